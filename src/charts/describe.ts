@@ -1,0 +1,27 @@
+/** The text alternative for a trend chart, generated from its data: what a sighted reader would take from it. */
+import type { IndicatorResult, SeriesName } from '../indicators/compute.js';
+import { changePhrase, comparePhrase, joinList } from '../narrative/phrases.js';
+
+export function describeTrend(indicator: IndicatorResult, series: readonly SeriesName[]): string {
+  const years = indicator.periods.filter((period) => period.whole);
+  const first = years[0];
+  const last = years[years.length - 1];
+  if (!first || !last) return `Line chart of ${indicator.shortTitle.toLowerCase()}, with no figures to show.`;
+
+  const council = indicator.series.council;
+  const names = joinList(series.map((name) => indicator.series[name].name));
+  const sentences = [`Line chart of ${indicator.shortTitle.toLowerCase()} from ${first.label} to ${last.label} for ${names}.`];
+  if (first !== last) {
+    const change = changePhrase(
+      indicator,
+      { label: first.label, figure: council.figures[first.key] },
+      { label: last.label, figure: council.figures[last.key] },
+    );
+    sentences.push(`${council.name} ${change}.`);
+  }
+  const comparisons = series
+    .filter((name) => name !== 'council')
+    .map((name) => comparePhrase(indicator, council.figures[last.key], indicator.series[name].figures[last.key], indicator.series[name].name));
+  if (comparisons.length > 0) sentences.push(`In ${last.label} ${council.name} was ${joinList(comparisons)}.`);
+  return sentences.join(' ');
+}

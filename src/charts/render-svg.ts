@@ -1,0 +1,56 @@
+/**
+ * Vega-Lite spec -> accessible, deterministic SVG, rendered in Node with no browser. Vega's loader is
+ * replaced by one that refuses every URL and file: chart data arrives inline only.
+ */
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+const refusingLoader = {
+  ...vega.loader(),
+  load: () => Promise.reject(new Error('Charts cannot load data from files or the network.')),
+  sanitize: () => Promise.reject(new Error('Charts cannot load data from files or the network.')),
+  http: () => Promise.reject(new Error('Charts cannot load data from the network.')),
+  file: () => Promise.reject(new Error('Charts cannot load data from files.')),
+};
+
+export interface ChartText {
+  /** A unique, stable prefix for the SVG's ids: the diagram id. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export async function renderSvg(spec: TopLevelSpec, text: ChartText): Promise<string> {
+  const { spec: vegaSpec } = compile(spec);
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader: refusingLoader as unknown as vega.Loader });
+  try {
+    return labelSvg(prefixIds(await view.toSVG(), text.id), text);
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * Vega numbers clip paths and gradients from counters shared by every chart in the process, so the
+ * same chart gets different ids depending on what was drawn before. Renumber them per chart.
+ */
+export function prefixIds(svg: string, prefix: string): string {
+  const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+  const renamed = new Map(ids.map((id, i) => [id, `${prefix}-def${i + 1}`]));
+  return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) =>
+    renamed.has(id) ? `${lead}${renamed.get(id)}` : whole,
+  );
+}
+
+/** A role, title and description on the root <svg>, so the chart is one image with a text alternative. */
+function labelSvg(svg: string, text: ChartText): string {
+  const titleId = `${text.id}-title`;
+  const descId = `${text.id}-desc`;
+  return svg
+    .replace(/^<svg\b/, `<svg role="img" aria-labelledby="${titleId} ${descId}"`)
+    .replace(/^(<svg[^>]*>)/, `$1<title id="${titleId}">${escapeXml(text.title)}</title><desc id="${descId}">${escapeXml(text.description)}</desc>`);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * The command line: the only file that calls process.exit.
+ *
+ * Exit codes: 0 built; 2 a problem the user can fix (the definition, the data, a template, no browser),
+ * each reported as one sentence naming the file and place; 1 anything else (a bug: run with --debug).
+ */
+import { Command } from 'commander';
+import { relative } from 'node:path';
+import { isReportError } from './diagnostics/report-error.js';
+import { findBrowser } from './pdf/find-browser.js';
+import type { Printer } from './pdf/print.js';
+
+const program = new Command()
+  .name('scrutiny')
+  .description("Build committee reports on children's social care as accessible PDF and HTML.")
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+program
+  .command('build')
+  .description('Build a report: writes <slug>.pdf and its HTML twin <slug>.html.')
+  .argument('[definition]', 'the report definition', 'report.config.yaml')
+  .option('--out <dir>', "the output folder (default: the definition's output.folder, normally output/)")
+  .option('--quiet', 'print nothing but problems')
+  .option('--debug', 'print the stack of an unexpected error')
+  .action(async (file: string, options: { out?: string; quiet?: boolean; debug?: boolean }) => {
+    const started = performance.now();
+    const printers = printerPool();
+    // Start the browser before loading the pipeline's libraries: the two take about as long.
+    printers.warm();
+    try {
+      const [{ buildReport }, { nodeEffects }] = await Promise.all([import('./pipeline.js'), import('./effects.js')]);
+      const log = options.quiet ? () => undefined : (line: string) => console.log(line);
+      const result = await buildReport(
+        { file, outDir: options.out },
+        nodeEffects({ cwd: process.cwd(), printer: printers.get, log }),
+      );
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
+      log(`Built "${result.definition.report.title}" in ${seconds} s.`);
+    } finally {
+      await printers.close();
+    }
+  });
+
+/** One browser for the command, launched early from the environment's setting and reused if it fits. */
+function printerPool() {
+  let launched: { path: string; printer: Promise<Printer> } | undefined;
+  const launch = (path: string) => {
+    const printer = import('./pdf/print.js').then(({ launchPrinter }) => launchPrinter(path));
+    printer.catch(() => undefined); // a failed early launch is reported when the printer is used
+    launched = { path, printer };
+    return printer;
+  };
+  const settings = { env: process.env, platform: process.platform };
+  return {
+    warm() {
+      try {
+        launch(findBrowser(settings));
+      } catch {
+        // No browser found yet: the report's own setting may name one; the build reports it if not.
+      }
+    },
+    async get(configured: string | undefined): Promise<Printer> {
+      const path = findBrowser({ ...settings, configured });
+      if (launched?.path === path) return launched.printer;
+      await launched?.printer.then((p) => p.close()).catch(() => undefined);
+      return launch(path);
+    },
+    async close() {
+      await launched?.printer.then((p) => p.close()).catch(() => undefined);
+    },
+  };
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (isReportError(error)) {
+    for (const problem of error.problems) console.error(problem);
+    process.exit(error.exitCode);
+  }
+  console.error(error instanceof Error ? `Unexpected error: ${error.message}` : error);
+  if (process.argv.includes('--debug') && error instanceof Error) console.error(error.stack);
+  else console.error('Run again with --debug to see where it happened.');
+  process.exit(1);
+}

@@ -1,0 +1,151 @@
+/**
+ * Validated spec -> ReportDefinition: paths resolved, slug made, library indicators merged with the
+ * report's overrides, and every cross-reference checked (indicator bases, diagram indicators, local
+ * sources, template and data files), all problems reported together with their place in the YAML.
+ */
+import { dirname, relative, resolve } from 'node:path';
+import { ProblemList } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
+import type { Place } from '../diagnostics/place.js';
+import type { IndicatorDefinition } from '../indicators/compute.js';
+import type { Library } from '../indicators/library.js';
+import { parseFinancialYear } from '../indicators/periods.js';
+import { nearest } from './nearest.js';
+import type { DiagramSpec, SectionSpec, ValidatedDefinition } from './schema.js';
+
+export interface ReportDefinition {
+  /** The definition file as the user named it. */
+  readonly file: string;
+  readonly report: ValidatedDefinition['report'] & { readonly slug: string };
+  readonly area: ValidatedDefinition['area'];
+  readonly data: {
+    readonly nationalDir: string;
+    readonly neighbours: ValidatedDefinition['data']['neighbours'];
+    readonly populationYearOffset: number;
+    readonly local: readonly LocalSource[];
+  };
+  readonly templatesDir: string;
+  readonly indicators: readonly IndicatorDefinition[];
+  readonly diagrams: readonly DiagramSpec[];
+  readonly sections: readonly Section[];
+  readonly recommendations: ValidatedDefinition['recommendations'];
+  readonly audit: ValidatedDefinition['audit'];
+  readonly output: ValidatedDefinition['output'] & { readonly dir: string };
+}
+
+export interface LocalSource {
+  readonly id: string;
+  /** As shown to users: relative to the working directory. */
+  readonly file: string;
+  readonly path: string;
+  readonly sheet?: string;
+  readonly asAt?: string;
+}
+
+export interface Section extends Omit<SectionSpec, 'template'> {
+  /** The template's absolute path, when it comes from a file. */
+  readonly templatePath?: string;
+  /** The template's name as shown in errors. */
+  readonly templateName: string;
+}
+
+export interface NormalizeContext {
+  readonly file: string;
+  readonly locate: (path: readonly (string | number)[]) => Place;
+  readonly library: Library;
+  readonly exists: (path: string) => boolean;
+  /** The working directory, for showing paths as the user would type them. */
+  readonly cwd: string;
+}
+
+export function normalizeDefinition(spec: ValidatedDefinition, context: NormalizeContext): ReportDefinition {
+  const problems = new ProblemList();
+  const baseDir = dirname(resolve(context.cwd, context.file));
+  const shown = (path: string) => relative(context.cwd, path) || path;
+  const requireFile = (path: readonly (string | number)[], what: string, target: string) => {
+    if (!context.exists(target)) problems.add(message.fileNotFound(context.locate(path), what, shown(target)));
+  };
+
+  const templatesDir = resolve(baseDir, spec.templates);
+  requireFile(['templates'], 'templates folder', templatesDir);
+  const nationalDir = resolve(baseDir, spec.data.national);
+  requireFile(['data', 'national'], 'national data folder', nationalDir);
+
+  const local = spec.data.local.map((source, i) => {
+    const path = resolve(baseDir, source.file);
+    requireFile(['data', 'local', i, 'file'], 'data file', path);
+    return { ...source, file: shown(path), path };
+  });
+  const localIds = local.map((source) => source.id);
+
+  const indicators = spec.indicators.flatMap((indicator, i): IndicatorDefinition[] => {
+    const base = context.library[indicator.base];
+    if (!base) {
+      const known = Object.keys(context.library);
+      problems.add(message.unknownReference(context.locate(['indicators', i, 'base']), 'built-in indicator', indicator.base, known, nearest(indicator.base, known)));
+      return [];
+    }
+    if (indicator.local && !localIds.includes(indicator.local.source)) {
+      problems.add(message.unknownReference(context.locate(['indicators', i, 'local', 'source']), 'local data source', indicator.local.source, localIds, nearest(indicator.local.source, localIds)));
+    }
+    const { from, to, title, shortTitle, definition, ...rest } = indicator;
+    return [
+      {
+        ...base,
+        ...rest,
+        title: title ?? base.title,
+        shortTitle: shortTitle ?? base.shortTitle,
+        definition: definition ?? base.definition,
+        from: from === undefined ? undefined : yearOf(from, ['indicators', i, 'from']),
+        to: to === undefined ? undefined : yearOf(to, ['indicators', i, 'to']),
+      },
+    ];
+  });
+
+  function yearOf(text: string, path: (string | number)[]): number | undefined {
+    const year = parseFinancialYear(text);
+    if (year === undefined) problems.add(message.invalidValue(context.locate(path), path.join('.'), `"${text}" is not a financial year such as 2015-16`));
+    return year;
+  }
+
+  const indicatorIds = spec.indicators.map((indicator) => indicator.id);
+  spec.diagrams.forEach((diagram, i) => {
+    if (!indicatorIds.includes(diagram.indicator)) {
+      problems.add(message.unknownReference(context.locate(['diagrams', i, 'indicator']), 'indicator', diagram.indicator, indicatorIds, nearest(diagram.indicator, indicatorIds)));
+    }
+  });
+
+  const sections = spec.sections.map((section, i): Section => {
+    const { template, ...rest } = section;
+    if (template === undefined) return { ...rest, templateName: `${context.file} (sections[${i}].text)` };
+    const templatePath = resolve(templatesDir, template);
+    requireFile(['sections', i, 'template'], 'template', templatePath);
+    return { ...rest, templatePath, templateName: shown(templatePath) };
+  });
+
+  problems.throwIfAny();
+  return {
+    file: context.file,
+    report: { ...spec.report, slug: spec.report.slug ?? slugify(spec.report.title) },
+    area: spec.area,
+    data: { nationalDir, neighbours: spec.data.neighbours, populationYearOffset: spec.data.populationYearOffset, local },
+    templatesDir,
+    indicators,
+    diagrams: spec.diagrams,
+    sections,
+    recommendations: spec.recommendations,
+    audit: spec.audit,
+    output: { ...spec.output, dir: resolve(baseDir, spec.output.folder) },
+  };
+}
+
+/** "Children who become subject to a CPP" -> "children-who-become-subject-to-a-cpp", at most 8 words. */
+export function slugify(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.slice(0, 8).join('-') || 'report';
+}

@@ -1,0 +1,113 @@
+/**
+ * report.config.yaml -> validated definition. Every problem, from YAML syntax to a misspelt key, is
+ * reported in one pass with its line and column.
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { ProblemList } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
+import type { Place } from '../diagnostics/place.js';
+import { reportDefinitionSchema, type ValidatedDefinition } from './schema.js';
+import { nearest } from './nearest.js';
+
+export interface LocatedText {
+  /** The path shown to the user, as given on the command line. */
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface ReadDefinition {
+  readonly spec: ValidatedDefinition;
+  /** The place in the YAML of the value at a path, for problems found after validation. */
+  readonly locate: (path: readonly (string | number)[]) => Place;
+}
+
+export function readDefinition({ file, text }: LocatedText): ReadDefinition {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems = new ProblemList();
+  const where = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+
+  for (const error of doc.errors) {
+    problems.add(message.yamlSyntax(where(error.pos[0]), error.message));
+  }
+  problems.throwIfAny();
+
+  const parsed = reportDefinitionSchema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) {
+    const locate = (path: readonly (string | number)[]) =>
+      where(rangeStart(nodeAt(doc, path)) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0);
+    return { spec: parsed.data, locate };
+  }
+
+  for (const issue of parsed.error.issues) {
+    problems.add(describeIssue(issue, doc, where));
+  }
+  problems.throwIfAny();
+  throw new Error('unreachable: a failed parse always has issues');
+}
+
+type Where = (offset: number) => Place;
+
+function describeIssue(issue: z.core.$ZodIssue, doc: Document, where: Where): string {
+  const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+  const dotted = formatPath(path);
+
+  if (issue.code === 'unrecognized_keys') {
+    const container = nodeAt(doc, path);
+    const allowed = allowedKeys(path);
+    return issue.keys
+      .map((key) => {
+        const keyNode = isMap(container) ? container.items.find((p) => isScalar(p.key) && p.key.value === key)?.key : undefined;
+        const place = where(rangeStart(keyNode as Node | undefined) ?? rangeStart(container) ?? 0);
+        return message.unknownKey(place, key, dotted, nearest(key, allowed));
+      })
+      .join('\n');
+  }
+
+  const node = nodeAt(doc, path);
+  const place = where(rangeStart(node) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0);
+  if (node === undefined && issue.code === 'invalid_type') return message.missingKey(place, dotted);
+  return message.invalidValue(place, dotted, issue.message);
+}
+
+/** The YAML node at a path, or the deepest existing ancestor's node when the path is missing. */
+function nodeAt(doc: Document, path: readonly PropertyKey[]): Node | undefined {
+  if (path.length === 0) return (doc.contents ?? undefined) as Node | undefined;
+  const node = doc.getIn(path as unknown[], true) as Node | undefined;
+  return node;
+}
+
+function rangeStart(node: Node | null | undefined): number | undefined {
+  return node?.range?.[0];
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+}
+
+/** The keys the schema allows at a path, for suggesting the nearest one to a misspelt key. */
+function allowedKeys(path: readonly PropertyKey[]): string[] {
+  let schema: unknown = reportDefinitionSchema;
+  for (const key of path) {
+    schema = unwrap(schema);
+    if (typeof key === 'number') schema = (schema as { element?: unknown }).element;
+    else schema = (schema as { shape?: Record<string, unknown> }).shape?.[String(key)];
+  }
+  const shape = (unwrap(schema) as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** Looks through defaults, optionals and refinements to the object or array schema inside. */
+function unwrap(schema: unknown): unknown {
+  let current = schema as { def?: { innerType?: unknown; schema?: unknown }; unwrap?: () => unknown } | undefined;
+  for (let depth = 0; depth < 10 && current; depth++) {
+    const inner = current.def?.innerType;
+    if (!inner) break;
+    current = inner as typeof current;
+  }
+  return current;
+}

@@ -1,0 +1,160 @@
+/**
+ * The report definition's schema: the single source of the TypeScript types, the validation of
+ * report.config.yaml and the JSON Schema file editors use (npm run schema writes it).
+ *
+ * Raw types (`ReportDefinitionSpec`) are what the YAML may say; normalize.ts turns them into the
+ * `ReportDefinition` the pipeline uses, applying every default in one place.
+ */
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD, for example 2016-10-11');
+
+const financialYear = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/, 'must be a financial year written as YYYY-YY, for example 2015-16');
+
+/** Handlebars text: either a template file (relative to the templates folder) or inline text. */
+const templateSource = {
+  template: z.string().optional().describe('A Handlebars file, relative to the templates folder.'),
+  text: z.string().optional().describe('Inline Handlebars text, used when no template file is given.'),
+};
+
+const contactOfficer = z.strictObject({
+  name: z.string().min(1),
+  role: z.string().min(1),
+  phone: z.string().optional(),
+  email: z.email().optional(),
+});
+
+const report = z.strictObject({
+  title: z.string().min(1).describe('The report title, as it appears on the front block and in the PDF metadata.'),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')
+    .optional()
+    .describe('The output file name without extension; made from the title when left out.'),
+  council: z.string().min(1).describe('The council publishing the report.'),
+  committee: z.string().min(1),
+  meetingDate: isoDate,
+  wards: z.string().default('All'),
+  portfolioHolder: z.string().optional(),
+  author: z.string().optional(),
+  subject: z.string().optional().describe('PDF subject; defaults to the committee and meeting date.'),
+  keywords: z.array(z.string()).default([]),
+  contactOfficers: z.array(contactOfficer).default([]),
+});
+
+const area = z.strictObject({
+  code: z.string().regex(/^\d{3}$/, "must be the council's three-digit DfE code, for example \"335\""),
+  name: z.string().min(1),
+});
+
+const localSource = z.strictObject({
+  id: z.string().min(1).describe('The name indicators use to refer to this source.'),
+  file: z.string().min(1).describe('An .xlsx or .csv file, relative to the report definition.'),
+  sheet: z.string().optional().describe('The worksheet to read (xlsx only); the first sheet when left out.'),
+  asAt: isoDate.optional().describe('The date the figures were extracted.'),
+});
+
+const data = z.strictObject({
+  national: z.string().default('data/dfe').describe('The folder holding the DfE open-data files.'),
+  neighbours: z
+    .strictObject({
+      model: z.enum(['2021', '2025']).default('2021'),
+      average: z.enum(['mean', 'median']).default('mean'),
+    })
+    .default({ model: '2021', average: 'mean' }),
+  populationYearOffset: z
+    .number()
+    .int()
+    .min(0)
+    .max(2)
+    .default(1)
+    .describe('Rates for the year ending March N use the mid-(N - offset) ONS population estimate.'),
+  local: z.array(localSource).default([]),
+});
+
+/** A figure from the council's own workbook, added to the council's series after the national years. */
+const localFigures = z.strictObject({
+  source: z.string().describe('The id of a local data source.'),
+  from: z.string().describe('The column holding the first day of each period.'),
+  to: z.string().describe('The column holding the last day of each period.'),
+  numerator: z.string().describe('The column holding the numerator count.'),
+  denominator: z.string().describe('The column holding the denominator count.'),
+});
+
+const indicator = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must start with a letter and use only a-z, 0-9 and _'),
+  base: z.string().describe('A built-in indicator this one reports, for example cpp_subsequent_percent.'),
+  title: z.string().optional().describe("Overrides the built-in indicator's title."),
+  shortTitle: z.string().optional(),
+  definition: z.string().optional(),
+  from: financialYear.optional().describe('The first financial year to report.'),
+  to: financialYear.optional().describe('The last financial year to report.'),
+  local: localFigures.optional(),
+});
+
+const diagram = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must start with a letter and use only a-z, 0-9 and -'),
+  title: z.string().min(1),
+  indicator: z.string(),
+  series: z
+    .array(z.enum(['council', 'neighbours', 'region', 'england']))
+    .default(['council', 'neighbours', 'england']),
+  table: z.boolean().default(true),
+  chart: z.enum(['trend', 'none']).default('trend'),
+});
+
+const section = z
+  .strictObject({
+    heading: z.string().min(1),
+    numbered: z.boolean().default(false).describe('Number the section and its paragraphs (1., 1.1, 1.2 ...).'),
+    ...templateSource,
+  })
+  .refine((s) => s.template !== undefined || s.text !== undefined, {
+    message: 'needs either a template file or inline text',
+  });
+
+const recommendations = z.strictObject({
+  intro: z.string().default('That:'),
+  items: z.array(z.string().min(1)).min(1).describe('Each recommendation, as Handlebars text.'),
+});
+
+const audit = z.strictObject({
+  month: z.string().regex(/^\d{4}-\d{2}$/, 'must be a month written as YYYY-MM, for example 2016-06'),
+  cases: z.number().int().nonnegative(),
+  children: z.number().int().nonnegative(),
+  themes: z.array(z.string().min(1)).default([]),
+});
+
+const output = z.strictObject({
+  folder: z.string().default('output').describe('Where the PDF and HTML are written, relative to the report definition.'),
+  pdf: z.boolean().default(true),
+  html: z.boolean().default(true),
+  browser: z.string().optional().describe('A Chrome, Chromium or Edge executable to print with.'),
+});
+
+export const reportDefinitionSchema = z.strictObject({
+  report,
+  area,
+  data: data.default({ national: 'data/dfe', neighbours: { model: '2021', average: 'mean' }, populationYearOffset: 1, local: [] }),
+  templates: z.string().default('templates').describe('The folder holding layout.hbs, print.css and section templates.'),
+  indicators: z.array(indicator).default([]),
+  diagrams: z.array(diagram).default([]),
+  sections: z.array(section).min(1),
+  recommendations: recommendations.optional(),
+  audit: audit.optional(),
+  output: output.default({ folder: 'output', pdf: true, html: true }),
+});
+
+/** What the YAML may say, before defaults. */
+export type ReportDefinitionSpec = z.input<typeof reportDefinitionSchema>;
+/** After validation and defaults. */
+export type ValidatedDefinition = z.output<typeof reportDefinitionSchema>;
+export type SectionSpec = z.output<typeof section>;
+export type DiagramSpec = z.output<typeof diagram>;
+export type IndicatorSpec = z.output<typeof indicator>;
+export type LocalSourceSpec = z.output<typeof localSource>;
+export type SeriesName = DiagramSpec['series'][number];

@@ -1,0 +1,86 @@
+/**
+ * Every sentence the tool says to a user about a problem, in one place. Each names the file and the
+ * place in it, so that a person can go straight there. Tests assert on these functions' output.
+ */
+import { describePlace, type Place } from './place.js';
+
+const at = (place: Place) => describePlace(place);
+
+// The report definition
+
+export const yamlSyntax = (place: Place, detail: string) =>
+  `${at(place)}: the YAML cannot be read: ${firstLine(detail)}.`;
+
+export const unknownKey = (place: Place, key: string, parent: string, suggestion: string | undefined) =>
+  `${at(place)}: unknown key "${key}"${parent ? ` in ${parent}` : ''}` +
+  (suggestion ? `; did you mean "${suggestion}"?` : '.');
+
+export const missingKey = (place: Place, path: string) => `${at(place)}: "${path}" is required but missing.`;
+
+export const invalidValue = (place: Place, path: string, detail: string) =>
+  `${at(place)}: "${path}" ${lowerFirst(detail)}.`;
+
+export const fileNotFound = (place: Place, what: string, path: string) =>
+  `${at(place)}: the ${what} "${path}" does not exist.`;
+
+export const definitionNotFound = (path: string) =>
+  `The report definition "${path}" does not exist; give the path to a report.config.yaml.`;
+
+export const unknownReference = (place: Place, what: string, name: string, known: readonly string[], suggestion?: string) =>
+  `${at(place)}: there is no ${what} "${name}"` +
+  (suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; known: ${known.join(', ')}.` : '.');
+
+// Data files
+
+export const dataFileMissing = (file: string) =>
+  `${file}: the data file does not exist; check the folder named in the report definition's data section.`;
+
+export const missingColumn = (place: Place, column: string, suggestion?: string) =>
+  `${at(place)}: there is no column "${column}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`;
+
+export const notANumber = (place: Place, column: string, text: string) =>
+  `${at(place)}: "${column}" should be a number but the cell holds "${text}".`;
+
+export const notADate = (place: Place, column: string, text: string) =>
+  `${at(place)}: "${column}" should be a date but the cell holds "${text}".`;
+
+export const formulaError = (place: Place, error: string) =>
+  `${at(place)}: the formula in this cell gives the error ${error}; correct it in the workbook.`;
+
+export const sheetNotFound = (file: string, sheet: string, sheets: readonly string[]) =>
+  `${file}: there is no sheet "${sheet}"; the workbook has ${sheets.map((s) => `"${s}"`).join(', ')}.`;
+
+export const unreadableWorkbook = (file: string, detail: string) =>
+  `${file}: the workbook cannot be read (${firstLine(detail)}); save it again as .xlsx.`;
+
+export const unsupportedFileType = (file: string) =>
+  `${file}: only .xlsx and .csv files can be read; save the data in one of those formats.`;
+
+export const councilNotInData = (file: string, code: string) =>
+  `${file}: there is no local authority with the code ${code}; check area.code in the report definition.`;
+
+export const noData = (file: string, what: string) => `${file}: there are no rows for ${what}.`;
+
+export const emptyCell = (place: Place, column: string) => `${at(place)}: "${column}" is empty but a value is needed.`;
+
+// Templates
+
+export const templateProblem = (file: string, detail: string) =>
+  `${file}: the template cannot be used: ${firstLine(detail)}.`;
+
+// The browser and output
+
+export const noBrowser = () =>
+  'No Chrome, Chromium or Edge browser was found to print the PDF; install one (on Debian: apt-get install chromium) ' +
+  'or give its path in output.browser or the SCRUTINY_BROWSER environment variable.';
+
+export const browserNotExecutable = (path: string, from: string) =>
+  `The browser "${path}" given in ${from} does not exist or cannot be run.`;
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').replace(/[.:]\s*$/, '');
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

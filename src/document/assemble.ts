@@ -1,0 +1,81 @@
+/**
+ * The document stage: rendered sections -> one self-contained HTML document (layout.hbs + print.css +
+ * inlined fonts). The same file is printed to PDF and published as the HTML twin.
+ *
+ * Numbering happens here because it depends on the order of sections: body sections are numbered 1, 2,
+ * 3 and each of their paragraphs 1.1, 1.2 (a <p class="unnumbered"> is skipped).
+ */
+import Handlebars from 'handlebars';
+import type { ReportDefinition } from '../definition/normalize.js';
+import { ReportError } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
+import type { RenderedSection } from '../narrative/render-narrative.js';
+import { formatDate } from '../narrative/phrases.js';
+import type { TemplateSource } from '../narrative/render-narrative.js';
+
+export interface DocumentParts {
+  readonly layout: TemplateSource;
+  readonly css: string;
+  readonly fontFaces: string;
+}
+
+export interface Provenance {
+  readonly tool: string;
+  readonly sources: readonly string[];
+}
+
+export interface NumberedSection extends RenderedSection {
+  readonly number?: number;
+}
+
+export function assembleDocument(
+  definition: ReportDefinition,
+  sections: readonly RenderedSection[],
+  parts: DocumentParts,
+  provenance: Provenance,
+): string {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('date', (iso: string) => formatDate(iso));
+  hbs.registerHelper('cssString', (text: string) => new Handlebars.SafeString(cssString(text)));
+
+  let next = 0;
+  const numbered: NumberedSection[] = sections.map((section) => {
+    if (!section.numbered) return section;
+    next += 1;
+    return { ...section, number: next, html: numberParagraphs(section.html, next) };
+  });
+
+  const r = definition.report;
+  const context = {
+    report: { ...r, portfolioHolder: r.portfolioHolder ?? null, author: r.author ?? null, subject: r.subject ?? `${r.committee}, ${formatDate(r.meetingDate)}` },
+    runningHeader: `${r.committee}, ${formatDate(r.meetingDate)}`,
+    sections: numbered,
+    css: new Handlebars.SafeString(parts.css),
+    fontFaces: new Handlebars.SafeString(parts.fontFaces),
+    provenance,
+  };
+  try {
+    return hbs.compile(parts.layout.text, { strict: true })(context);
+  } catch (error) {
+    throw new ReportError(message.templateProblem(parts.layout.name, error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** Prefix each paragraph with its number: <p> -> <p><span class="paragraph-number">1.2</span> */
+export function numberParagraphs(html: string, section: number): string {
+  let paragraph = 0;
+  return html.replace(/<p(\s[^>]*)?>/g, (tag: string, attributes: string | undefined) => {
+    if (attributes && /\bclass="[^"]*\bunnumbered\b/.test(attributes)) return tag;
+    paragraph += 1;
+    return `${tag}<span class="paragraph-number">${section}.${paragraph}</span> `;
+  });
+}
+
+/**
+ * A CSS string literal: data such as a committee name goes into @page margin boxes, where HTML
+ * escaping does not apply. Quotes, backslashes, line breaks and "<" (which could close the <style>)
+ * become CSS escapes.
+ */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16).toUpperCase()} `)}"`;
+}

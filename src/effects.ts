@@ -1,0 +1,39 @@
+/** The real file system and printer, for the CLI. Tests pass their own effects to buildReport. */
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BuildEffects, OutputFile } from './pipeline.js';
+import type { Printer } from './pdf/print.js';
+
+export function nodeEffects(options: {
+  cwd: string;
+  printer: (configured: string | undefined) => Promise<Printer>;
+  log: (line: string) => void;
+}): BuildEffects {
+  return {
+    cwd: options.cwd,
+    exists: (path) => existsSync(path),
+    readFile: async (path) => new Uint8Array(await readFile(path)),
+    readText: (path) => readFile(path, 'utf8'),
+    listDir: (path) => readdirSync(path).sort(),
+    printer: options.printer,
+    writeFiles,
+    log: options.log,
+  };
+}
+
+/**
+ * Every file is written beside its destination under a temporary name, then all are renamed into
+ * place. Renaming within a folder is atomic, so readers see the old report or the new one, never half.
+ */
+export async function writeFiles(dir: string, files: readonly OutputFile[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temporary = files.map((file) => ({ ...file, temp: join(dir, `.${file.name}.${process.pid}.tmp`) }));
+  try {
+    await Promise.all(temporary.map((file) => writeFile(file.temp, file.content)));
+    for (const file of temporary) await rename(file.temp, join(dir, file.name));
+  } catch (error) {
+    await Promise.all(temporary.map((file) => rm(file.temp, { force: true })));
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Statistical neighbours: the ten councils most like this one in DfE's model. Two models ship with
+ * DfE's data, laid out differently: April 2021 ("LA num", SN1..SN10) and 2025 (old_la_code, SN_1..SN_10).
+ */
+import { ReportError } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
+import { columnIndex, type Table } from '../tables/table.js';
+import { requireEach } from '../tables/read-table.js';
+import { textOf } from '../tables/values.js';
+
+export type NeighbourModel = '2021' | '2025';
+
+export const NEIGHBOUR_FILES: Readonly<Record<NeighbourModel, string>> = {
+  '2021': 'New_Statistical_Neighbour_Groupings_April_2021.csv',
+  '2025': 'sn_model_2025_wide.csv',
+};
+
+const LAYOUT: Readonly<Record<NeighbourModel, { code: string; neighbour: (n: number) => string }>> = {
+  '2021': { code: 'LA num', neighbour: (n) => `SN${n}` },
+  '2025': { code: 'old_la_code', neighbour: (n) => `SN_${n}` },
+};
+
+/** The council's neighbours' three-digit codes, closest first. */
+export function readNeighbours(table: Table, model: NeighbourModel, laCode: string): string[] {
+  const layout = LAYOUT[model];
+  const columns = Array.from({ length: 10 }, (_, i) => layout.neighbour(i + 1));
+  const [codeColumn] = requireEach(table, [layout.code, ...columns]);
+  const row = table.rows.find((r) => textOf(r.values[codeColumn] ?? null).trim() === laCode);
+  if (!row) throw new ReportError(message.councilNotInData(table.file, laCode));
+  return columns
+    .map((column) => textOf(row.values[columnIndex(table, column)] ?? null).trim())
+    .filter((code) => /^\d{3}$/.test(code));
+}

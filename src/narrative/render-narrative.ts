@@ -1,0 +1,129 @@
+/**
+ * The narrative stage: every section's Handlebars template -> HTML, in report order (diagram numbers
+ * follow the order of mention). Templates run strictly: a misspelt field, helper, indicator or period
+ * stops the build with the template's name and line.
+ */
+import Handlebars from 'handlebars';
+import type { RenderedChart } from '../charts/render-charts.js';
+import type { ReportDefinition } from '../definition/normalize.js';
+import { ReportError } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
+import type { IndicatorSet } from '../indicators/compute.js';
+import { createDiagramPlacer, type DiagramView } from './diagrams.js';
+import { HELPER_NAMES, registerHelpers, TemplateUsageError } from './helpers.js';
+
+export interface TemplateSource {
+  /** As shown in errors. */
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface NarrativeTemplates {
+  /** Section templates in report order. */
+  readonly sections: readonly TemplateSource[];
+  /** Partials by name (templates/partials/<name>.hbs); "diagram" draws a diagram. */
+  readonly partials: ReadonlyMap<string, TemplateSource>;
+}
+
+export interface RenderedSection {
+  readonly id: string;
+  readonly heading: string;
+  readonly numbered: boolean;
+  readonly html: string;
+}
+
+const COMPILE_OPTIONS: CompileOptions = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])),
+};
+
+export function renderNarrative(
+  definition: ReportDefinition,
+  set: IndicatorSet,
+  charts: ReadonlyMap<string, RenderedChart>,
+  templates: NarrativeTemplates,
+): RenderedSection[] {
+  const hbs = Handlebars.create();
+  for (const [name, partial] of templates.partials) hbs.registerPartial(name, partial.text);
+  const diagramPartial = templates.partials.get('diagram');
+  const placer = createDiagramPlacer(definition.diagrams, set, charts, (view: DiagramView) => {
+    if (!diagramPartial) throw new ReportError(message.templateProblem(definition.templatesDir, 'there is no partials/diagram.hbs to draw diagrams with'));
+    return run(hbs, diagramPartial, view);
+  });
+  registerHelpers(hbs, set, placer);
+
+  // Recommendations and audit themes are small templates of their own; sections see them rendered.
+  const base = baseContext(definition, set);
+  const renderText = (name: string, text: string) => new Handlebars.SafeString(run(hbs, { name, text }, base));
+  const context = {
+    ...base,
+    audit: definition.audit && {
+      ...base.audit,
+      themes: definition.audit.themes.map((text, i) => renderText(`${definition.file} (audit.themes[${i + 1}])`, text)),
+    },
+    recommendations: definition.recommendations && {
+      ...base.recommendations,
+      items: definition.recommendations.items.map((text, i) => renderText(`${definition.file} (recommendations.items[${i + 1}])`, text)),
+    },
+  };
+
+  return definition.sections.map((section, i) => ({
+    id: sectionId(section.heading, i),
+    heading: section.heading,
+    numbered: section.numbered,
+    html: run(hbs, templates.sections[i]!, context),
+  }));
+}
+
+function run(hbs: typeof Handlebars, source: TemplateSource, context: unknown): string {
+  try {
+    return hbs.compile(source.text, COMPILE_OPTIONS)(context, { allowProtoPropertiesByDefault: false });
+  } catch (error) {
+    if (error instanceof ReportError) throw error;
+    if (error instanceof TemplateUsageError) {
+      throw new ReportError(message.templateProblem(error.line === undefined ? source.name : `${source.name}, line ${error.line}`, error.message));
+    }
+    if (error instanceof Error) throw new ReportError(message.templateProblem(source.name, cleanHandlebarsMessage(error.message)));
+    throw error;
+  }
+}
+
+/** Handlebars says '"x" not defined in [object Object] - 3:5'; say 'line 3, column 6: "x" is not defined'. */
+function cleanHandlebarsMessage(text: string): string {
+  const located = /^(.*?)\s+-\s+(\d+):(\d+)$/s.exec(text.trim());
+  const body = (located?.[1] ?? text).replace(/ in \[object Object\]/, '').replace(/ not defined/, ' is not defined');
+  return located ? `line ${located[2]}, column ${Number(located[3]) + 1}: ${body}` : body;
+}
+
+/** What section templates can refer to. Absent optional fields are null, so strict templates can test them. */
+function baseContext(definition: ReportDefinition, set: IndicatorSet) {
+  const r = definition.report;
+  return {
+    report: {
+      title: r.title,
+      council: r.council,
+      committee: r.committee,
+      meetingDate: r.meetingDate,
+      wards: r.wards,
+      portfolioHolder: r.portfolioHolder ?? null,
+      author: r.author ?? null,
+      contactOfficers: r.contactOfficers.map((o) => ({ name: o.name, role: o.role, phone: o.phone ?? null, email: o.email ?? null })),
+    },
+    area: { ...definition.area, region: set.comparators.region.name },
+    neighbours: {
+      model: set.comparators.neighbours.model === '2021' ? 'April 2021' : '2025',
+      average: set.comparators.neighbours.average,
+      count: set.comparators.neighbours.areas.length,
+      names: set.comparators.neighbours.areas.map((a) => a.name),
+    },
+    audit: definition.audit ?? null,
+    recommendations: definition.recommendations ?? null,
+  };
+}
+
+/** "Reason for scrutiny" -> "reason-for-scrutiny", unique by position. */
+function sectionId(heading: string, index: number): string {
+  const slug = heading.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `s${index + 1}-${slug || 'section'}`;
+}

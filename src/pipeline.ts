@@ -1,0 +1,150 @@
+/**
+ * buildReport(): one report definition -> PDF and HTML twin.
+ *
+ *   report.config.yaml ─► definition ─► tables ─► indicators ─► charts ─┐
+ *   data/*.xlsx|csv ──────────────────────┘                    narrative ─┴─► document (HTML) ─► pdf
+ *
+ * Every stage is pure; the file system, the printer and the log arrive as effects, so tests can run
+ * any stage without touching the disk. Nothing is written until everything has succeeded, and then
+ * atomically: a failed build never leaves a half-written file or loses the previous good report.
+ */
+import { join } from 'node:path';
+import { renderCharts } from './charts/render-charts.js';
+import { parseChartTheme } from './charts/theme.js';
+import { normalizeDefinition, type ReportDefinition } from './definition/normalize.js';
+import { readDefinition } from './definition/read-definition.js';
+import { ReportError } from './diagnostics/report-error.js';
+import * as message from './diagnostics/messages.js';
+import { assembleDocument } from './document/assemble.js';
+import { fontFaceCss } from './document/fonts.js';
+import { computeIndicators, type IndicatorSet } from './indicators/compute.js';
+import { builtInLibrary } from './indicators/library.js';
+import { formatDate } from './narrative/phrases.js';
+import { renderNarrative, type TemplateSource } from './narrative/render-narrative.js';
+import type { Printer } from './pdf/print.js';
+import { readData, type FileReader } from './tables/read-data.js';
+import { TOOL_VERSION, BUILT_IN_TEMPLATES } from './version.js';
+
+export interface BuildEffects extends FileReader {
+  readonly readText: (path: string) => Promise<string>;
+  readonly listDir: (path: string) => string[];
+  /** The printer, launched on first call; `configured` is the report's output.browser. */
+  readonly printer: (configured: string | undefined) => Promise<Printer>;
+  /** Writes every file or none. */
+  readonly writeFiles: (dir: string, files: readonly OutputFile[]) => Promise<void>;
+  readonly log: (line: string) => void;
+}
+
+export interface OutputFile {
+  readonly name: string;
+  readonly content: string | Uint8Array;
+}
+
+export interface BuildOptions {
+  /** The report definition, as the user named it. */
+  readonly file: string;
+  /** Overrides the definition's output folder. */
+  readonly outDir?: string;
+}
+
+export interface BuildResult {
+  readonly definition: ReportDefinition;
+  readonly indicators: IndicatorSet;
+  readonly html: string;
+  readonly pdf?: Uint8Array;
+  readonly written: readonly string[];
+}
+
+export async function buildReport(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
+  // 1. Definition: YAML -> validated, normalised, every reference checked.
+  const definition = await readReportDefinition(options.file, effects);
+  // The browser starts now and launches while the data is read.
+  const printer = definition.output.pdf ? effects.printer(definition.output.browser) : undefined;
+  printer?.catch(() => undefined); // awaited below; a launch failure must not go unhandled meanwhile
+
+  // 2. Tables: every national and local file the indicators need.
+  const data = await readData(definition, effects);
+
+  // 3. Indicators: council, England, region and statistical neighbours for every period.
+  const indicators = computeIndicators({
+    council: definition.area,
+    neighbours: definition.data.neighbours,
+    populationYearOffset: definition.data.populationYearOffset,
+    indicators: definition.indicators,
+    national: data.national,
+    local: data.local,
+  });
+
+  // 4. Charts: Vega-Lite -> SVG with text alternatives.
+  const templates = templateFinder(definition, effects);
+  const theme = parseChartTheme(await templates.read('chart-theme.json'));
+  const charts = await renderCharts(definition.diagrams, indicators, theme);
+
+  // 5. Narrative: each section's template with figures filled in.
+  const sections = renderNarrative(definition, indicators, charts, {
+    sections: await Promise.all(definition.sections.map((section, i) => sectionTemplate(definition, i, effects))),
+    partials: await templates.partials(),
+  });
+
+  // 6. Document: one self-contained HTML file.
+  const html = assembleDocument(
+    definition,
+    sections,
+    { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces: await fontFaceCss() },
+    { tool: `scrutiny ${TOOL_VERSION}`, sources: sourcesOf(definition, indicators) },
+  );
+
+  // 7. PDF, then write everything at once.
+  const pdf = printer ? await (await printer).print(html) : undefined;
+  const files: OutputFile[] = [];
+  if (pdf) files.push({ name: `${definition.report.slug}.pdf`, content: pdf });
+  if (definition.output.html) files.push({ name: `${definition.report.slug}.html`, content: html });
+  const dir = options.outDir ?? definition.output.dir;
+  await effects.writeFiles(dir, files);
+  return { definition, indicators, html, pdf, written: files.map((file) => join(dir, file.name)) };
+}
+
+async function readReportDefinition(file: string, effects: BuildEffects): Promise<ReportDefinition> {
+  if (!effects.exists(file)) throw new ReportError(message.definitionNotFound(file));
+  const { spec, locate } = readDefinition({ file, text: await effects.readText(file) });
+  return normalizeDefinition(spec, { file, locate, library: builtInLibrary(), exists: effects.exists, cwd: effects.cwd });
+}
+
+/**
+ * Templates come from the report's templates folder, falling back file by file to the built-in
+ * templates, so a council replaces only what it wants to change.
+ */
+function templateFinder(definition: ReportDefinition, effects: BuildEffects) {
+  const pathOf = (name: string) => {
+    const own = join(definition.templatesDir, name);
+    return effects.exists(own) ? own : join(BUILT_IN_TEMPLATES, name);
+  };
+  const source = async (name: string): Promise<TemplateSource> => ({ name: pathOf(name), text: await effects.readText(pathOf(name)) });
+  return {
+    source,
+    read: async (name: string) => (await source(name)).text,
+    partials: async () => {
+      const names = new Set(
+        [join(BUILT_IN_TEMPLATES, 'partials'), join(definition.templatesDir, 'partials')]
+          .flatMap((dir) => (effects.exists(dir) ? effects.listDir(dir) : []))
+          .filter((name) => name.endsWith('.hbs')),
+      );
+      const entries = await Promise.all([...names].map(async (name) => [name.replace(/\.hbs$/, ''), await source(`partials/${name}`)] as const));
+      return new Map(entries);
+    },
+  };
+}
+
+async function sectionTemplate(definition: ReportDefinition, index: number, effects: BuildEffects): Promise<TemplateSource> {
+  const section = definition.sections[index]!;
+  const text = section.templatePath ? await effects.readText(section.templatePath) : (section.text ?? '');
+  return { name: section.templateName, text };
+}
+
+/** The data sources named at the end of the report. */
+function sourcesOf(definition: ReportDefinition, set: IndicatorSet): string[] {
+  const national = [...new Set(Object.values(set.indicators).map((indicator) => indicator.sourceName))];
+  const model = set.comparators.neighbours.model === '2021' ? 'April 2021' : '2025';
+  const local = definition.data.local.map((source) => `${source.file}${source.asAt ? `, as at ${formatDate(source.asAt)}` : ''}`);
+  return [...national, `DfE statistical neighbour model (${model})`, ...local];
+}

@@ -1,0 +1,69 @@
+/**
+ * CSV -> Table, for the DfE open-data layout and councils' own exports: an optional UTF-8 byte-order
+ * mark, a header row, quoted fields holding commas, doubled quotes or line breaks, and CRLF or LF.
+ */
+import type { Table, TableRow } from './table.js';
+
+export function readCsv(file: string, text: string): Table {
+  const records = parseRecords(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const [header, ...body] = records;
+  const columns = (header?.fields ?? []).map((name) => name.trim());
+  // A trailing comma on every line (as in the 2021 neighbour file) gives an unnamed last column: drop it.
+  while (columns.length > 0 && columns[columns.length - 1] === '') columns.pop();
+  const rows: TableRow[] = body
+    .filter((record) => record.fields.some((field) => field !== ''))
+    .map((record) => ({ index: record.line, values: record.fields.slice(0, columns.length) }));
+  return { file, columns, rows, headerIndex: header?.line ?? 1 };
+}
+
+interface CsvRecord {
+  readonly line: number;
+  readonly fields: string[];
+}
+
+function parseRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+
+  const endField = () => {
+    fields.push(field);
+    field = '';
+  };
+  const endRecord = () => {
+    endField();
+    records.push({ line: recordLine, fields });
+    fields = [];
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') {
+        quoted = false;
+      } else {
+        if (char === '\n') line++;
+        field += char;
+      }
+    } else if (char === '"' && field === '') {
+      quoted = true;
+    } else if (char === ',') {
+      endField();
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      field += char;
+    }
+  }
+  if (field !== '' || fields.length > 0) endRecord();
+  return records;
+}

@@ -1,0 +1,84 @@
+/**
+ * Cell -> number, published symbol or date. DfE open data writes a symbol where a figure is withheld:
+ * a value derived from one of these is itself withheld, never zero.
+ */
+import type { ProblemList } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
+import { placeOf, type RawValue, type Table, type TableRow } from './table.js';
+
+/** c suppressed; x not available; z not applicable; u low reliability; low / k rounds to zero; ":" and "~" older forms. */
+export const SYMBOLS = ['c', 'x', 'z', 'u', 'low', 'k', ':', '~'] as const;
+export type PublishedSymbol = (typeof SYMBOLS)[number];
+
+export type Reading = { readonly value: number } | { readonly symbol: PublishedSymbol };
+
+export function isSymbol(text: string): text is PublishedSymbol {
+  return (SYMBOLS as readonly string[]).includes(text);
+}
+
+/**
+ * A number, or the symbol published in its place. An empty cell counts as "x" (not available).
+ * Anything else is a problem naming the cell; the result is then undefined.
+ */
+export function readFigure(table: Table, row: TableRow, column: number, problems: ProblemList): Reading | undefined {
+  const raw = row.values[column] ?? null;
+  const number = toNumber(raw);
+  if (number !== undefined) return { value: number };
+  const text = textOf(raw).trim();
+  if (text === '') return { symbol: 'x' };
+  if (isSymbol(text.toLowerCase())) return { symbol: text.toLowerCase() as PublishedSymbol };
+  problems.add(
+    typeof raw === 'object' && raw !== null && 'error' in raw
+      ? message.formulaError(placeOf(table, row.index, column), raw.error)
+      : message.notANumber(placeOf(table, row.index, column), table.columns[column] ?? '', text),
+  );
+  return undefined;
+}
+
+/** A whole count from a local workbook: symbols are not allowed there. */
+export function readCount(table: Table, row: TableRow, column: number, problems: ProblemList): number | undefined {
+  const raw = row.values[column] ?? null;
+  const number = toNumber(raw);
+  const place = placeOf(table, row.index, column);
+  const name = table.columns[column] ?? '';
+  if (number !== undefined && Number.isInteger(number) && number >= 0) return number;
+  if (typeof raw === 'object' && raw !== null && 'error' in raw) problems.add(message.formulaError(place, raw.error));
+  else if (raw === null || textOf(raw).trim() === '') problems.add(message.emptyCell(place, name));
+  else problems.add(message.notANumber(place, name, textOf(raw)));
+  return undefined;
+}
+
+/** A calendar date as YYYY-MM-DD, from a date cell or text written 2016-04-01 or 01/04/2016. */
+export function readDate(table: Table, row: TableRow, column: number, problems: ProblemList): string | undefined {
+  const raw = row.values[column] ?? null;
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  const text = textOf(raw).trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const british = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : british ? [british[3], british[2], british[1]] : undefined;
+  if (parts) {
+    const [y, m, d] = parts.map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return date.toISOString().slice(0, 10);
+  }
+  const place = placeOf(table, row.index, column);
+  const name = table.columns[column] ?? '';
+  problems.add(text === '' ? message.emptyCell(place, name) : message.notADate(place, name, text));
+  return undefined;
+}
+
+/** Numbers, and text that is plainly a number ("1,234", " 17.2 "). */
+function toNumber(raw: RawValue): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text)) return undefined;
+  return Number(text.replaceAll(',', ''));
+}
+
+export function textOf(raw: RawValue): string {
+  if (raw === null) return '';
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (typeof raw === 'object') return raw.error;
+  return String(raw);
+}

@@ -1,0 +1,10 @@
+/** Facts about the installed tool, resolved the same way from src/ (tests) and dist/ (the CLI). */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = new URL('../', import.meta.url);
+
+export const TOOL_VERSION: string = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string }).version;
+
+/** The templates shipped with the tool: the fallback for any file a council's templates folder lacks. */
+export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('templates/', root));
