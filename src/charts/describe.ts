@@ -1,8 +1,8 @@
 /** The text alternative for a trend chart, generated from its data: what a sighted reader would take from it. */
 import type { IndicatorResult, SeriesName } from '../indicators/compute.js';
-import { changePhrase, comparePhrase, joinList } from '../narrative/phrases.js';
+import { changePhrase, comparatorName, comparePhrase, joinList } from '../narrative/phrases.js';
 
-export function describeTrend(indicator: IndicatorResult, series: readonly SeriesName[]): string {
+export function describeTrend(indicator: IndicatorResult, series: readonly SeriesName[], average: 'mean' | 'median'): string {
   const years = indicator.periods.filter((period) => period.whole);
   const first = years[0];
   const last = years[years.length - 1];
@@ -21,7 +21,7 @@ export function describeTrend(indicator: IndicatorResult, series: readonly Serie
   }
   const comparisons = series
     .filter((name) => name !== 'council')
-    .map((name) => comparePhrase(indicator, council.figures[last.key], indicator.series[name].figures[last.key], indicator.series[name].name));
+    .map((name) => comparePhrase(indicator, council.figures[last.key], indicator.series[name].figures[last.key], comparatorName(indicator, name, average)));
   if (comparisons.length > 0) sentences.push(`In ${last.label} ${council.name} was ${joinList(comparisons)}.`);
   return sentences.join(' ');
 }

@@ -17,7 +17,7 @@ export async function renderCharts(diagrams: readonly DiagramSpec[], set: Indica
   for (const diagram of diagrams) {
     if (diagram.chart === 'none') continue;
     const indicator = set.indicators[diagram.indicator]!;
-    const description = describeTrend(indicator, diagram.series);
+    const description = describeTrend(indicator, diagram.series, set.comparators.neighbours.average);
     const svg = await renderSvg(trendSpec(indicator, diagram.series, theme), { id: diagram.id, title: diagram.title, description });
     charts.set(diagram.id, { id: diagram.id, svg, description });
   }

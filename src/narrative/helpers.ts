@@ -14,6 +14,7 @@ import type { Figure, IndicatorResult, IndicatorSet, SeriesName } from '../indic
 import type { Period } from '../indicators/periods.js';
 import {
   changeJudgementPhrase,
+  comparatorName as nameOf,
   changePhrase,
   compareOverPhrase,
   comparePhrase,
@@ -73,11 +74,7 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
     return SERIES.includes(series) ? series : fail(options, `"${String(name)}" is not a comparator; use ${joinList(SERIES.map((s) => `"${s}"`), 'or')}`);
   };
 
-  /** "England", "West Midlands", "the statistical neighbour average". */
-  const comparatorName = (indicator: IndicatorResult, series: SeriesName): string =>
-    series !== 'neighbours' ? indicator.series[series].name
-    : set.comparators.neighbours.average === 'mean' ? 'the statistical neighbour average'
-    : 'the statistical neighbour median';
+  const comparatorName = (indicator: IndicatorResult, series: SeriesName) => nameOf(indicator, series, set.comparators.neighbours.average);
 
   const figureOf = (indicator: IndicatorResult, series: SeriesName, period: Period): Figure | undefined => indicator.series[series].figures[period.key];
 

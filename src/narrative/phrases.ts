@@ -2,7 +2,7 @@
  * Numbers and phrases the British way, with every direction computed from the figures. Shared by the
  * template helpers and the charts' text alternatives, so prose and alt text never disagree.
  */
-import type { Figure, IndicatorResult } from '../indicators/compute.js';
+import type { Figure, IndicatorResult, SeriesName } from '../indicators/compute.js';
 import { difference, directionOf, judge, type Direction } from '../indicators/compare.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -116,4 +116,10 @@ function relationWord(indicator: IndicatorResult, direction: Exclude<Direction, 
   const word = direction === 'up' ? 'higher' : 'lower';
   const judgement = judge(indicator.polarity, direction);
   return judgement === undefined ? word : `${word} (${judgement})`;
+}
+
+/** How prose names a comparator: "England", "West Midlands", "the statistical neighbour average". */
+export function comparatorName(indicator: IndicatorResult, series: SeriesName, average: 'mean' | 'median'): string {
+  if (series !== 'neighbours') return indicator.series[series].name;
+  return average === 'mean' ? 'the statistical neighbour average' : 'the statistical neighbour median';
 }
