@@ -4,33 +4,32 @@
  * report can reach the network or the disk.
  */
 import type { Browser } from 'puppeteer';
+import { startChromium } from './start-chromium.js';
 
 export interface Printer {
   print(html: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--font-render-hinting=none',
-];
-
+/** Starts the browser at once; puppeteer loads meanwhile and connects when both are ready. */
 export async function launchPrinter(executablePath: string): Promise<Printer> {
-  const { launch } = await import('puppeteer');
-  // Chromium refuses to run its sandbox as root (as in CI containers).
-  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const browser = await launch({
-    executablePath,
-    headless: true,
-    args: asRoot ? [...CHROMIUM_ARGS, '--no-sandbox'] : CHROMIUM_ARGS,
-  });
-  return { print: (html) => printPage(browser, html), close: () => browser.close() };
+  const started = startChromium(executablePath);
+  started.catch(() => undefined); // reported by the await below
+  const { connect } = await import('puppeteer');
+  const chromium = await started;
+  try {
+    const browser = await connect({ browserWSEndpoint: chromium.endpoint, defaultViewport: null });
+    return {
+      print: (html) => printPage(browser, html),
+      close: async () => {
+        await browser.close().catch(() => undefined);
+        await chromium.stop();
+      },
+    };
+  } catch (error) {
+    await chromium.stop();
+    throw error;
+  }
 }
 
 /** One fresh page per document: reusing a page makes tagged PDFs differ between builds. */
