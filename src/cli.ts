@@ -5,17 +5,19 @@
  * Exit codes: 0 built; 2 a problem the user can fix (the definition, the data, a template, no browser),
  * each reported as one sentence naming the file and place; 1 anything else (a bug: run with --debug).
  */
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { relative } from 'node:path';
 import { isReportError } from './diagnostics/report-error.js';
+import { TOOL_VERSION } from './version.js';
 import { findBrowser } from './pdf/find-browser.js';
 import type { Printer } from './pdf/print.js';
 
 const program = new Command()
   .name('scrutiny')
   .description("Build committee reports on children's social care as accessible PDF and HTML.")
+  .version(TOOL_VERSION)
   .showHelpAfterError()
-  .configureOutput({ outputError: (text, write) => write(text) });
+  .exitOverride();
 
 program
   .command('build')
@@ -77,6 +79,8 @@ function printerPool() {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  // commander has already printed its help, version or usage message.
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
   if (isReportError(error)) {
     for (const problem of error.problems) console.error(problem);
     process.exit(error.exitCode);

@@ -4,6 +4,7 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { useEmbeddedFontMetrics } from './text-metrics.js';
 
 const refusingLoader = {
   ...vega.loader(),
@@ -21,6 +22,7 @@ export interface ChartText {
 }
 
 export async function renderSvg(spec: TopLevelSpec, text: ChartText): Promise<string> {
+  useEmbeddedFontMetrics();
   const { spec: vegaSpec } = compile(spec);
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader: refusingLoader as unknown as vega.Loader });
   try {

@@ -29,7 +29,7 @@ export function trendSpec(indicator: IndicatorResult, series: readonly SeriesNam
   const legend = { values: names, sort: names };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 460,
+    width: 520,
     height: 220,
     data: { values: trendPoints(indicator, series) },
     encoding: {

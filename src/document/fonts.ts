@@ -16,6 +16,13 @@ const SUBSETS = ['latin', 'latin-ext'];
 
 let cached: Promise<string> | undefined;
 
+const packageDir = () => dirname(createRequire(import.meta.url).resolve(`${FONT_PACKAGE}/package.json`));
+
+/** One of the bundled font files, for measuring text with the metrics the PDF will have. */
+export function fontFile(subset: string, weight: string): string {
+  return join(packageDir(), 'files', `source-sans-3-${subset}-${weight}-normal.woff2`);
+}
+
 /** @font-face rules with the font files inlined. */
 export function fontFaceCss(): Promise<string> {
   cached ??= buildFontFaceCss();
@@ -23,15 +30,15 @@ export function fontFaceCss(): Promise<string> {
 }
 
 async function buildFontFaceCss(): Promise<string> {
-  const packageDir = dirname(createRequire(import.meta.url).resolve(`${FONT_PACKAGE}/package.json`));
-  const sheets = await Promise.all(STYLES.map((style) => readFile(join(packageDir, `${style}.css`), 'utf8')));
+  const dir = packageDir();
+  const sheets = await Promise.all(STYLES.map((style) => readFile(join(dir, `${style}.css`), 'utf8')));
   const rules = sheets.flatMap((css) => css.match(/\/\* [^*]+ \*\/\s*@font-face\s*\{[^}]*\}/g) ?? []);
   const wanted = rules.filter((rule) => SUBSETS.some((subset) => new RegExp(`-${subset}-\\d+-(normal|italic) \\*/`).test(rule)));
   const inlined = await Promise.all(
     wanted.map(async (rule) => {
       const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
       if (!file) throw new Error(`No woff2 file in the font package's rule: ${rule.slice(0, 80)}`);
-      const data = (await readFile(join(packageDir, 'files', file))).toString('base64');
+      const data = (await readFile(join(dir, 'files', file))).toString('base64');
       return rule
         .replace(/src:[^;]+;/, `src: url(data:font/woff2;base64,${data}) format('woff2');`)
         .replace(/font-display:\s*swap;/, 'font-display: block;');
