@@ -20,7 +20,7 @@ import { fontFaceCss } from './document/fonts.js';
 import { computeIndicators, type IndicatorSet } from './indicators/compute.js';
 import { builtInLibrary } from './indicators/library.js';
 import { formatDate } from './narrative/phrases.js';
-import { renderNarrative, type TemplateSource } from './narrative/render-narrative.js';
+import { plainText, renderNarrative, type TemplateSource } from './narrative/render-narrative.js';
 import type { Printer } from './pdf/print.js';
 import { readData, type FileReader } from './tables/read-data.js';
 import { TOOL_VERSION, BUILT_IN_TEMPLATES } from './version.js';
@@ -135,10 +135,11 @@ function templateFinder(definition: ReportDefinition, effects: BuildEffects) {
   };
 }
 
+/** A section's template file, or its inline prose from the definition (escaped, one <p> per paragraph). */
 async function sectionTemplate(definition: ReportDefinition, index: number, effects: BuildEffects): Promise<TemplateSource> {
   const section = definition.sections[index]!;
-  const text = section.templatePath ? await effects.readText(section.templatePath) : (section.text ?? '');
-  return { name: section.templateName, text };
+  if (section.templatePath) return { name: section.templateName, text: await effects.readText(section.templatePath) };
+  return plainText(section.templateName, section.text ?? '', true);
 }
 
 /** The data sources named at the end of the report. */

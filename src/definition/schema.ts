@@ -18,7 +18,10 @@ const financialYear = z
 /** Handlebars text: either a template file (relative to the templates folder) or inline text. */
 const templateSource = {
   template: z.string().optional().describe('A Handlebars file, relative to the templates folder.'),
-  text: z.string().optional().describe('Inline Handlebars text, used when no template file is given.'),
+  text: z
+    .string()
+    .optional()
+    .describe('Inline prose, used when no template file is given: paragraphs separated by blank lines; helpers allowed, HTML shown as written.'),
 };
 
 const contactOfficer = z.strictObject({

@@ -4,6 +4,8 @@
  * worse; an indicator without polarity is only ever higher or lower.
  */
 
+import { toScaled } from './round.js';
+
 export type Polarity = 'low-is-good' | 'high-is-good' | 'none';
 export type Direction = 'up' | 'down' | 'same';
 export type Judgement = 'better' | 'worse' | 'same';
@@ -20,8 +22,7 @@ export function judge(polarity: Polarity, direction: Direction): Judgement | und
   return rising === (polarity === 'high-is-good') ? 'better' : 'worse';
 }
 
-/** The change between two published figures, to the indicator's decimal places. */
+/** The change between two published figures, exactly, to the indicator's decimal places. */
 export function difference(from: number, to: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  return Math.round((to - from) * scale) / scale;
+  return Number(toScaled(to, decimals) - toScaled(from, decimals)) / 10 ** decimals;
 }

@@ -16,7 +16,7 @@ import { indexNational, type Level, type NationalIndex } from './national.js';
 import { readNeighbours, NEIGHBOUR_FILES, type NeighbourModel } from './neighbours.js';
 import { byEndDate, periodBetween, reportingYear, type Period } from './periods.js';
 import { meanOf, medianOf, percentage, ratePer } from './round.js';
-import type { Polarity } from './compare.js';
+import { difference, directionOf, judge, type Direction, type Judgement, type Polarity } from './compare.js';
 
 export const POPULATION_FILE = 'ons_mid-year_population_estimates_2012_to_2024.csv';
 
@@ -61,6 +61,18 @@ export interface IndicatorResult extends Omit<IndicatorDefinition, 'source' | 'l
   readonly polarity: Polarity;
   readonly periods: readonly Period[];
   readonly series: Readonly<Record<SeriesName, Series>>;
+  /** The council's change from the previous whole year, by period key, where both have figures. */
+  readonly changes: Readonly<Record<string, Change>>;
+}
+
+export interface Change {
+  /** The key of the period compared with. */
+  readonly from: string;
+  /** In the indicator's unit, between the figures as published. */
+  readonly difference: number;
+  readonly direction: Direction;
+  /** Better or worse by the indicator's polarity; absent for an indicator without one. */
+  readonly judgement?: Judgement;
 }
 
 export interface Comparators {
@@ -181,6 +193,7 @@ function computeOne(
     ...described,
     sourceName: source.name,
     periods,
+    changes: changesOf(indicator, periods, council),
     series: {
       council: { name: inputs.council.name, figures: council },
       england: { name: 'England', figures: england },
@@ -265,4 +278,21 @@ function localFigures(indicator: IndicatorDefinition, spec: LocalFigures, table:
   }
   if (figures.length === 0 && problems.size === 0) problems.add(message.noData(table.file, indicator.id));
   return figures;
+}
+
+/** Each whole year against the one before it, and a part year against the last whole year before it. */
+function changesOf(indicator: IndicatorDefinition, periods: readonly Period[], figures: Readonly<Record<string, Figure>>): Record<string, Change> {
+  const changes: Record<string, Change> = {};
+  let previous: Period | undefined;
+  for (const period of periods) {
+    const a = previous && figures[previous.key]?.value;
+    const b = figures[period.key]?.value;
+    if (previous && a != null && b != null) {
+      const direction = directionOf(a, b);
+      const judgement = judge(indicator.polarity, direction);
+      changes[period.key] = { from: previous.key, difference: difference(a, b, indicator.decimals), direction, ...(judgement && { judgement }) };
+    }
+    if (period.whole) previous = period;
+  }
+  return changes;
 }

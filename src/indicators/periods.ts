@@ -40,7 +40,10 @@ export function periodBetween(start: string, end: string): Period {
   if (sm === 4 && start.endsWith('-01') && em === 3 && ed === 31 && ey === sy + 1) return reportingYear(ey);
   const startMonth = MONTHS[sm - 1]!;
   const endMonth = MONTHS[em - 1]!;
-  const label = sy === ey ? `${startMonth} to ${endMonth} ${ey}` : `${startMonth} ${sy} to ${endMonth} ${ey}`;
+  const label =
+    sy === ey && sm === em ? `${endMonth} ${ey}`
+    : sy === ey ? `${startMonth} to ${endMonth} ${ey}`
+    : `${startMonth} ${sy} to ${endMonth} ${ey}`;
   return { key: `${start}/${end}`, label, start, end, whole: false };
 }
 

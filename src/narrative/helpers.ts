@@ -147,7 +147,11 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
       return plural(count as number, String(singular), form);
     },
     date(iso: unknown, options: HelperOptions) {
-      return typeof iso === 'string' ? formatDate(iso) : fail(options, `date needs a date written YYYY-MM-DD, not "${String(iso)}"`);
+      try {
+        return formatDate(String(iso));
+      } catch (error) {
+        return fail(options, `date needs a date written YYYY-MM-DD or a month written YYYY-MM, not "${String(iso)}"`);
+      }
     },
     diagram(id: unknown, options: HelperOptions) {
       return new Handlebars.SafeString(diagrams.render(String(id), options.loc?.start.line));

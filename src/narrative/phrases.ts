@@ -27,12 +27,15 @@ export function formatValue(figure: Figure | undefined, unit: Unit): string {
   return unit.unit === 'percent' ? `${number}%` : `${number} per 10,000`;
 }
 
-/** "2016-10-11" -> "11 October 2016"; "2016-06" -> "June 2016". */
+/** "2016-10-11" -> "11 October 2016"; "2016-06" -> "June 2016". Anything else is a RangeError. */
 export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number | undefined];
-  const name = MONTHS[month - 1];
-  if (name === undefined || !year) return iso;
-  return day === undefined ? `${name} ${year}` : `${day} ${name} ${year}`;
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), match?.[3] === undefined ? undefined : Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
+  if (!match || date.getUTCMonth() !== month - 1 || (day !== undefined && date.getUTCDate() !== day)) {
+    throw new RangeError(`"${iso}" is not a date written YYYY-MM-DD or a month written YYYY-MM`);
+  }
+  return day === undefined ? `${MONTHS[month - 1]} ${year}` : `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** "26 children", "1 case". */
@@ -102,14 +105,18 @@ export function compareOverPhrase(
   if (directions.length === 0) return `not comparable with ${otherName} in any year`;
   const first = directions[0]!;
   const unanimous = directions.every((direction) => direction === first);
-  const every = directions.length === pairs.length ? (pairs.length === 2 ? 'in both years' : 'in every year') : `in each of the ${directions.length} years with figures`;
+  const every =
+    directions.length === pairs.length ? (pairs.length === 1 ? 'in that year' : pairs.length === 2 ? 'in both years' : 'in every year')
+    : directions.length === 1 ? 'in the only year with figures'
+    : `in each of the ${directions.length} years with figures`;
   if (unanimous) {
     return first === 'same' ? `the same as ${otherName} ${every}` : `${relationWord(indicator, first)} than ${otherName} ${every}`;
   }
   const lower = directions.filter((d) => d === 'down').length;
   const higher = directions.filter((d) => d === 'up').length;
   const same = directions.length - lower - higher;
-  return `lower than ${otherName} in ${lower}, higher in ${higher}${same ? ` and the same in ${same}` : ''} of the ${pairs.length} years`;
+  const counted = directions.length === pairs.length ? `of the ${pairs.length} years` : `of the ${directions.length} years with figures`;
+  return `lower than ${otherName} in ${lower}, higher in ${higher}${same ? ` and the same in ${same}` : ''} ${counted}`;
 }
 
 function relationWord(indicator: IndicatorResult, direction: Exclude<Direction, 'same'>): string {

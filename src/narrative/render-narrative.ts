@@ -11,6 +11,7 @@ import * as message from '../diagnostics/messages.js';
 import type { IndicatorSet } from '../indicators/compute.js';
 import { createDiagramPlacer, type DiagramView } from './diagrams.js';
 import { HELPER_NAMES, registerHelpers, TemplateUsageError } from './helpers.js';
+import { paragraphs, plainTextTemplate } from './plain-text.js';
 
 export interface TemplateSource {
   /** As shown in errors. */
@@ -55,7 +56,7 @@ export function renderNarrative(
 
   // Recommendations and audit themes are small templates of their own; sections see them rendered.
   const base = baseContext(definition, set);
-  const renderText = (name: string, text: string) => new Handlebars.SafeString(run(hbs, { name, text }, base));
+  const renderText = (name: string, text: string) => new Handlebars.SafeString(run(hbs, plainText(name, text), base));
   const context = {
     ...base,
     audit: definition.audit && {
@@ -74,6 +75,13 @@ export function renderNarrative(
     numbered: section.numbered,
     html: run(hbs, templates.sections[i]!, context),
   }));
+}
+
+/** Prose from the report definition, as a template that escapes its own text. */
+export function plainText(name: string, text: string, asParagraphs = false): TemplateSource {
+  const template = plainTextTemplate(text);
+  if (typeof template !== 'string') throw new ReportError(message.templateProblem(name, template.problem));
+  return { name, text: asParagraphs ? paragraphs(template) : template };
 }
 
 function run(hbs: typeof Handlebars, source: TemplateSource, context: unknown): string {

@@ -1,0 +1,13 @@
+/** The shipped example's definition, normalised, for tests of later stages. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalizeDefinition, type ReportDefinition } from '../../src/definition/normalize.js';
+import { readDefinition } from '../../src/definition/read-definition.js';
+import { builtInLibrary } from '../../src/indicators/library.js';
+import { ROOT } from './cli.js';
+
+export function exampleDefinition(edit: (yaml: string) => string = (yaml) => yaml): ReportDefinition {
+  const file = 'report.config.yaml';
+  const { spec, locate } = readDefinition({ file, text: edit(readFileSync(join(ROOT, file), 'utf8')) });
+  return normalizeDefinition(spec, { file, locate, library: builtInLibrary(), exists: existsSync, cwd: ROOT });
+}

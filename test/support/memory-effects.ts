@@ -1,0 +1,42 @@
+/**
+ * Build effects over the real project files, with output kept in memory and a printer that records
+ * what it was asked to print, so pipeline tests need no browser and write nothing to disk.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { BuildEffects, OutputFile } from '../../src/pipeline.js';
+import { ROOT } from './cli.js';
+
+export interface MemoryEffects extends BuildEffects {
+  readonly written: { dir: string; files: readonly OutputFile[] }[];
+  readonly printed: string[];
+  /** Files the build read, replaced by this text. */
+  readonly overrides: Map<string, string>;
+}
+
+export function memoryEffects(): MemoryEffects {
+  const written: MemoryEffects['written'] = [];
+  const printed: string[] = [];
+  const overrides = new Map<string, string>();
+  const text = (path: string) => overrides.get(path) ?? readFileSync(path, 'utf8');
+  return {
+    cwd: ROOT,
+    exists: (path) => overrides.has(path) || existsSync(path),
+    readFile: async (path) => new Uint8Array(overrides.has(path) ? Buffer.from(overrides.get(path)!) : readFileSync(path)),
+    readText: async (path) => text(path),
+    listDir: (path) => readdirSync(path).sort(),
+    printer: async () => ({
+      print: async (html: string) => {
+        printed.push(html);
+        return new TextEncoder().encode(`%PDF printed ${html.length} characters`);
+      },
+      close: async () => undefined,
+    }),
+    writeFiles: async (dir, files) => {
+      written.push({ dir, files });
+    },
+    log: () => undefined,
+    written,
+    printed,
+    overrides,
+  };
+}
