@@ -11,6 +11,7 @@ import type { IndicatorDefinition } from '../indicators/compute.js';
 import type { Library } from '../indicators/library.js';
 import { parseFinancialYear } from '../indicators/periods.js';
 import { nearest } from './nearest.js';
+import { formatPath } from './read-definition.js';
 import type { DiagramSpec, SectionSpec, ValidatedDefinition } from './schema.js';
 
 export interface ReportDefinition {
@@ -104,7 +105,7 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
 
   function yearOf(text: string, path: (string | number)[]): number | undefined {
     const year = parseFinancialYear(text);
-    if (year === undefined) problems.add(message.invalidValue(context.locate(path), path.join('.'), `"${text}" is not a financial year such as 2015-16`));
+    if (year === undefined) problems.add(message.invalidValue(context.locate(path), formatPath(path), `"${text}" is not a financial year such as 2015-16`));
     return year;
   }
 

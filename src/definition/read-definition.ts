@@ -44,7 +44,7 @@ export function readDefinition({ file, text }: LocatedText): ReadDefinition {
   }
 
   for (const issue of parsed.error.issues) {
-    problems.add(describeIssue(issue, doc, where));
+    for (const problem of describeIssue(issue, doc, where)) problems.add(problem);
   }
   problems.throwIfAny();
   throw new Error('unreachable: a failed parse always has issues');
@@ -52,7 +52,7 @@ export function readDefinition({ file, text }: LocatedText): ReadDefinition {
 
 type Where = (offset: number) => Place;
 
-function describeIssue(issue: z.core.$ZodIssue, doc: Document, where: Where): string {
+function describeIssue(issue: z.core.$ZodIssue, doc: Document, where: Where): string[] {
   const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
   const dotted = formatPath(path);
 
@@ -64,14 +64,26 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, where: Where): st
         const keyNode = isMap(container) ? container.items.find((p) => isScalar(p.key) && p.key.value === key)?.key : undefined;
         const place = where(rangeStart(keyNode as Node | undefined) ?? rangeStart(container) ?? 0);
         return message.unknownKey(place, key, dotted, nearest(key, allowed));
-      })
-      .join('\n');
+      });
   }
 
   const node = nodeAt(doc, path);
+  if (node === undefined && issue.code === 'invalid_type') {
+    // A missing key is reported where its block starts: at the parent's own key ("report:").
+    const parentKey = keyNodeAt(doc, path.slice(0, -1));
+    return [message.missingKey(where(rangeStart(parentKey) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0), dotted)];
+  }
   const place = where(rangeStart(node) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0);
-  if (node === undefined && issue.code === 'invalid_type') return message.missingKey(place, dotted);
-  return message.invalidValue(place, dotted, issue.message);
+  return [message.invalidValue(place, dotted, issue.message)];
+}
+
+/** The key node of the pair at a path ("report" in "report: ..."), if the path ends in a map key. */
+function keyNodeAt(doc: Document, path: readonly PropertyKey[]): Node | undefined {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return undefined;
+  const container = nodeAt(doc, path.slice(0, -1));
+  if (!isMap(container)) return undefined;
+  return container.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key as Node | undefined;
 }
 
 /** The YAML node at a path, or the deepest existing ancestor's node when the path is missing. */
@@ -85,7 +97,7 @@ function rangeStart(node: Node | null | undefined): number | undefined {
   return node?.range?.[0];
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
 }
 

@@ -41,6 +41,9 @@ export const missingColumn = (place: Place, column: string, suggestion?: string)
 export const notANumber = (place: Place, column: string, text: string) =>
   `${at(place)}: "${column}" should be a number but the cell holds "${text}".`;
 
+export const notACount = (place: Place, column: string, text: string) =>
+  `${at(place)}: "${column}" should be a whole number of 0 or more but the cell holds "${text}".`;
+
 export const notADate = (place: Place, column: string, text: string) =>
   `${at(place)}: "${column}" should be a date but the cell holds "${text}".`;
 

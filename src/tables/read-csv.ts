@@ -5,14 +5,15 @@
 import type { Table, TableRow } from './table.js';
 
 export function readCsv(file: string, text: string): Table {
-  const records = parseRecords(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  // Blank lines are skipped everywhere, so one before the header (as some exports write) is harmless.
+  const records = parseRecords(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).filter((record) =>
+    record.fields.some((field) => field !== ''),
+  );
   const [header, ...body] = records;
   const columns = (header?.fields ?? []).map((name) => name.trim());
   // A trailing comma on every line (as in the 2021 neighbour file) gives an unnamed last column: drop it.
   while (columns.length > 0 && columns[columns.length - 1] === '') columns.pop();
-  const rows: TableRow[] = body
-    .filter((record) => record.fields.some((field) => field !== ''))
-    .map((record) => ({ index: record.line, values: record.fields.slice(0, columns.length) }));
+  const rows: TableRow[] = body.map((record) => ({ index: record.line, values: record.fields.slice(0, columns.length) }));
   return { file, columns, rows, headerIndex: header?.line ?? 1 };
 }
 
@@ -48,7 +49,7 @@ function parseRecords(text: string): CsvRecord[] {
       } else if (char === '"') {
         quoted = false;
       } else {
-        if (char === '\n') line++;
+        if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) line++;
         field += char;
       }
     } else if (char === '"' && field === '') {

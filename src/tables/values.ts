@@ -44,6 +44,7 @@ export function readCount(table: Table, row: TableRow, column: number, problems:
   if (number !== undefined && Number.isInteger(number) && number >= 0) return number;
   if (typeof raw === 'object' && raw !== null && 'error' in raw) problems.add(message.formulaError(place, raw.error));
   else if (raw === null || textOf(raw).trim() === '') problems.add(message.emptyCell(place, name));
+  else if (number !== undefined) problems.add(message.notACount(place, name, textOf(raw)));
   else problems.add(message.notANumber(place, name, textOf(raw)));
   return undefined;
 }

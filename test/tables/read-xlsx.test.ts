@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { ProblemList, ReportError } from '../../src/diagnostics/report-error.js';
+import { readXlsx } from '../../src/tables/read-xlsx.js';
+import { columnIndex, type Table } from '../../src/tables/table.js';
+import { readCount, readDate, readFigure } from '../../src/tables/values.js';
+
+/** Builds a workbook in memory and returns its .xlsx bytes. */
+async function xlsx(build: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  build(workbook);
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** One sheet with a header row and data rows, as a council's own figures might be kept. */
+const oneSheet = (name: string, rows: ExcelJS.CellValue[][]) =>
+  xlsx((workbook) => {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  });
+
+const HEADER = ['Period start', 'Period end', 'Plans starting', 'Second or subsequent plans'];
+
+function problemsOf(list: ProblemList): readonly string[] {
+  try {
+    list.throwIfAny();
+    return [];
+  } catch (error) {
+    if (error instanceof ReportError) return error.problems;
+    throw error;
+  }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ReportError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ReportError);
+  return error as ReportError;
+}
+
+const column = (table: Table, name: string) => {
+  const index = columnIndex(table, name);
+  expect(index, name).toBeGreaterThanOrEqual(0);
+  return index;
+};
+
+describe('readXlsx', () => {
+  it('reads the first sheet when no sheet is named: header from the first row, rows with their row numbers', async () => {
+    const bytes = await oneSheet('Repeat plans', [HEADER, ['2016-04-01', '2016-08-31', 259, 22]]);
+    const table = await readXlsx('data/local.xlsx', bytes);
+    expect(table.file).toBe('data/local.xlsx');
+    expect(table.sheet).toBe('Repeat plans');
+    expect(table.columns).toEqual(HEADER);
+    expect(table.headerIndex).toBe(1);
+    expect(table.rows).toEqual([{ index: 2, values: ['2016-04-01', '2016-08-31', 259, 22] }]);
+  });
+
+  it('reads the named sheet, not the first', async () => {
+    const bytes = await xlsx((workbook) => {
+      workbook.addWorksheet('Notes').addRow(['Read me first']);
+      const data = workbook.addWorksheet('Repeat plans');
+      data.addRow(HEADER);
+      data.addRow(['2016-04-01', '2016-08-31', 259, 22]);
+    });
+    const table = await readXlsx('local.xlsx', bytes, 'Repeat plans');
+    expect(table.sheet).toBe('Repeat plans');
+    expect(table.columns).toEqual(HEADER);
+    expect(table.rows[0]!.values[column(table, 'Plans starting')]).toBe(259);
+  });
+
+  it('reports a missing sheet with a ReportError that names the file and the sheet and lists the sheets there are', async () => {
+    const bytes = await xlsx((workbook) => {
+      workbook.addWorksheet('Notes');
+      workbook.addWorksheet('Repeat plans');
+    });
+    const error = await rejection(readXlsx('data/local.xlsx', bytes, 'Repeat plan'));
+    expect(error.problems).toHaveLength(1);
+    expect(error.message).toMatch(/^data\/local\.xlsx: /);
+    expect(error.message).toContain('"Repeat plan"');
+    expect(error.message).toContain('"Notes"');
+    expect(error.message).toContain('"Repeat plans"');
+  });
+
+  it('reports bytes that are not a workbook with a ReportError naming the file', async () => {
+    const error = await rejection(readXlsx('data/local.xlsx', new TextEncoder().encode('period,plans\n2016,259\n')));
+    expect(error.problems).toHaveLength(1);
+    expect(error.message).toMatch(/^data\/local\.xlsx: /);
+  });
+
+  it('takes the first non-empty row as the header, and keeps worksheet row numbers', async () => {
+    const bytes = await xlsx((workbook) => {
+      const sheet = workbook.addWorksheet('Data');
+      sheet.getRow(3).values = ['Plans starting', 'Second or subsequent plans'];
+      sheet.getRow(5).values = [259, 22];
+      sheet.getRow(7).values = [541, 93];
+    });
+    const table = await readXlsx('local.xlsx', bytes);
+    expect(table.headerIndex).toBe(3);
+    expect(table.columns).toEqual(['Plans starting', 'Second or subsequent plans']);
+    expect(table.rows.map((row) => row.index)).toEqual([5, 7]);
+  });
+
+  it('names cells by their real column letter when the table does not start in column A', async () => {
+    const bytes = await xlsx((workbook) => {
+      const sheet = workbook.addWorksheet('Data');
+      sheet.getCell('B1').value = 'Period start';
+      sheet.getCell('C1').value = 'Plans starting';
+      sheet.getCell('B2').value = '2016-04-01';
+      sheet.getCell('C2').value = 'lots';
+    });
+    const table = await readXlsx('local.xlsx', bytes);
+    const problems = new ProblemList();
+    expect(readCount(table, table.rows[0]!, column(table, 'Plans starting'), problems)).toBeUndefined();
+    expect(problemsOf(problems)[0]).toContain("sheet 'Data', cell C2");
+  });
+
+  it('gives the cached result of a formula cell', async () => {
+    const bytes = await oneSheet('Data', [
+      ['Plans starting', 'Second or subsequent plans', 'Percentage'],
+      // The result Excel cached when it saved the workbook (rounded by a ROUND in a real sheet).
+      [259, 22, { formula: 'ROUND(B2/A2*100,1)', result: 8.5 }],
+    ]);
+    const table = await readXlsx('local.xlsx', bytes);
+    const problems = new ProblemList();
+    const reading = readFigure(table, table.rows[0]!, column(table, 'Percentage'), problems);
+    expect(reading).toEqual({ value: 8.5 });
+    expect(problemsOf(problems)).toEqual([]);
+  });
+
+  it('reports a formula error (#DIV/0!) through readCount, naming the sheet and cell', async () => {
+    const bytes = await oneSheet('X', [
+      ['Period start', 'Period end', 'Plans starting'],
+      ['2016-04-01', '2016-08-31', { formula: 'D2/E2', result: { error: '#DIV/0!' } }],
+    ]);
+    const table = await readXlsx('data/local.xlsx', bytes);
+    const problems = new ProblemList();
+    expect(readCount(table, table.rows[0]!, column(table, 'Plans starting'), problems)).toBeUndefined();
+    const found = problemsOf(problems);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^data\/local\.xlsx, sheet 'X', cell C2: /);
+    expect(found[0]).toContain('#DIV/0!');
+  });
+
+  it('keeps a date cell as the same calendar date, whatever the time zone of the machine', async () => {
+    const originalTz = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'Europe/London', 'America/Los_Angeles', 'Pacific/Auckland']) {
+        process.env.TZ = tz;
+        const bytes = await oneSheet('Dates', [
+          ['Period start', 'Period end'],
+          [new Date(Date.UTC(2016, 3, 1)), new Date(Date.UTC(2016, 7, 31))],
+          [new Date(Date.UTC(2016, 9, 11, 23, 30)), new Date(Date.UTC(2017, 2, 31, 0, 15))],
+        ]);
+        const table = await readXlsx('local.xlsx', bytes);
+        const dates = table.rows.map((row) => row.values.map((value) => (value instanceof Date ? value.toISOString() : value)));
+        expect(dates, tz).toEqual([
+          ['2016-04-01T00:00:00.000Z', '2016-08-31T00:00:00.000Z'],
+          // A time of day is dropped: the date is the one the cell shows.
+          ['2016-10-11T00:00:00.000Z', '2017-03-31T00:00:00.000Z'],
+        ]);
+        const problems = new ProblemList();
+        expect(readDate(table, table.rows[0]!, 0, problems), tz).toBe('2016-04-01');
+        expect(readDate(table, table.rows[1]!, 1, problems), tz).toBe('2017-03-31');
+        expect(problemsOf(problems)).toEqual([]);
+      }
+    } finally {
+      if (originalTz === undefined) delete process.env.TZ;
+      else process.env.TZ = originalTz;
+    }
+  });
+
+  it('reads a rich-text cell as its plain text', async () => {
+    const bytes = await oneSheet('Data', [
+      [{ richText: [{ text: 'Plans ' }, { text: 'starting', font: { bold: true } }] }],
+      [{ richText: [{ text: '2' }, { text: '59', font: { italic: true } }] }],
+    ]);
+    const table = await readXlsx('local.xlsx', bytes);
+    expect(table.columns).toEqual(['Plans starting']);
+    expect(table.rows[0]!.values).toEqual(['259']);
+    const problems = new ProblemList();
+    expect(readCount(table, table.rows[0]!, 0, problems)).toBe(259);
+  });
+
+  it('reads a hyperlink cell as its text', async () => {
+    const bytes = await oneSheet('Data', [['Source'], [{ text: 'DfE open data', hyperlink: 'https://explore-education-statistics.service.gov.uk/' }]]);
+    const table = await readXlsx('local.xlsx', bytes);
+    expect(table.rows[0]!.values).toEqual(['DfE open data']);
+  });
+
+  it('keeps a number typed as text ("1,234") as text, which readCount then reads as 1234', async () => {
+    const bytes = await oneSheet('Data', [['Plans starting'], ['1,234']]);
+    const table = await readXlsx('local.xlsx', bytes);
+    expect(table.rows[0]!.values).toEqual(['1,234']);
+    const problems = new ProblemList();
+    expect(readCount(table, table.rows[0]!, 0, problems)).toBe(1234);
+    expect(problemsOf(problems)).toEqual([]);
+  });
+
+  it('skips empty rows and trims header names', async () => {
+    const bytes = await xlsx((workbook) => {
+      const sheet = workbook.addWorksheet('Data');
+      sheet.getRow(1).values = [' Plans starting ', 'Second or subsequent plans'];
+      sheet.getRow(2).values = [259, 22];
+      sheet.getRow(4).values = [541, 93];
+    });
+    const table = await readXlsx('local.xlsx', bytes);
+    expect(table.columns).toEqual(['Plans starting', 'Second or subsequent plans']);
+    expect(table.rows.map((row) => row.index)).toEqual([2, 4]);
+  });
+
+  it('reads the example workbook data/walsall-local.xlsx by the column names report.config.yaml uses', async () => {
+    const table = await readXlsx('data/walsall-local.xlsx', readFileSync(join(process.cwd(), 'data', 'walsall-local.xlsx')), 'Repeat plans');
+    expect(table.rows.length).toBeGreaterThan(0);
+    const problems = new ProblemList();
+    for (const row of table.rows) {
+      const start = readDate(table, row, column(table, 'Period start'), problems);
+      const end = readDate(table, row, column(table, 'Period end'), problems);
+      const plans = readCount(table, row, column(table, 'Plans starting'), problems);
+      const repeats = readCount(table, row, column(table, 'Second or subsequent plans'), problems);
+      expect(start! < end!).toBe(true);
+      expect(repeats!).toBeLessThanOrEqual(plans!);
+      // The workbook's own percentage agrees with its counts, to one decimal place.
+      const published = readFigure(table, row, column(table, 'Percentage'), problems);
+      expect(published).toEqual({ value: Number(((100 * repeats!) / plans!).toFixed(1)) });
+    }
+    expect(problemsOf(problems)).toEqual([]);
+  });
+});
