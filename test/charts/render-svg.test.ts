@@ -8,39 +8,16 @@ import { describeTrend } from '../../src/charts/describe.js';
 import { prefixIds, renderSvg } from '../../src/charts/render-svg.js';
 import { parseChartTheme } from '../../src/charts/theme.js';
 import { trendPoints, trendSpec } from '../../src/charts/trend.js';
-import type { Figure, IndicatorResult, Series, SeriesName } from '../../src/indicators/compute.js';
-import type { Period } from '../../src/indicators/periods.js';
+import type { IndicatorResult, Series, SeriesName } from '../../src/indicators/compute.js';
+import { PART, repeatPlans, YEARS } from '../support/indicator-results.js';
 
 const theme = parseChartTheme(readFileSync('templates/chart-theme.json', 'utf8'));
 
-const year = (label: string, endYear: number): Period => ({ key: label, label, start: `${endYear - 1}-04-01`, end: `${endYear}-03-31`, whole: true });
-const PART: Period = { key: '2016-04-01/2016-08-31', label: 'April to August 2016', start: '2016-04-01', end: '2016-08-31', whole: false };
-const YEARS = [year('2012-13', 2013), year('2013-14', 2014), year('2014-15', 2015), year('2015-16', 2016)];
-
-const series = (name: string, values: readonly (number | null)[], extra: Record<string, Figure> = {}): Series => ({
+/** A series with a figure for each of YEARS, in order (null where there is none). */
+const series = (name: string, values: readonly (number | null)[]): Series => ({
   name,
-  figures: { ...Object.fromEntries(YEARS.map((p, i) => [p.key, { value: values[i] ?? null }])), ...extra },
+  figures: Object.fromEntries(YEARS.map((p, i) => [p.key, { value: values[i] ?? null }])),
 });
-
-const repeatPlans: IndicatorResult = {
-  id: 'repeat_plans',
-  base: 'cpp_subsequent_percent',
-  title: 'Child protection plans starting in the year that were a second or subsequent plan',
-  shortTitle: 'Second or subsequent plans',
-  definition: 'Plans starting in the year for a child who had been on a plan before.',
-  unit: 'percent',
-  decimals: 1,
-  polarity: 'low-is-good',
-  sourceName: 'DfE, Characteristics of children in need',
-  periods: [...YEARS, PART],
-  changes: {},
-  series: {
-    council: series('Walsall', [10.4, 13.8, 13.3, 17.2], { [PART.key]: { value: 8.5 } }),
-    england: series('England', [14.9, 15.8, 16.6, 17.9]),
-    region: series('West Midlands', [15.8, 16.4, 17.3, 18.5]),
-    neighbours: series('Statistical neighbours (average)', [15.0, 13.0, 16.0, 16.5]),
-  },
-};
 
 const rate: IndicatorResult = {
   ...repeatPlans,

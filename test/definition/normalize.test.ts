@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { normalizeDefinition, slugify, type ReportDefinition } from '../../src/definition/normalize.js';
 import { readDefinition } from '../../src/definition/read-definition.js';
-import { ReportError } from '../../src/diagnostics/report-error.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
+import { CONFIG, FILE, mutate, placeOf } from '../support/example-text.js';
+import { thrown } from '../support/report-errors.js';
 
-const FILE = 'report.config.yaml';
 const cwd = process.cwd();
-const CONFIG = readFileSync(join(cwd, FILE), 'utf8');
 const library = builtInLibrary();
 
 function normalize(text: string, options: { file?: string; exists?: (path: string) => boolean } = {}): ReportDefinition {
@@ -17,28 +16,7 @@ function normalize(text: string, options: { file?: string; exists?: (path: strin
   return normalizeDefinition(spec, { file, locate, library, exists: options.exists ?? existsSync, cwd });
 }
 
-function problemsFor(text: string): readonly string[] {
-  try {
-    normalize(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReportError);
-    return (error as ReportError).problems;
-  }
-  throw new Error('expected a ReportError, but the definition was accepted');
-}
-
-function mutate(text: string, from: string, to: string): string {
-  expect(text.split(from).length - 1, `occurrences of ${JSON.stringify(from)}`).toBe(1);
-  return text.replace(from, to);
-}
-
-/** "report.config.yaml, line L, column C: " for where `needle` starts, counted independently of the code. */
-function placeOf(text: string, needle: string): string {
-  const offset = text.indexOf(needle);
-  expect(offset, `position of ${JSON.stringify(needle)}`).toBeGreaterThanOrEqual(0);
-  const before = text.slice(0, offset);
-  return `${FILE}, line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}: `;
-}
+const problemsFor = (text: string) => thrown(() => normalize(text)).problems;
 
 describe('normalizeDefinition', () => {
   describe('the example report.config.yaml', () => {
@@ -138,13 +116,41 @@ describe('normalizeDefinition', () => {
   });
 
   describe('problems', () => {
-    it('suggest the nearest library indicator for an unknown base, at the base in the YAML', () => {
-      const text = mutate(CONFIG, 'base: cpp_subsequent_percent', 'base: cpp_subsequent_percnt');
+    // What each test checks, the edit to the example, where the one problem is placed and what it says.
+    it.each<[string, [from: string, to: string], at: string, says: string[]]>([
+      [
+        'suggest the nearest library indicator for an unknown base, at the base in the YAML',
+        ['base: cpp_subsequent_percent', 'base: cpp_subsequent_percnt'],
+        'cpp_subsequent_percnt',
+        ['"cpp_subsequent_percnt"', 'did you mean "cpp_subsequent_percent"?'],
+      ],
+      [
+        'name a diagram that refers to an unknown indicator, at its indicator in the YAML',
+        ['indicator: repeat_plans', 'indicator: repeat_plan'],
+        'repeat_plan\n',
+        ['"repeat_plan"', 'did you mean "repeat_plans"?'],
+      ],
+      ['name an unknown local data source with a suggestion', ['source: walsall', 'source: walsal'], 'walsal\n', ['did you mean "walsall"?']],
+      [
+        'report a missing template file at its line in the YAML, with the path as the user would type it',
+        ['walsall/audit.hbs', 'walsall/audt.hbs'],
+        'walsall/audt.hbs',
+        [`"${join('templates', 'walsall', 'audt.hbs')}"`, 'does not exist'],
+      ],
+      [
+        'report a missing local data file at its line in the YAML',
+        ['file: data/walsall-local.xlsx', 'file: data/walsal-local.xlsx'],
+        'data/walsal-local.xlsx',
+        [`"${join('data', 'walsal-local.xlsx')}"`, 'does not exist'],
+      ],
+      ['report a missing national data folder', ['national: data/dfe', 'national: data/dfes'], 'data/dfes', [`"${join('data', 'dfes')}"`]],
+      ['reject a financial year whose halves do not follow on', ['to: 2015-16', 'to: 2015-17'], '2015-17', ['"2015-17"', '2015-16']],
+    ])('%s', (_, [from, to], at, says) => {
+      const text = mutate(CONFIG, from, to);
       const problems = problemsFor(text);
       expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeOf(text, 'cpp_subsequent_percnt'))).toBe(true);
-      expect(problems[0]).toContain('"cpp_subsequent_percnt"');
-      expect(problems[0]).toContain('did you mean "cpp_subsequent_percent"?');
+      expect(problems[0]!.startsWith(placeOf(text, at))).toBe(true);
+      for (const part of says) expect(problems[0]).toContain(part);
     });
 
     it('list the library indicators when no base is close', () => {
@@ -155,61 +161,9 @@ describe('normalizeDefinition', () => {
       for (const key of Object.keys(library)) expect(problems[0]).toContain(key);
     });
 
-    it('name a diagram that refers to an unknown indicator, at its indicator in the YAML', () => {
-      const text = mutate(CONFIG, 'indicator: repeat_plans', 'indicator: repeat_plan');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeOf(text, 'repeat_plan\n'))).toBe(true);
-      expect(problems[0]).toContain('"repeat_plan"');
-      expect(problems[0]).toContain('did you mean "repeat_plans"?');
-    });
-
     it('do not blame a diagram for an indicator whose base was unknown', () => {
       const text = mutate(CONFIG, 'base: cpp_subsequent_percent', 'base: cpp_subsequent_percnt');
       expect(problemsFor(text).filter((problem) => problem.includes('repeat_plans'))).toEqual([]);
-    });
-
-    it('name an unknown local data source with a suggestion', () => {
-      const text = mutate(CONFIG, 'source: walsall', 'source: walsal');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeOf(text, 'walsal\n'))).toBe(true);
-      expect(problems[0]).toContain('did you mean "walsall"?');
-    });
-
-    it('report a missing template file at its line in the YAML, with the path as the user would type it', () => {
-      const text = mutate(CONFIG, 'walsall/audit.hbs', 'walsall/audt.hbs');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeOf(text, 'walsall/audt.hbs'))).toBe(true);
-      expect(problems[0]).toContain(`"${join('templates', 'walsall', 'audt.hbs')}"`);
-      expect(problems[0]).toContain('does not exist');
-    });
-
-    it('report a missing local data file at its line in the YAML', () => {
-      const text = mutate(CONFIG, 'file: data/walsall-local.xlsx', 'file: data/walsal-local.xlsx');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeOf(text, 'data/walsal-local.xlsx'))).toBe(true);
-      expect(problems[0]).toContain(`"${join('data', 'walsal-local.xlsx')}"`);
-      expect(problems[0]).toContain('does not exist');
-    });
-
-    it('report a missing national data folder', () => {
-      const text = mutate(CONFIG, 'national: data/dfe', 'national: data/dfes');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeOf(text, 'data/dfes'))).toBe(true);
-      expect(problems[0]).toContain(`"${join('data', 'dfes')}"`);
-    });
-
-    it('reject a financial year whose halves do not follow on', () => {
-      const text = mutate(CONFIG, 'to: 2015-16', 'to: 2015-17');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeOf(text, '2015-17'))).toBe(true);
-      expect(problems[0]).toContain('"2015-17"');
-      expect(problems[0]).toContain('2015-16');
     });
 
     it('names the path of a bad financial year as "indicators[0].to", like the other messages', () => {
@@ -224,14 +178,7 @@ describe('normalizeDefinition', () => {
       text = mutate(text, 'walsall/audit.hbs', 'walsall/audt.hbs');
       text = mutate(text, 'file: data/walsall-local.xlsx', 'file: data/walsal-local.xlsx');
 
-      let error: unknown;
-      try {
-        normalize(text);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(ReportError);
-      const { problems } = error as ReportError;
+      const { problems } = thrown(() => normalize(text));
       expect(problems).toHaveLength(4);
       for (const needle of ['cpp_subsequent_percnt', 'repeat_plan\n', 'walsall/audt.hbs', 'data/walsal-local.xlsx']) {
         expect(

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readDefinition } from '../../src/definition/read-definition.js';
-import { ReportError } from '../../src/diagnostics/report-error.js';
+import { CONFIG, FILE, lineOf, mutate, placeOf, placeText, position } from '../support/example-text.js';
+import { thrown } from '../support/report-errors.js';
 
-const FILE = 'report.config.yaml';
-const CONFIG = readFileSync(join(process.cwd(), FILE), 'utf8');
+const problemsFor = (text: string) => thrown(() => readDefinition({ file: FILE, text })).problems;
 
-/** The config with one exact piece of text replaced; the piece must occur exactly once. */
-function mutate(text: string, from: string, to: string): string {
-  expect(text.split(from).length - 1, `occurrences of ${JSON.stringify(from)}`).toBe(1);
-  return text.replace(from, to);
-}
-
-/** The 1-based line and column where `needle` starts in `text`, counted here independently of the code. */
-function position(text: string, needle: string): { line: number; column: number } {
-  const offset = text.indexOf(needle);
-  expect(offset, `position of ${JSON.stringify(needle)}`).toBeGreaterThanOrEqual(0);
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
-const lineOf = (text: string, needle: string) => position(text, needle).line;
-const placeText = (place: { line: number; column: number }) => `${FILE}, line ${place.line}, column ${place.column}: `;
-
-function problemsFor(text: string): readonly string[] {
-  try {
-    readDefinition({ file: FILE, text });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReportError);
-    return (error as ReportError).problems;
-  }
-  throw new Error('expected a ReportError, but the definition was accepted');
+/** The one problem in the text (fails the test if there are none or several). */
+function onlyProblem(text: string): string {
+  const problems = problemsFor(text);
+  expect(problems).toHaveLength(1);
+  return problems[0]!;
 }
 
 /** The line number a problem names. */
@@ -94,10 +72,9 @@ describe('readDefinition', () => {
 
     it('report a key given twice at the second one', () => {
       const text = mutate(CONFIG, '  wards: All\n', '  wards: All\n  wards: North\n');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeText(position(text, 'wards: North')))).toBe(true);
-      expect(problems[0]).toMatch(/unique/i);
+      const problem = onlyProblem(text);
+      expect(problem.startsWith(placeOf(text, 'wards: North'))).toBe(true);
+      expect(problem).toMatch(/unique/i);
     });
 
     it('are reported alone: the schema is not checked against a document that cannot be read', () => {
@@ -124,36 +101,32 @@ describe('readDefinition', () => {
 
     it('offer no suggestion for an unknown key that is not close to any allowed key', () => {
       const text = mutate(CONFIG, '  wards: All\n', '  wards: All\n  colour: blue\n');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeText({ line: lineOf(text, 'colour:'), column: 3 }))).toBe(true);
-      expect(problems[0]).toContain('unknown key "colour" in report');
-      expect(problems[0]).not.toContain('did you mean');
+      const problem = onlyProblem(text);
+      expect(problem.startsWith(placeText({ line: lineOf(text, 'colour:'), column: 3 }))).toBe(true);
+      expect(problem).toContain('unknown key "colour" in report');
+      expect(problem).not.toContain('did you mean');
     });
 
     it('name a misspelt top-level key without a parent', () => {
       const text = mutate(CONFIG, '\ndiagrams:', '\ndiagams:');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeText({ line: lineOf(text, 'diagams:'), column: 1 }))).toBe(true);
-      expect(problems[0]).toContain('unknown key "diagams"; did you mean "diagrams"?');
+      const problem = onlyProblem(text);
+      expect(problem.startsWith(placeText({ line: lineOf(text, 'diagams:'), column: 1 }))).toBe(true);
+      expect(problem).toContain('unknown key "diagams"; did you mean "diagrams"?');
     });
 
     it('name a misspelt key inside a list item with the item in the path', () => {
       const text = mutate(CONFIG, '      email: Michael', '      emial: Michael');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeText({ line: lineOf(text, 'emial:'), column: 7 }))).toBe(true);
-      expect(problems[0]).toContain('unknown key "emial" in report.contactOfficers[0]; did you mean "email"?');
+      const problem = onlyProblem(text);
+      expect(problem.startsWith(placeText({ line: lineOf(text, 'emial:'), column: 7 }))).toBe(true);
+      expect(problem).toContain('unknown key "emial" in report.contactOfficers[0]; did you mean "email"?');
     });
 
     it('report a missing required key by its full path, within the block it belongs to', () => {
       const text = mutate(CONFIG, '  meetingDate: 2016-10-11\n', '');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain('"report.meetingDate" is required but missing');
+      const problem = onlyProblem(text);
+      expect(problem).toContain('"report.meetingDate" is required but missing');
       // at the key of the block it belongs in
-      expect(lineIn(problems[0]!)).toBe(lineOf(text, 'report:\n'));
+      expect(lineIn(problem)).toBe(lineOf(text, 'report:\n'));
     });
 
     it('report every required top-level key of an empty file at line 1, column 1', () => {
@@ -166,30 +139,27 @@ describe('readDefinition', () => {
 
     it('report a value of the wrong type at the value', () => {
       const text = mutate(CONFIG, '  cases: 8', '  cases: eight');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeText(position(text, 'eight')))).toBe(true);
-      expect(problems[0]).toContain('"audit.cases"');
-      expect(problems[0]).toContain('number');
+      const problem = onlyProblem(text);
+      expect(problem.startsWith(placeOf(text, 'eight'))).toBe(true);
+      expect(problem).toContain('"audit.cases"');
+      expect(problem).toContain('number');
     });
 
     it('catch a council code written without quotes, which YAML reads as a number', () => {
       const text = mutate(CONFIG, 'code: "335"', 'code: 335');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
+      const problem = onlyProblem(text);
       const key = position(text, 'code: 335');
-      expect(problems[0]!.startsWith(placeText({ line: key.line, column: key.column + 'code: '.length }))).toBe(true);
-      expect(problems[0]).toContain('"area.code"');
-      expect(problems[0]).toContain('string');
+      expect(problem.startsWith(placeText({ line: key.line, column: key.column + 'code: '.length }))).toBe(true);
+      expect(problem).toContain('"area.code"');
+      expect(problem).toContain('string');
     });
 
     it('explain the expected form of a date written the British way', () => {
       const text = mutate(CONFIG, 'meetingDate: 2016-10-11', 'meetingDate: 11/10/2016');
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]!.startsWith(placeText(position(text, '11/10/2016')))).toBe(true);
-      expect(problems[0]).toContain('"report.meetingDate"');
-      expect(problems[0]).toContain('YYYY-MM-DD');
+      const problem = onlyProblem(text);
+      expect(problem.startsWith(placeOf(text, '11/10/2016'))).toBe(true);
+      expect(problem).toContain('"report.meetingDate"');
+      expect(problem).toContain('YYYY-MM-DD');
     });
 
     it('report a section with neither a template nor text', () => {
@@ -198,11 +168,10 @@ describe('readDefinition', () => {
       const start = CONFIG.indexOf(heading) + heading.length;
       expect(CONFIG.slice(start).startsWith('    text: ')).toBe(true);
       const text = CONFIG.slice(0, start) + CONFIG.slice(CONFIG.indexOf('\n', start) + 1);
-      const problems = problemsFor(text);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain('"sections[3]"');
-      expect(problems[0]).toMatch(/template/);
-      expect(lineIn(problems[0]!)).toBe(lineOf(text, '  - heading: Background papers'));
+      const problem = onlyProblem(text);
+      expect(problem).toContain('"sections[3]"');
+      expect(problem).toMatch(/template/);
+      expect(lineIn(problem)).toBe(lineOf(text, '  - heading: Background papers'));
     });
 
     it('report several problems at once, all in one ReportError, each at its own line', () => {
@@ -212,14 +181,7 @@ describe('readDefinition', () => {
       text = mutate(text, '  name: Walsall\n', ''); // area.name missing
       text = mutate(text, '  cases: 8', '  cases: eight');
 
-      let error: unknown;
-      try {
-        readDefinition({ file: FILE, text });
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(ReportError);
-      const { problems, message } = error as ReportError;
+      const { problems, message } = thrown(() => readDefinition({ file: FILE, text }));
       expect(problems).toHaveLength(5);
       expect(message.split('\n')).toHaveLength(5);
 
@@ -239,29 +201,17 @@ describe('readDefinition', () => {
 
     it('report two misspelt keys in one block, each with its own place and suggestion', () => {
       const text = mutate(mutate(CONFIG, '  committee:', '  comittee:'), '  wards: All', '  ward: All');
-      let error: unknown;
-      try {
-        readDefinition({ file: FILE, text });
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(ReportError);
-      const lines = (error as ReportError).message.split('\n');
+      const lines = thrown(() => readDefinition({ file: FILE, text })).message.split('\n');
       expect(lines).toContain(`${placeText({ line: lineOf(text, 'comittee:'), column: 3 })}unknown key "comittee" in report; did you mean "committee"?`);
       expect(lines).toContain(`${placeText({ line: lineOf(text, 'ward:'), column: 3 })}unknown key "ward" in report; did you mean "wards"?`);
     });
 
     it('gives each unknown key its own entry in ReportError.problems', () => {
       const text = mutate(mutate(CONFIG, '  committee:', '  comittee:'), '  wards: All', '  ward: All');
-      let error: unknown;
-      try {
-        readDefinition({ file: FILE, text });
-      } catch (e) {
-        error = e;
-      }
+      const { problems } = thrown(() => readDefinition({ file: FILE, text }));
       // committee missing, comittee unknown, ward unknown
-      expect((error as ReportError).problems).toHaveLength(3);
-      expect((error as ReportError).problems.every((problem) => !problem.includes('\n'))).toBe(true);
+      expect(problems).toHaveLength(3);
+      expect(problems.every((problem) => !problem.includes('\n'))).toBe(true);
     });
   });
 });

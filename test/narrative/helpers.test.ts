@@ -5,73 +5,9 @@
  */
 import Handlebars from 'handlebars';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Figure, IndicatorResult, IndicatorSet, Series } from '../../src/indicators/compute.js';
-import type { Period } from '../../src/indicators/periods.js';
+import type { IndicatorSet } from '../../src/indicators/compute.js';
 import { registerHelpers, TemplateUsageError, type DiagramPlacer } from '../../src/narrative/helpers.js';
-
-const year = (label: string, endYear: number): Period => ({
-  key: label,
-  label,
-  start: `${endYear - 1}-04-01`,
-  end: `${endYear}-03-31`,
-  whole: true,
-});
-
-const Y13 = year('2012-13', 2013);
-const Y14 = year('2013-14', 2014);
-const Y15 = year('2014-15', 2015);
-const Y16 = year('2015-16', 2016);
-const Y17 = year('2016-17', 2017);
-const PART: Period = { key: '2016-04-01/2016-08-31', label: 'April to August 2016', start: '2016-04-01', end: '2016-08-31', whole: false };
-
-const series = (name: string, figures: Record<string, Figure>): Series => ({ name, figures });
-const v = (value: number, counts?: { numerator: number; denominator: number }): Figure => ({ value, ...counts });
-
-const repeatPlans: IndicatorResult = {
-  id: 'repeat_plans',
-  base: 'cpp_subsequent_percent',
-  title: 'Child protection plans starting in the year that were a second or subsequent plan',
-  shortTitle: 'Second or subsequent plans',
-  definition: 'Plans starting in the year for a child who had been on a plan before.',
-  unit: 'percent',
-  decimals: 1,
-  polarity: 'low-is-good',
-  sourceName: 'DfE, Characteristics of children in need',
-  periods: [Y13, Y14, Y15, Y16, PART],
-  changes: {},
-  series: {
-    council: series('Walsall', {
-      '2012-13': v(10.4, { numerator: 37, denominator: 355 }),
-      '2013-14': v(13.8, { numerator: 63, denominator: 455 }),
-      '2014-15': v(13.3, { numerator: 65, denominator: 489 }),
-      '2015-16': v(17.2, { numerator: 93, denominator: 541 }),
-      [PART.key]: v(8.5, { numerator: 22, denominator: 259 }),
-    }),
-    england: series('England', { '2012-13': v(14.9), '2013-14': v(15.8), '2014-15': v(16.6), '2015-16': v(17.9) }),
-    region: series('West Midlands', { '2012-13': v(15.0), '2013-14': v(16.0), '2014-15': { value: null, symbol: 'c' }, '2015-16': v(18.5) }),
-    neighbours: series('Statistical neighbours (average)', { '2012-13': v(15.0), '2013-14': v(13.0), '2014-15': v(16.0), '2015-16': v(16.5) }),
-  },
-};
-
-const s47: IndicatorResult = {
-  id: 's47_rate',
-  base: 's47_rate',
-  title: 'Section 47 enquiries per 10,000 children',
-  shortTitle: 'Section 47 enquiries rate',
-  definition: 'Section 47 enquiries started in the year per 10,000 children aged 0 to 17.',
-  unit: 'rate',
-  decimals: 1,
-  polarity: 'none',
-  sourceName: 'DfE, Characteristics of children in need',
-  periods: [Y16, Y17],
-  changes: {},
-  series: {
-    council: series('St Helens', { '2015-16': v(145, { numerator: 1885, denominator: 130000 }), '2016-17': v(148.1) }),
-    england: series('England', { '2015-16': v(157.4), '2016-17': v(147) }),
-    region: series('North West', {}),
-    neighbours: series('Statistical neighbours (average)', {}),
-  },
-};
+import { repeatPlans, s47Rate } from '../support/indicator-results.js';
 
 const set = (average: 'mean' | 'median' = 'mean'): IndicatorSet => ({
   comparators: {
@@ -79,7 +15,7 @@ const set = (average: 'mean' | 'median' = 'mean'): IndicatorSet => ({
     region: { code: 'E12000005', name: 'West Midlands' },
     neighbours: { model: '2021', average, areas: [{ code: '831', name: 'Derby' }] },
   },
-  indicators: { repeat_plans: repeatPlans, s47_rate: s47 },
+  indicators: { repeat_plans: repeatPlans, s47_rate: s47Rate },
 });
 
 /** Records what the helpers asked of it. */
@@ -156,16 +92,12 @@ describe('value', () => {
 });
 
 describe('count', () => {
-  it('states the numerator and denominator behind a figure', () => {
-    expect(render('{{count "repeat_plans" "latest" "numerator"}} of {{count "repeat_plans" "latest" "denominator"}}')).toBe('22 of 259');
-  });
-
-  it('uses a thousands separator', () => {
-    expect(render('{{count "s47_rate" "2015-16" "numerator"}}')).toBe('1,885');
-  });
-
-  it('says not available when the counts are not known (England\'s published figure)', () => {
-    expect(render('{{count "repeat_plans" "2015-16" "numerator" area="england"}}')).toBe('not available');
+  it.each([
+    ['states the numerator and denominator behind a figure', '{{count "repeat_plans" "latest" "numerator"}} of {{count "repeat_plans" "latest" "denominator"}}', '22 of 259'],
+    ['uses a thousands separator', '{{count "s47_rate" "2015-16" "numerator"}}', '1,885'],
+    ["says not available when the counts are not known (England's published figure)", '{{count "repeat_plans" "2015-16" "numerator" area="england"}}', 'not available'],
+  ])('%s', (_, template, expected) => {
+    expect(render(template)).toBe(expected);
   });
 
   it('refuses a part other than numerator or denominator', () => {
@@ -176,28 +108,27 @@ describe('count', () => {
 });
 
 describe('change and difference', () => {
-  it('states a rise with both figures and periods', () => {
-    expect(render('{{change "repeat_plans" "2014-15" "2015-16"}}')).toBe('rose from 13.3% in 2014-15 to 17.2% in 2015-16');
-  });
-
-  it('adds the judgement when asked: a rise in repeat plans is a deterioration', () => {
-    expect(render('{{change "repeat_plans" "2014-15" "latest-year" judge=true}}')).toBe('rose from 13.3% in 2014-15 to 17.2% in 2015-16, a deterioration');
-  });
-
-  it('states a fall into the part year, an improvement when judged', () => {
-    expect(render('{{change "repeat_plans" "latest-year" "latest" judge=true}}')).toBe(
+  it.each([
+    ['states a rise with both figures and periods', '{{change "repeat_plans" "2014-15" "2015-16"}}', 'rose from 13.3% in 2014-15 to 17.2% in 2015-16'],
+    [
+      'adds the judgement when asked: a rise in repeat plans is a deterioration',
+      '{{change "repeat_plans" "2014-15" "latest-year" judge=true}}',
+      'rose from 13.3% in 2014-15 to 17.2% in 2015-16, a deterioration',
+    ],
+    [
+      'states a fall into the part year, an improvement when judged',
+      '{{change "repeat_plans" "latest-year" "latest" judge=true}}',
       'fell from 17.2% in 2015-16 to 8.5% in April to August 2016, an improvement',
-    );
+    ],
+    ['states a change of a comparator with area=', '{{change "repeat_plans" "first" "latest-year" area="england"}}', 'rose from 14.9% in 2012-13 to 17.9% in 2015-16'],
+  ])('%s', (_, template, expected) => {
+    expect(render(template)).toBe(expected);
   });
 
   it('St Helens: 145 to 148.1 reads as a rise with no judgement, because the S47 rate has no polarity', () => {
     const text = render('{{change "s47_rate" "2015-16" "2016-17" judge=true}}');
     expect(text).toBe('rose from 145.0 per 10,000 in 2015-16 to 148.1 per 10,000 in 2016-17');
     expect(text).not.toMatch(/decrease|improvement|deterioration/);
-  });
-
-  it('states a change of a comparator with area=', () => {
-    expect(render('{{change "repeat_plans" "first" "latest-year" area="england"}}')).toBe('rose from 14.9% in 2012-13 to 17.9% in 2015-16');
   });
 
   it('states the size of a change', () => {
@@ -243,45 +174,31 @@ describe('compare', () => {
 });
 
 describe('compareOver', () => {
-  it('compares over a span of whole years: lower (better) than England in every year', () => {
-    expect(render('{{compareOver "repeat_plans" "first" "latest-year" with="england"}}')).toBe('lower (better) than England in every year');
-  });
-
-  it('leaves the part year out of the span even when the span ends at "latest"', () => {
+  it.each([
+    ['compares over a span of whole years: lower (better) than England in every year', '{{compareOver "repeat_plans" "first" "latest-year" with="england"}}', 'lower (better) than England in every year'],
     // The part year has no England figure: were it counted, the phrase could not say "every year".
-    expect(render('{{compareOver "repeat_plans" "first" "latest" with="england"}}')).toBe('lower (better) than England in every year');
-  });
-
-  it('says "in both years" over two years', () => {
-    expect(render('{{compareOver "repeat_plans" "2014-15" "2015-16" with="england"}}')).toBe('lower (better) than England in both years');
-  });
-
-  it('counts the years each way when they are mixed', () => {
+    ['leaves the part year out of the span even when the span ends at "latest"', '{{compareOver "repeat_plans" "first" "latest" with="england"}}', 'lower (better) than England in every year'],
+    ['says "in both years" over two years', '{{compareOver "repeat_plans" "2014-15" "2015-16" with="england"}}', 'lower (better) than England in both years'],
     // Neighbours: 15.0, 13.0, 16.0, 16.5 against Walsall 10.4, 13.8, 13.3, 17.2.
-    const text = render('{{compareOver "repeat_plans" "first" "latest-year" with="neighbours"}}');
-    expect(text).toBe('lower than the statistical neighbour average in 2, higher in 2 of the 4 years');
+    [
+      'counts the years each way when they are mixed',
+      '{{compareOver "repeat_plans" "first" "latest-year" with="neighbours"}}',
+      'lower than the statistical neighbour average in 2, higher in 2 of the 4 years',
+    ],
+  ])('%s', (_, template, expected) => {
+    expect(render(template)).toBe(expected);
   });
 });
 
 describe('range', () => {
-  it('gives the lowest and highest figures over a span', () => {
-    expect(render('{{range "repeat_plans" "first" "2014-15"}}')).toBe('between 10.4% and 13.8%');
-  });
-
-  it('includes the part year when the span reaches it', () => {
-    expect(render('{{range "repeat_plans" "first" "latest"}}')).toBe('between 8.5% and 17.2%');
-  });
-
-  it('ranges over a comparator with area=', () => {
-    expect(render('{{range "repeat_plans" "first" "latest-year" area="england"}}')).toBe('between 14.9% and 17.9%');
-  });
-
-  it('says "throughout" when there is one figure', () => {
-    expect(render('{{range "repeat_plans" "2015-16" "2015-16"}}')).toBe('17.2% throughout');
-  });
-
-  it('skips withheld figures', () => {
-    expect(render('{{range "repeat_plans" "2013-14" "2015-16" area="region"}}')).toBe('between 16.0% and 18.5%');
+  it.each([
+    ['gives the lowest and highest figures over a span', '{{range "repeat_plans" "first" "2014-15"}}', 'between 10.4% and 13.8%'],
+    ['includes the part year when the span reaches it', '{{range "repeat_plans" "first" "latest"}}', 'between 8.5% and 17.2%'],
+    ['ranges over a comparator with area=', '{{range "repeat_plans" "first" "latest-year" area="england"}}', 'between 14.9% and 17.9%'],
+    ['says "throughout" when there is one figure', '{{range "repeat_plans" "2015-16" "2015-16"}}', '17.2% throughout'],
+    ['skips withheld figures', '{{range "repeat_plans" "2013-14" "2015-16" area="region"}}', 'between 16.0% and 18.5%'],
+  ])('%s', (_, template, expected) => {
+    expect(render(template)).toBe(expected);
   });
 });
 

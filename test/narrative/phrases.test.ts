@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Figure, IndicatorResult } from '../../src/indicators/compute.js';
-import type { Polarity } from '../../src/indicators/compare.js';
 import {
   changeJudgementPhrase,
   changePhrase,
@@ -20,35 +19,12 @@ import {
   joinList,
   plural,
 } from '../../src/narrative/phrases.js';
+import { repeatPlans, s47Rate } from '../support/indicator-results.js';
 
 const fig = (value: number | null, symbol?: Figure['symbol']): Figure => (symbol === undefined ? { value } : { value, symbol });
 
-/** Only the fields the phrases read; the rest are there to satisfy the type. */
-function indicator(unit: 'percent' | 'rate', polarity: Polarity, decimals = 1): IndicatorResult {
-  return {
-    id: 'test',
-    base: 'test',
-    title: 'Test indicator',
-    shortTitle: 'Test',
-    definition: 'A test indicator.',
-    unit,
-    decimals,
-    polarity,
-    sourceName: 'Test data',
-    periods: [],
-    changes: {},
-    series: {
-      council: { name: 'Walsall', figures: {} },
-      england: { name: 'England', figures: {} },
-      region: { name: 'West Midlands', figures: {} },
-      neighbours: { name: 'Statistical neighbours (average)', figures: {} },
-    },
-  };
-}
-
-const repeatPlans = indicator('percent', 'low-is-good');
-const s47Rate = indicator('rate', 'none');
-const highIsGood = indicator('percent', 'high-is-good');
+// The phrases read only an indicator's unit, decimals and polarity: the figures come from the test.
+const highIsGood: IndicatorResult = { ...repeatPlans, polarity: 'high-is-good' };
 
 /** No phrase may ever leak a JavaScript placeholder into a committee paper. */
 const LEAKS = /NaN|undefined|null|Infinity|\[object/;
@@ -84,7 +60,7 @@ describe('formatValue', () => {
   });
 
   it('writes a whole-number rate without decimals', () => {
-    expect(formatValue(fig(67), indicator('rate', 'none', 0))).toBe('67 per 10,000');
+    expect(formatValue(fig(67), { ...s47Rate, decimals: 0 })).toBe('67 per 10,000');
   });
 
   it('writes zero as a figure, not as missing', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import { ReportError } from '../../src/diagnostics/report-error.js';
 import { readTable, requireColumn, requireColumns, requireEach } from '../../src/tables/read-table.js';
 import type { Table } from '../../src/tables/table.js';
+import { rejection, thrown } from '../support/report-errors.js';
+import { xlsx } from '../support/workbook.js';
 
 const D3 = 'd3_cpps_subsequent_plan_2013_to_2025.csv';
 const d3Text = () => readFileSync(join(process.cwd(), 'data', 'dfe', D3), 'utf8');
@@ -20,25 +20,6 @@ const sheet: Table = {
   rows: [],
   headerIndex: 3,
 };
-
-function thrown(fn: () => unknown): ReportError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReportError);
-    return error as ReportError;
-  }
-  throw new Error('expected a ReportError, but nothing was thrown');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ReportError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ReportError);
-  return error as ReportError;
-}
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -121,12 +102,12 @@ describe('read-table', () => {
     });
 
     it('reads a .xlsx file, passing the sheet name on', async () => {
-      const workbook = new ExcelJS.Workbook();
-      workbook.addWorksheet('Notes').addRow(['nothing here']);
-      const data = workbook.addWorksheet('Repeat plans');
-      data.addRow(['Plans starting']);
-      data.addRow([259]);
-      const content = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+      const content = await xlsx((workbook) => {
+        workbook.addWorksheet('Notes').addRow(['nothing here']);
+        const data = workbook.addWorksheet('Repeat plans');
+        data.addRow(['Plans starting']);
+        data.addRow([259]);
+      });
       const table = await readTable({ file: 'local.xlsx', content }, 'Repeat plans');
       expect(table.sheet).toBe('Repeat plans');
       expect(table.rows[0]!.values).toEqual([259]);

@@ -1,46 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import { ProblemList, ReportError } from '../../src/diagnostics/report-error.js';
+import { ProblemList } from '../../src/diagnostics/report-error.js';
 import { readXlsx } from '../../src/tables/read-xlsx.js';
 import { columnIndex, type Table } from '../../src/tables/table.js';
 import { readCount, readDate, readFigure } from '../../src/tables/values.js';
-
-/** Builds a workbook in memory and returns its .xlsx bytes. */
-async function xlsx(build: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  build(workbook);
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-/** One sheet with a header row and data rows, as a council's own figures might be kept. */
-const oneSheet = (name: string, rows: ExcelJS.CellValue[][]) =>
-  xlsx((workbook) => {
-    const sheet = workbook.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  });
+import { problemsOf, rejection } from '../support/report-errors.js';
+import { oneSheet, sheetWithRowsAt, xlsx } from '../support/workbook.js';
 
 const HEADER = ['Period start', 'Period end', 'Plans starting', 'Second or subsequent plans'];
-
-function problemsOf(list: ProblemList): readonly string[] {
-  try {
-    list.throwIfAny();
-    return [];
-  } catch (error) {
-    if (error instanceof ReportError) return error.problems;
-    throw error;
-  }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ReportError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ReportError);
-  return error as ReportError;
-}
 
 const column = (table: Table, name: string) => {
   const index = columnIndex(table, name);
@@ -92,12 +60,7 @@ describe('readXlsx', () => {
   });
 
   it('takes the first non-empty row as the header, and keeps worksheet row numbers', async () => {
-    const bytes = await xlsx((workbook) => {
-      const sheet = workbook.addWorksheet('Data');
-      sheet.getRow(3).values = ['Plans starting', 'Second or subsequent plans'];
-      sheet.getRow(5).values = [259, 22];
-      sheet.getRow(7).values = [541, 93];
-    });
+    const bytes = await sheetWithRowsAt('Data', { 3: ['Plans starting', 'Second or subsequent plans'], 5: [259, 22], 7: [541, 93] });
     const table = await readXlsx('local.xlsx', bytes);
     expect(table.headerIndex).toBe(3);
     expect(table.columns).toEqual(['Plans starting', 'Second or subsequent plans']);
@@ -201,12 +164,7 @@ describe('readXlsx', () => {
   });
 
   it('skips empty rows and trims header names', async () => {
-    const bytes = await xlsx((workbook) => {
-      const sheet = workbook.addWorksheet('Data');
-      sheet.getRow(1).values = [' Plans starting ', 'Second or subsequent plans'];
-      sheet.getRow(2).values = [259, 22];
-      sheet.getRow(4).values = [541, 93];
-    });
+    const bytes = await sheetWithRowsAt('Data', { 1: [' Plans starting ', 'Second or subsequent plans'], 2: [259, 22], 4: [541, 93] });
     const table = await readXlsx('local.xlsx', bytes);
     expect(table.columns).toEqual(['Plans starting', 'Second or subsequent plans']);
     expect(table.rows.map((row) => row.index)).toEqual([2, 4]);

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemList, ReportError } from '../../src/diagnostics/report-error.js';
+import { ProblemList } from '../../src/diagnostics/report-error.js';
 import { isSymbol, readCount, readDate, readFigure, SYMBOLS, textOf } from '../../src/tables/values.js';
 import type { RawValue, Table, TableRow } from '../../src/tables/table.js';
-
-/** The problems a list holds, read the only way the list exposes them: by throwing. */
-function problemsOf(list: ProblemList): readonly string[] {
-  try {
-    list.throwIfAny();
-    return [];
-  } catch (error) {
-    if (error instanceof ReportError) return error.problems;
-    throw error;
-  }
-}
+import { problemsOf } from '../support/report-errors.js';
 
 // A csv table: places are "file, line N". Column 1 is "CPP_subsequent_percent".
 const csv: Table = {
@@ -35,11 +25,21 @@ const sheetRow = (value: RawValue, row = 7): TableRow => ({ index: row, values: 
 // Column 0 (letter A) is "Period start".
 const dateRow = (value: RawValue, row = 7): TableRow => ({ index: row, values: [value, null, null] });
 
+type Reader<T> = (table: Table, row: TableRow, column: number, problems: ProblemList) => T;
+
 /** Runs a reader and returns what it gave and the problems it reported. */
-function run<T>(read: (table: Table, row: TableRow, column: number, problems: ProblemList) => T, table: Table, row: TableRow, column: number) {
+function run<T>(read: Reader<T>, table: Table, row: TableRow, column: number) {
   const problems = new ProblemList();
   const result = read(table, row, column, problems);
   return { result, problems: problemsOf(problems) };
+}
+
+/** Runs a reader that must refuse the value: it gives nothing, and the one problem it reports is returned. */
+function refusal<T>(read: Reader<T>, table: Table, row: TableRow, column: number): string {
+  const { result, problems } = run(read, table, row, column);
+  expect(result).toBeUndefined();
+  expect(problems).toHaveLength(1);
+  return problems[0]!;
 }
 
 describe('values', () => {
@@ -96,44 +96,34 @@ describe('values', () => {
     });
 
     it('reports text in a csv cell with the file, the line, the column and the text', () => {
-      const { result, problems } = run(readFigure, csv, csvRow('abc', 12), 1);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(/^data\/dfe\/d3_cpps_subsequent_plan_2013_to_2025\.csv, line 12: /);
-      expect(problems[0]).toContain('"CPP_subsequent_percent"');
-      expect(problems[0]).toContain('"abc"');
-      expect(problems[0]).not.toMatch(/cell [A-Z]+\d/);
+      const problem = refusal(readFigure, csv, csvRow('abc', 12), 1);
+      expect(problem).toMatch(/^data\/dfe\/d3_cpps_subsequent_plan_2013_to_2025\.csv, line 12: /);
+      expect(problem).toContain('"CPP_subsequent_percent"');
+      expect(problem).toContain('"abc"');
+      expect(problem).not.toMatch(/cell [A-Z]+\d/);
     });
 
     it('reports text in a worksheet cell with the file, the sheet and the cell reference', () => {
-      const { result, problems } = run(readFigure, sheet, sheetRow('abc', 7), 2);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(/^data\/walsall-local\.xlsx, sheet 'Repeat plans', cell C7: /);
-      expect(problems[0]).toContain('"Plans starting"');
-      expect(problems[0]).toContain('"abc"');
-      expect(problems[0]).not.toMatch(/line \d/);
+      const problem = refusal(readFigure, sheet, sheetRow('abc', 7), 2);
+      expect(problem).toMatch(/^data\/walsall-local\.xlsx, sheet 'Repeat plans', cell C7: /);
+      expect(problem).toContain('"Plans starting"');
+      expect(problem).toContain('"abc"');
+      expect(problem).not.toMatch(/line \d/);
     });
 
     it.each(['17.2%', '1,23', '1.234,5', '.5', '1e3', 'twelve'])('does not guess at %j: it is a problem', (raw) => {
-      const { result, problems } = run(readFigure, csv, csvRow(raw), 1);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain(`"${raw}"`);
+      const problem = refusal(readFigure, csv, csvRow(raw), 1);
+      expect(problem).toContain(`"${raw}"`);
     });
 
     it('reports a formula error with its cell and the error', () => {
-      const { result, problems } = run(readFigure, sheet, sheetRow({ error: '#DIV/0!' }, 4), 2);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain("sheet 'Repeat plans', cell C4");
-      expect(problems[0]).toContain('#DIV/0!');
+      const problem = refusal(readFigure, sheet, sheetRow({ error: '#DIV/0!' }, 4), 2);
+      expect(problem).toContain("sheet 'Repeat plans', cell C4");
+      expect(problem).toContain('#DIV/0!');
     });
 
     it('does not take a non-finite number as a figure', () => {
-      const { result, problems } = run(readFigure, sheet, sheetRow(Number.NaN), 2);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
+      refusal(readFigure, sheet, sheetRow(Number.NaN), 2);
     });
   });
 
@@ -151,19 +141,15 @@ describe('values', () => {
     });
 
     it('rejects text, naming the cell, the column and the text', () => {
-      const { result, problems } = run(readCount, sheet, sheetRow('about 20', 9), 2);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(/^data\/walsall-local\.xlsx, sheet 'Repeat plans', cell C9: /);
-      expect(problems[0]).toContain('"Plans starting"');
-      expect(problems[0]).toContain('"about 20"');
+      const problem = refusal(readCount, sheet, sheetRow('about 20', 9), 2);
+      expect(problem).toMatch(/^data\/walsall-local\.xlsx, sheet 'Repeat plans', cell C9: /);
+      expect(problem).toContain('"Plans starting"');
+      expect(problem).toContain('"about 20"');
     });
 
     it('rejects a DfE symbol: a council counts its own cases', () => {
-      const { result, problems } = run(readCount, sheet, sheetRow('c'), 2);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain('"c"');
+      const problem = refusal(readCount, sheet, sheetRow('c'), 2);
+      expect(problem).toContain('"c"');
     });
 
     it.each([
@@ -171,12 +157,10 @@ describe('values', () => {
       ['empty text', ''],
       ['spaces', '  '],
     ] as const)('rejects %s as empty, naming the cell and the column', (_, raw) => {
-      const { result, problems } = run(readCount, sheet, sheetRow(raw, 5), 2);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain("sheet 'Repeat plans', cell C5");
-      expect(problems[0]).toContain('"Plans starting"');
-      expect(problems[0]).toContain('empty');
+      const problem = refusal(readCount, sheet, sheetRow(raw, 5), 2);
+      expect(problem).toContain("sheet 'Repeat plans', cell C5");
+      expect(problem).toContain('"Plans starting"');
+      expect(problem).toContain('empty');
     });
 
     it.each([
@@ -185,11 +169,9 @@ describe('values', () => {
       ['a fraction', 2.5, '2.5'],
       ['fractional text', '22.5', '22.5'],
     ] as const)('rejects %s, quoting the value', (_, raw, shown) => {
-      const { result, problems } = run(readCount, sheet, sheetRow(raw, 6), 2);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain("sheet 'Repeat plans', cell C6");
-      expect(problems[0]).toContain(`"${shown}"`);
+      const problem = refusal(readCount, sheet, sheetRow(raw, 6), 2);
+      expect(problem).toContain("sheet 'Repeat plans', cell C6");
+      expect(problem).toContain(`"${shown}"`);
     });
 
     it('names the line, not a cell, for a csv file', () => {
@@ -199,11 +181,9 @@ describe('values', () => {
     });
 
     it('reports a formula error as such', () => {
-      const { result, problems } = run(readCount, sheet, sheetRow({ error: '#REF!' }, 8), 2);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain('cell C8');
-      expect(problems[0]).toContain('#REF!');
+      const problem = refusal(readCount, sheet, sheetRow({ error: '#REF!' }, 8), 2);
+      expect(problem).toContain('cell C8');
+      expect(problem).toContain('#REF!');
     });
 
     it('adds one problem per bad cell, so a stage can report them all together', () => {
@@ -239,27 +219,21 @@ describe('values', () => {
     });
 
     it.each(['31/02/2016', '29/02/2015', '2016-02-30', '2016-13-01', '13/13/2016', '00/04/2016'])('rejects the impossible date %j', (raw) => {
-      const { result, problems } = run(readDate, sheet, dateRow(raw, 3), 0);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain("sheet 'Repeat plans', cell A3");
-      expect(problems[0]).toContain('"Period start"');
-      expect(problems[0]).toContain(`"${raw}"`);
+      const problem = refusal(readDate, sheet, dateRow(raw, 3), 0);
+      expect(problem).toContain("sheet 'Repeat plans', cell A3");
+      expect(problem).toContain('"Period start"');
+      expect(problem).toContain(`"${raw}"`);
     });
 
     it.each(['April 2016', '2016/04/01', '1 April 2016', '42461'])('rejects %j, which is not written in a supported form', (raw) => {
-      const { result, problems } = run(readDate, sheet, dateRow(raw), 0);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain(`"${raw}"`);
+      const problem = refusal(readDate, sheet, dateRow(raw), 0);
+      expect(problem).toContain(`"${raw}"`);
     });
 
     it('reports an empty date cell as empty', () => {
-      const { result, problems } = run(readDate, sheet, dateRow(null, 11), 0);
-      expect(result).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain('cell A11');
-      expect(problems[0]).toContain('empty');
+      const problem = refusal(readDate, sheet, dateRow(null, 11), 0);
+      expect(problem).toContain('cell A11');
+      expect(problem).toContain('empty');
     });
   });
 
