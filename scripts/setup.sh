@@ -2,7 +2,7 @@
 # Idempotent set-up, run before `npm start` and `npm test`: on a fresh Debian machine with Node 20 it
 # installs what is missing and nothing else.
 #   1. npm packages, when node_modules is missing or older than package-lock.json
-#   2. the compiled CLI (dist/), when any source file is newer than the last compile
+#   2. the compiled and bundled CLI (dist/), when any source file is newer than the last build
 #   3. a browser to print with (Debian's chromium), only when none is found
 #   4. with "test": poppler-utils (pdftotext, pdfinfo, pdffonts), which the tests read PDFs with
 set -euo pipefail
@@ -15,9 +15,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ ! -f dist/.compiled ] || [ -n "$(find src package.json tsconfig.json -newer dist/.compiled -print -quit)" ]; then
+if [ ! -f dist/.compiled ] || [ -n "$(find src scripts/bundle.mjs package.json tsconfig.json -newer dist/.compiled -print -quit)" ]; then
   say "compiling TypeScript"
-  npx tsc -p tsconfig.json
+  npm run --silent build
   touch dist/.compiled
 fi
 

@@ -12,6 +12,9 @@ import { TOOL_VERSION } from './version.js';
 import { findBrowser } from './pdf/find-browser.js';
 import type { Printer } from './pdf/print.js';
 
+// The command runs from a bundle; with --debug, show stacks in the TypeScript sources.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
+
 const program = new Command()
   .name('scrutiny')
   .description("Build committee reports on children's social care as accessible PDF and HTML.")

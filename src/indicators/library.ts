@@ -1,8 +1,9 @@
 /** The built-in indicator library (library.yaml beside this module's source), validated on load. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { PACKAGE_ROOT } from '../version.js';
 
 const libraryEntry = z.strictObject({
   title: z.string(),
@@ -25,8 +26,7 @@ const libraryEntry = z.strictObject({
 export type LibraryIndicator = z.output<typeof libraryEntry>;
 export type Library = Readonly<Record<string, LibraryIndicator>>;
 
-// Resolved from the compiled module too: dist/indicators/ sits at the same depth as src/indicators/.
-const LIBRARY_FILE = fileURLToPath(new URL('../../src/indicators/library.yaml', import.meta.url));
+const LIBRARY_FILE = join(PACKAGE_ROOT, 'src/indicators/library.yaml');
 
 let cached: Library | undefined;
 

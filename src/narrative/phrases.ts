@@ -9,9 +9,16 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 type Unit = Pick<IndicatorResult, 'unit' | 'decimals'>;
 
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /** 1885 -> "1,885"; 17.2 at 1 place -> "17.2". */
 export function formatNumber(value: number, decimals = 0): string {
-  return new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(decimals, format);
+  }
+  return format.format(value);
 }
 
 /** The figure as a table shows it: "17.2", or its symbol ("c", "x") when withheld. */

@@ -40,7 +40,8 @@ export function startChromium(executablePath: string): Promise<RunningChromium> 
   // Chromium refuses to run its sandbox as root (as in CI containers).
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const args = [...ARGS, `--user-data-dir=${profile}`, ...(asRoot ? ['--no-sandbox'] : []), 'about:blank'];
-  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, so that stopping it also ends the helper processes it starts.
+  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: process.platform !== 'win32' });
   const stop = () => stopChromium(child, profile);
 
   return new Promise((resolve, reject) => {
@@ -69,8 +70,18 @@ export function startChromium(executablePath: string): Promise<RunningChromium> 
 async function stopChromium(child: ChildProcess, profile: string): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    signalGroup(child, 'SIGTERM');
     await exited;
   }
+  signalGroup(child, 'SIGKILL'); // any helper process still holding on
   rmSync(profile, { recursive: true, force: true });
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (process.platform === 'win32' || child.pid === undefined) child.kill(signal);
+    else process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
 }
