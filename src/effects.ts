@@ -1,7 +1,10 @@
 /** The real file system and printer, for the CLI. Tests pass their own effects to buildReport. */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ReportError } from './diagnostics/report-error.js';
+import * as message from './diagnostics/messages.js';
+import { kindOf } from './file-kind.js';
 import type { BuildEffects, OutputFile } from './pipeline.js';
 import type { Printer } from './pdf/print.js';
 
@@ -12,7 +15,7 @@ export function nodeEffects(options: {
 }): BuildEffects {
   return {
     cwd: options.cwd,
-    exists: (path) => existsSync(path),
+    kindOf,
     readFile: async (path) => new Uint8Array(await readFile(path)),
     readText: (path) => readFile(path, 'utf8'),
     listDir: (path) => readdirSync(path).sort(),
@@ -27,13 +30,13 @@ export function nodeEffects(options: {
  * place. Renaming within a folder is atomic, so readers see the old report or the new one, never half.
  */
 export async function writeFiles(dir: string, files: readonly OutputFile[]): Promise<void> {
-  await mkdir(dir, { recursive: true });
   const temporary = files.map((file) => ({ ...file, temp: join(dir, `.${file.name}.${process.pid}.tmp`) }));
   try {
+    await mkdir(dir, { recursive: true });
     await Promise.all(temporary.map((file) => writeFile(file.temp, file.content)));
     for (const file of temporary) await rename(file.temp, join(dir, file.name));
   } catch (error) {
-    await Promise.all(temporary.map((file) => rm(file.temp, { force: true })));
-    throw error;
+    await Promise.all(temporary.map((file) => rm(file.temp, { force: true }).catch(() => undefined)));
+    throw new ReportError(message.cannotWriteOutput(dir, error instanceof Error ? error.message : String(error)));
   }
 }

@@ -17,8 +17,9 @@ import { ReportError } from './diagnostics/report-error.js';
 import * as message from './diagnostics/messages.js';
 import { assembleDocument } from './document/assemble.js';
 import { fontFaceCss } from './document/fonts.js';
-import { computeIndicators, type IndicatorSet } from './indicators/compute.js';
+import { computeIndicators, nationalFilesNeeded, type IndicatorSet } from './indicators/compute.js';
 import { builtInLibrary } from './indicators/library.js';
+import { neighbourModelLabel } from './indicators/neighbours.js';
 import { formatDate } from './narrative/phrases.js';
 import { plainText, renderNarrative, type TemplateSource } from './narrative/render-narrative.js';
 import type { Printer } from './pdf/print.js';
@@ -63,7 +64,14 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   printer?.catch(() => undefined); // awaited below; a launch failure must not go unhandled meanwhile
 
   // 2. Tables: every national and local file the indicators need.
-  const data = await readData(definition, effects);
+  const data = await readData(
+    {
+      nationalDir: definition.data.nationalDir,
+      nationalFiles: nationalFilesNeeded(definition.indicators, definition.data.neighbours.model),
+      local: definition.data.local,
+    },
+    effects,
+  );
 
   // 3. Indicators: council, England, region and statistical neighbours for every period.
   const indicators = computeIndicators({
@@ -77,7 +85,8 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
 
   // 4. Charts: Vega-Lite -> SVG with text alternatives.
   const templates = templateFinder(definition, effects);
-  const theme = parseChartTheme(await templates.read('chart-theme.json'));
+  const themeFile = await templates.source('chart-theme.json');
+  const theme = parseChartTheme(themeFile.name, themeFile.text);
   const charts = await renderCharts(definition.diagrams, indicators, theme);
 
   // 5. Narrative: each section's template with figures filled in.
@@ -105,9 +114,10 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
 }
 
 async function readReportDefinition(file: string, effects: BuildEffects): Promise<ReportDefinition> {
-  if (!effects.exists(file)) throw new ReportError(message.definitionNotFound(file));
+  const kind = effects.kindOf(file);
+  if (kind !== 'file') throw new ReportError(kind === 'folder' ? message.definitionIsFolder(file) : message.definitionNotFound(file));
   const { spec, locate } = readDefinition({ file, text: await effects.readText(file) });
-  return normalizeDefinition(spec, { file, locate, library: builtInLibrary(), exists: effects.exists, cwd: effects.cwd });
+  return normalizeDefinition(spec, { file, locate, library: builtInLibrary(), kindOf: effects.kindOf, cwd: effects.cwd, builtInTemplates: BUILT_IN_TEMPLATES });
 }
 
 /**
@@ -117,7 +127,7 @@ async function readReportDefinition(file: string, effects: BuildEffects): Promis
 function templateFinder(definition: ReportDefinition, effects: BuildEffects) {
   const pathOf = (name: string) => {
     const own = join(definition.templatesDir, name);
-    return effects.exists(own) ? own : join(BUILT_IN_TEMPLATES, name);
+    return effects.kindOf(own) === 'file' ? own : join(BUILT_IN_TEMPLATES, name);
   };
   const source = async (name: string): Promise<TemplateSource> => ({ name: pathOf(name), text: await effects.readText(pathOf(name)) });
   return {
@@ -126,7 +136,7 @@ function templateFinder(definition: ReportDefinition, effects: BuildEffects) {
     partials: async () => {
       const names = new Set(
         [join(BUILT_IN_TEMPLATES, 'partials'), join(definition.templatesDir, 'partials')]
-          .flatMap((dir) => (effects.exists(dir) ? effects.listDir(dir) : []))
+          .flatMap((dir) => (effects.kindOf(dir) === 'folder' ? effects.listDir(dir) : []))
           .filter((name) => name.endsWith('.hbs')),
       );
       const entries = await Promise.all([...names].map(async (name) => [name.replace(/\.hbs$/, ''), await source(`partials/${name}`)] as const));
@@ -145,7 +155,7 @@ async function sectionTemplate(definition: ReportDefinition, index: number, effe
 /** The data sources named at the end of the report. */
 function sourcesOf(definition: ReportDefinition, set: IndicatorSet): string[] {
   const national = [...new Set(Object.values(set.indicators).map((indicator) => indicator.sourceName))];
-  const model = set.comparators.neighbours.model === '2021' ? 'April 2021' : '2025';
+  const model = neighbourModelLabel(set.comparators.neighbours.model);
   const local = definition.data.local.map((source) => `${source.file}${source.asAt ? `, as at ${formatDate(source.asAt)}` : ''}`);
   return [...national, `DfE statistical neighbour model (${model})`, ...local];
 }

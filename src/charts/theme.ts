@@ -3,6 +3,9 @@
  * each comparator's colour, dash and marker, so that series differ by more than colour.
  */
 import type { Config } from 'vega-lite';
+import { z } from 'zod';
+import { ReportError } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
 import type { SeriesName } from '../indicators/compute.js';
 
 export interface SeriesStyle {
@@ -16,7 +19,23 @@ export interface ChartTheme {
   readonly series: Readonly<Record<SeriesName, SeriesStyle>>;
 }
 
-export function parseChartTheme(json: string): ChartTheme {
-  const { series, ...config } = JSON.parse(json) as Config & { series: Record<SeriesName, SeriesStyle> };
-  return { config, series };
+const seriesStyle = z.strictObject({ color: z.string(), dash: z.array(z.number()), shape: z.string() });
+const themeFile = z.looseObject({
+  series: z.strictObject({ council: seriesStyle, england: seriesStyle, region: seriesStyle, neighbours: seriesStyle }),
+});
+
+/** The theme file's text -> theme; a problem names the file and what is wrong. */
+export function parseChartTheme(file: string, json: string): ChartTheme {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    throw new ReportError(message.badThemeFile(file, error instanceof Error ? error.message : String(error)));
+  }
+  const checked = themeFile.safeParse(parsed);
+  if (!checked.success) {
+    throw new ReportError(checked.error.issues.map((issue) => message.badThemeFile(file, `"${issue.path.join('.')}" ${issue.message}`)));
+  }
+  const { series, ...config } = checked.data;
+  return { config: config as Config, series };
 }

@@ -9,15 +9,16 @@ import type { ChartTheme } from './theme.js';
 export interface ChartPoint {
   readonly series: string;
   readonly period: string;
-  readonly value: number;
+  /** null where there is no figure: the line breaks there rather than bridging the gap. */
+  readonly value: number | null;
 }
 
 export function trendPoints(indicator: IndicatorResult, series: readonly SeriesName[]): ChartPoint[] {
   const years = indicator.periods.filter((period) => period.whole);
   return series.flatMap((name) =>
-    years.flatMap((period) => {
-      const value = indicator.series[name].figures[period.key]?.value;
-      return value == null ? [] : [{ series: indicator.series[name].name, period: period.label, value }];
+    years.map((period) => {
+      const value = indicator.series[name].figures[period.key]?.value ?? null;
+      return { series: indicator.series[name].name, period: period.label, value };
     }),
   );
 }

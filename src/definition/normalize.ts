@@ -7,6 +7,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { ProblemList } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { Place } from '../diagnostics/place.js';
+import type { FileKind } from '../file-kind.js';
 import type { IndicatorDefinition } from '../indicators/compute.js';
 import type { Library } from '../indicators/library.js';
 import { parseFinancialYear } from '../indicators/periods.js';
@@ -54,27 +55,37 @@ export interface NormalizeContext {
   readonly file: string;
   readonly locate: (path: readonly (string | number)[]) => Place;
   readonly library: Library;
-  readonly exists: (path: string) => boolean;
+  readonly kindOf: (path: string) => FileKind;
   /** The working directory, for showing paths as the user would type them. */
   readonly cwd: string;
+  /** The templates shipped with the tool, used for any file the report's own folder lacks. */
+  readonly builtInTemplates: string;
 }
 
 export function normalizeDefinition(spec: ValidatedDefinition, context: NormalizeContext): ReportDefinition {
   const problems = new ProblemList();
   const baseDir = dirname(resolve(context.cwd, context.file));
   const shown = (path: string) => relative(context.cwd, path) || path;
-  const requireFile = (path: readonly (string | number)[], what: string, target: string) => {
-    if (!context.exists(target)) problems.add(message.fileNotFound(context.locate(path), what, shown(target)));
+  const require = (path: readonly (string | number)[], what: string, target: string, kind: 'file' | 'folder') => {
+    const found = context.kindOf(target);
+    if (found === kind) return true;
+    problems.add(found ? message.wrongKind(context.locate(path), what, shown(target), found) : message.fileNotFound(context.locate(path), what, shown(target)));
+    return false;
   };
 
-  const templatesDir = resolve(baseDir, spec.templates);
-  requireFile(['templates'], 'templates folder', templatesDir);
+  // A templates folder named in the definition must exist; the default one is used only if it does.
+  const templatesDir = resolve(baseDir, spec.templates ?? 'templates');
+  if (spec.templates !== undefined) require(['templates'], 'templates folder', templatesDir, 'folder');
   const nationalDir = resolve(baseDir, spec.data.national);
-  requireFile(['data', 'national'], 'national data folder', nationalDir);
+  require(['data', 'national'], 'national data folder', nationalDir, 'folder');
+
+  checkUnique(spec.indicators.map((i) => i.id), 'indicators', 'indicator', context, problems);
+  checkUnique(spec.diagrams.map((d) => d.id), 'diagrams', 'diagram', context, problems);
+  checkUnique(spec.data.local.map((l) => l.id), 'data.local', 'local data source', context, problems, ['data', 'local']);
 
   const local = spec.data.local.map((source, i) => {
     const path = resolve(baseDir, source.file);
-    requireFile(['data', 'local', i, 'file'], 'data file', path);
+    require(['data', 'local', i, 'file'], 'data file', path, 'file');
     return { ...source, file: shown(path), path };
   });
   const localIds = local.map((source) => source.id);
@@ -119,8 +130,10 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
   const sections = spec.sections.map((section, i): Section => {
     const { template, ...rest } = section;
     if (template === undefined) return { ...rest, templateName: `${context.file} (sections[${i}].text)` };
-    const templatePath = resolve(templatesDir, template);
-    requireFile(['sections', i, 'template'], 'template', templatePath);
+    const own = resolve(templatesDir, template);
+    const builtIn = resolve(context.builtInTemplates, template);
+    const templatePath = context.kindOf(own) === undefined && context.kindOf(builtIn) === 'file' ? builtIn : own;
+    require(['sections', i, 'template'], 'template', templatePath, 'file');
     return { ...rest, templatePath, templateName: shown(templatePath) };
   });
 
@@ -138,6 +151,21 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
     audit: spec.audit,
     output: { ...spec.output, dir: resolve(baseDir, spec.output.folder) },
   };
+}
+
+/** The second and later uses of an id, each reported where it stands. */
+function checkUnique(
+  ids: readonly string[],
+  list: string,
+  what: string,
+  context: NormalizeContext,
+  problems: ProblemList,
+  path: readonly string[] = [list],
+): void {
+  ids.forEach((id, i) => {
+    const first = ids.indexOf(id);
+    if (first < i) problems.add(message.duplicateId(context.locate([...path, i, 'id']), what, id, `${list}[${first}]`));
+  });
 }
 
 /** "Children who become subject to a CPP" -> "children-who-become-subject-to-a-cpp", at most 8 words. */

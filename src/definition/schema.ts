@@ -7,9 +7,17 @@
  */
 import { z } from 'zod';
 
+/** A real calendar date or month: 2016-02-30 and 2016-13 are refused here, not at printing. */
+const isRealDate = (text: string) => {
+  const [year, month, day = 1] = text.split('-').map(Number) as [number, number, number?];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD, for example 2016-10-11');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written as YYYY-MM-DD, for example 2016-10-11', abort: true })
+  .refine(isRealDate, 'is not a real date');
 
 const financialYear = z
   .string()
@@ -116,8 +124,8 @@ const section = z
     numbered: z.boolean().default(false).describe('Number the section and its paragraphs (1., 1.1, 1.2 ...).'),
     ...templateSource,
   })
-  .refine((s) => s.template !== undefined || s.text !== undefined, {
-    message: 'needs either a template file or inline text',
+  .refine((s) => (s.template === undefined) !== (s.text === undefined), {
+    message: 'needs either a template file or inline text, not both',
   });
 
 const recommendations = z.strictObject({
@@ -126,7 +134,10 @@ const recommendations = z.strictObject({
 });
 
 const audit = z.strictObject({
-  month: z.string().regex(/^\d{4}-\d{2}$/, 'must be a month written as YYYY-MM, for example 2016-06'),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, { message: 'must be a month written as YYYY-MM, for example 2016-06', abort: true })
+    .refine(isRealDate, 'is not a real month'),
   cases: z.number().int().nonnegative(),
   children: z.number().int().nonnegative(),
   themes: z.array(z.string().min(1)).default([]),
@@ -143,7 +154,10 @@ export const reportDefinitionSchema = z.strictObject({
   report,
   area,
   data: data.default({ national: 'data/dfe', neighbours: { model: '2021', average: 'mean' }, populationYearOffset: 1, local: [] }),
-  templates: z.string().default('templates').describe('The folder holding layout.hbs, print.css and section templates.'),
+  templates: z
+    .string()
+    .optional()
+    .describe('The folder holding layout.hbs, print.css and section templates; any file it lacks comes from the built-in templates. Default: templates/ beside the definition, if there is one.'),
   indicators: z.array(indicator).default([]),
   diagrams: z.array(diagram).default([]),
   sections: z.array(section).min(1),

@@ -23,8 +23,17 @@ export const invalidValue = (place: Place, path: string, detail: string) =>
 export const fileNotFound = (place: Place, what: string, path: string) =>
   `${at(place)}: the ${what} "${path}" does not exist.`;
 
+export const wrongKind = (place: Place, what: string, path: string, found: 'file' | 'folder') =>
+  `${at(place)}: the ${what} "${path}" is a ${found}, not a ${found === 'file' ? 'folder' : 'file'}.`;
+
+export const duplicateId = (place: Place, what: string, id: string, first: string) =>
+  `${at(place)}: the ${what} id "${id}" is already used by ${first}; ids must be unique.`;
+
 export const definitionNotFound = (path: string) =>
   `The report definition "${path}" does not exist; give the path to a report.config.yaml.`;
+
+export const definitionIsFolder = (path: string) =>
+  `The report definition "${path}" is a folder; give the path to a report.config.yaml file.`;
 
 export const unknownReference = (place: Place, what: string, name: string, known: readonly string[], suggestion?: string) =>
   `${at(place)}: there is no ${what} "${name}"` +
@@ -71,11 +80,22 @@ export const emptyCell = (place: Place, column: string) => `${at(place)}: "${col
 export const templateProblem = (file: string, detail: string) =>
   `${file}: the template cannot be used: ${firstLine(detail)}.`;
 
+export const badThemeFile = (file: string, detail: string) => `${file}: the chart theme cannot be used: ${firstLine(detail)}.`;
+
+export const diagramNotPlaced = (id: string, where: string) =>
+  `${where}: diagram "${id}" is referred to but never placed; place it with {{diagram "${id}"}} in a section.`;
+
 // The browser and output
 
 export const noBrowser = () =>
   'No Chrome, Chromium or Edge browser was found to print the PDF; install one (on Debian: apt-get install chromium) ' +
   'or give its path in output.browser or the SCRUTINY_BROWSER environment variable.';
+
+export const browserDidNotStart = (path: string, detail: string) =>
+  `The browser "${path}" did not start (${firstLine(detail)}); check that it runs, or name another with SCRUTINY_BROWSER.`;
+
+export const cannotWriteOutput = (dir: string, detail: string) =>
+  `${dir}: the report cannot be written there (${firstLine(detail)}); choose another folder with --out.`;
 
 export const browserNotExecutable = (path: string, from: string) =>
   `The browser "${path}" given in ${from} does not exist or cannot be run.`;

@@ -102,6 +102,16 @@ export interface IndicatorInputs {
   readonly local: ReadonlyMap<string, Table>;
 }
 
+/** The national files (by name) an indicator set reads: its sources, the population and the neighbour model. */
+export function nationalFilesNeeded(indicators: readonly IndicatorDefinition[], model: NeighbourModel): string[] {
+  const files = new Set([NEIGHBOUR_FILES[model]]);
+  for (const indicator of indicators) {
+    files.add(indicator.source.file);
+    if (indicator.source.denominator === 'population') files.add(POPULATION_FILE);
+  }
+  return [...files];
+}
+
 export function computeIndicators(inputs: IndicatorInputs): IndicatorSet {
   const problems = new ProblemList();
   const table = (file: string) => {
@@ -188,7 +198,6 @@ function computeOne(
   }
 
   const { source, local: _local, from: _from, to: _to, ...described } = indicator;
-  const average = inputs.neighbours.average === 'mean' ? 'average' : 'median';
   return {
     ...described,
     sourceName: source.name,
@@ -198,7 +207,7 @@ function computeOne(
       council: { name: inputs.council.name, figures: council },
       england: { name: 'England', figures: england },
       region: { name: region.name, figures: regional },
-      neighbours: { name: `Statistical neighbours (${average})`, figures: neighbours },
+      neighbours: { name: `Statistical neighbours (${inputs.neighbours.average})`, figures: neighbours },
     },
   };
 }
@@ -289,7 +298,8 @@ function changesOf(indicator: IndicatorDefinition, periods: readonly Period[], f
     const b = figures[period.key]?.value;
     if (previous && a != null && b != null) {
       const direction = directionOf(a, b);
-      const judgement = judge(indicator.polarity, direction);
+      // Part of a year against a whole one is not like for like: its direction is shown, never judged.
+      const judgement = period.whole ? judge(indicator.polarity, direction) : undefined;
       changes[period.key] = { from: previous.key, difference: difference(a, b, indicator.decimals), direction, ...(judgement && { judgement }) };
     }
     if (period.whole) previous = period;

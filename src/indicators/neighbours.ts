@@ -10,6 +10,11 @@ import { textOf } from '../tables/values.js';
 
 export type NeighbourModel = '2021' | '2025';
 
+/** How reports name a model: "April 2021", "2025". */
+export function neighbourModelLabel(model: NeighbourModel): string {
+  return model === '2021' ? 'April 2021' : '2025';
+}
+
 export const NEIGHBOUR_FILES: Readonly<Record<NeighbourModel, string>> = {
   '2021': 'New_Statistical_Neighbour_Groupings_April_2021.csv',
   '2025': 'sn_model_2025_wide.csv',

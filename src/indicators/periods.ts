@@ -13,7 +13,7 @@ export interface Period {
   readonly whole: boolean;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** 2016 (year ending March 2016) -> "2015-16". */
 export function financialYearLabel(endYear: number): string {

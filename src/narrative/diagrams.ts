@@ -5,8 +5,9 @@
  */
 import type { RenderedChart } from '../charts/render-charts.js';
 import type { DiagramSpec } from '../definition/schema.js';
-import type { IndicatorSet } from '../indicators/compute.js';
-import { formatCell } from './phrases.js';
+import type { IndicatorResult, IndicatorSet } from '../indicators/compute.js';
+import { neighbourModelLabel } from '../indicators/neighbours.js';
+import { formatCell, joinList, SYMBOL_MEANINGS } from './phrases.js';
 import { TemplateUsageError, type DiagramPlacer } from './helpers.js';
 
 export interface DiagramView {
@@ -28,7 +29,7 @@ export function createDiagramPlacer(
   set: IndicatorSet,
   charts: ReadonlyMap<string, RenderedChart>,
   renderPartial: (view: DiagramView) => string,
-): DiagramPlacer & { readonly placed: readonly string[] } {
+): DiagramPlacer & { readonly unplaced: () => string[] } {
   const numbers = new Map<string, number>();
   const placed: string[] = [];
 
@@ -46,7 +47,8 @@ export function createDiagramPlacer(
   };
 
   return {
-    placed,
+    /** Diagrams referred to ("see Diagram 2") but never drawn. */
+    unplaced: () => [...numbers.keys()].filter((id) => !placed.includes(id)),
     numberOf,
     render(id, line) {
       const spec = specOf(id, line);
@@ -60,15 +62,13 @@ export function createDiagramPlacer(
 function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, chart: RenderedChart | undefined): DiagramView {
   const indicator = set.indicators[spec.indicator]!;
   const unitNote = indicator.unit === 'percent' ? 'Figures are percentages.' : 'Figures are rates per 10,000 children aged 0 to 17.';
-  const average = set.comparators.neighbours.average;
-  const neighbours = set.comparators.neighbours;
   const notes = [
-    spec.series.includes('neighbours') &&
-      `Statistical neighbours: the ${average} of the figures of the ${neighbours.areas.length} councils most like ${set.comparators.council.name} in DfE's ${neighbours.model === '2021' ? 'April 2021' : '2025'} statistical neighbour model (${neighbours.areas.map((a) => a.name).join(', ')}).`,
-    hasMissing(spec, set) && 'x: not available (national figures are not yet published for this period); c: suppressed to protect confidentiality.',
-    indicator.periods.some((period) => !period.whole) &&
-      `A period shorter than a year is the council's own figure for those months and is not shown in the chart.`,
-  ].filter((note): note is string => typeof note === 'string');
+    spec.series.includes('neighbours') ? neighboursNote(set, indicator) : undefined,
+    symbolsNote(spec, indicator),
+    indicator.periods.some((period) => !period.whole)
+      ? `A period shorter than a year is the council's own figure for those months and is not shown in the chart.`
+      : undefined,
+  ].filter((note): note is string => note !== undefined);
 
   return {
     id: spec.id,
@@ -90,7 +90,25 @@ function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, chart
   };
 }
 
-function hasMissing(spec: DiagramSpec, set: IndicatorSet): boolean {
-  const indicator = set.indicators[spec.indicator]!;
-  return spec.series.some((name) => indicator.periods.some((period) => indicator.series[name].figures[period.key]?.value == null));
+/** Which model, which average, which councils, and any year in which fewer of them had a figure. */
+function neighboursNote(set: IndicatorSet, indicator: IndicatorResult): string {
+  const { areas, average, model } = set.comparators.neighbours;
+  const short = indicator.periods.flatMap((period) => {
+    const count = indicator.series.neighbours.figures[period.key]?.count;
+    return count !== undefined && count > 0 && count < areas.length ? [`${period.label} (${count})`] : [];
+  });
+  return (
+    `Statistical neighbours: the ${average} of the figures of the ${areas.length} councils most like ${set.comparators.council.name} ` +
+    `in DfE's ${neighbourModelLabel(model)} statistical neighbour model (${areas.map((a) => a.name).join(', ')}).` +
+    (short.length ? ` Fewer of them had a figure in ${joinList(short)}.` : '')
+  );
+}
+
+/** The meaning of each symbol the table shows, and only those. */
+function symbolsNote(spec: DiagramSpec, indicator: IndicatorResult): string | undefined {
+  const shown = new Set(
+    spec.series.flatMap((name) => indicator.periods.map((period) => indicator.series[name].figures[period.key]).filter((f) => f?.value == null).map((f) => f?.symbol ?? 'x')),
+  );
+  const meanings = [...shown].sort().map((symbol) => `${symbol}: ${SYMBOL_MEANINGS[symbol]}`);
+  return meanings.length ? `${meanings.join('; ')}.` : undefined;
 }

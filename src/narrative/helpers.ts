@@ -94,8 +94,11 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
       const indicator = indicatorOf(id, options);
       const series = seriesOf(options.hash.area, options);
       const [a, b] = [periodOf(indicator, from, options), periodOf(indicator, to, options)];
-      const phrase = changePhrase(indicator, { label: a.label, figure: figureOf(indicator, series, a) }, { label: b.label, figure: figureOf(indicator, series, b) });
-      return options.hash.judge ? phrase + changeJudgementPhrase(indicator, figureOf(indicator, series, a), figureOf(indicator, series, b)) : phrase;
+      const [x, y] = [figureOf(indicator, series, a), figureOf(indicator, series, b)];
+      const phrase = changePhrase(indicator, { label: a.label, figure: x }, { label: b.label, figure: y });
+      // A part of a year is not like for like with a whole year: say so, and judge neither way.
+      if (a.whole !== b.whole) return `${phrase} (${(a.whole ? b : a).label} is part of a year, so not directly comparable)`;
+      return options.hash.judge ? phrase + changeJudgementPhrase(indicator, x, y) : phrase;
     },
     difference(id: unknown, from: unknown, to: unknown, options: HelperOptions) {
       const indicator = indicatorOf(id, options);

@@ -4,8 +4,9 @@
  */
 import type { Figure, IndicatorResult, SeriesName } from '../indicators/compute.js';
 import { difference, directionOf, judge, type Direction } from '../indicators/compare.js';
+import { MONTHS } from '../indicators/periods.js';
+import type { PublishedSymbol } from '../tables/values.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 type Unit = Pick<IndicatorResult, 'unit' | 'decimals'>;
 
@@ -27,9 +28,24 @@ export function formatCell(figure: Figure | undefined, unit: Unit): string {
   return formatNumber(figure.value, unit.decimals);
 }
 
+/** What each symbol in a table stands for, as the notes under a table explain it. */
+export const SYMBOL_MEANINGS: Readonly<Record<PublishedSymbol, string>> = {
+  c: 'suppressed to protect confidentiality',
+  x: 'not available (for example, not yet published)',
+  z: 'not applicable',
+  u: 'withheld as of low reliability',
+  low: 'rounds to zero but is not zero',
+  k: 'rounds to zero but is not zero',
+  ':': 'not available',
+  '~': 'rounds to zero but is not zero',
+};
+
 /** The figure as prose says it: "17.2%", "148.1 per 10,000", or why there is none. */
 export function formatValue(figure: Figure | undefined, unit: Unit): string {
-  if (!figure || figure.value === null) return figure?.symbol === 'c' ? 'not published (suppressed)' : 'not available';
+  if (!figure || figure.value === null) {
+    const symbol = figure?.symbol ?? 'x';
+    return symbol === 'c' ? 'not published (suppressed)' : SYMBOL_MEANINGS[symbol].replace(/ \(.*\)$/, '');
+  }
   const number = formatNumber(figure.value, unit.decimals);
   return unit.unit === 'percent' ? `${number}%` : `${number} per 10,000`;
 }
@@ -132,8 +148,7 @@ function relationWord(indicator: IndicatorResult, direction: Exclude<Direction, 
   return judgement === undefined ? word : `${word} (${judgement})`;
 }
 
-/** How prose names a comparator: "England", "West Midlands", "the statistical neighbour average". */
+/** How prose names a comparator: "England", "West Midlands", "the statistical neighbour mean". */
 export function comparatorName(indicator: IndicatorResult, series: SeriesName, average: 'mean' | 'median'): string {
-  if (series !== 'neighbours') return indicator.series[series].name;
-  return average === 'mean' ? 'the statistical neighbour average' : 'the statistical neighbour median';
+  return series === 'neighbours' ? `the statistical neighbour ${average}` : indicator.series[series].name;
 }

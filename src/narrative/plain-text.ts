@@ -2,22 +2,73 @@
  * Text written in the report definition (inline sections, recommendations, audit themes) is prose,
  * not markup: it may call helpers ({{value ...}}), but any HTML in it is shown as written, never
  * obeyed. Markup belongs in template files, which the council owns.
+ *
+ * The text is parsed as Handlebars and its literal parts are escaped in the parse tree, so helper
+ * arguments are left alone; anything that would write unescaped output ({{{ }}}, {{& }}, partials,
+ * decorators) is refused.
  */
+import Handlebars from 'handlebars';
 
-/** The prose as a Handlebars template whose literal text is HTML-escaped. */
-export function plainTextTemplate(text: string): string | { problem: string } {
-  if (/\{\{\s*[{&>]/.test(text)) {
-    return { problem: 'text in the report definition cannot use {{{ }}}, {{& }} or partials ({{> }}); use a template file' };
+type Node = { type: string; [key: string]: unknown };
+
+export type PlainTextTemplate = { readonly ast: hbs.AST.Program } | { readonly problem: string };
+
+export function plainTextTemplate(text: string, asParagraphs: boolean): PlainTextTemplate {
+  const pieces = asParagraphs ? paragraphs(text) : [text];
+  const body: unknown[] = [];
+  for (const piece of pieces) {
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(piece);
+    } catch (error) {
+      return { problem: error instanceof Error ? error.message : String(error) };
+    }
+    const refused = escapeContent(ast as unknown as Node);
+    if (refused) return { problem: `text in the report definition cannot use ${refused}; use a template file` };
+    // The paragraph tags are added after escaping, as markup of our own.
+    body.push(...(asParagraphs ? [content('<p>', ast), ...ast.body, content('</p>\n', ast)] : ast.body));
   }
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  return { ast: { type: 'Program', body, blockParams: [], strip: {}, loc: undefined } as unknown as hbs.AST.Program };
 }
 
-/** Prose with paragraphs separated by blank lines -> one <p> per paragraph. */
-export function paragraphs(template: string): string {
-  return template
+function content(value: string, near: hbs.AST.Program): unknown {
+  return { type: 'ContentStatement', value, original: value, loc: near.loc };
+}
+
+/** Escapes every literal part in place; returns what was refused, if anything. */
+function escapeContent(node: Node): string | undefined {
+  switch (node.type) {
+    case 'Program':
+      for (const child of node.body as Node[]) {
+        const refused = escapeContent(child);
+        if (refused) return refused;
+      }
+      return undefined;
+    case 'ContentStatement':
+      node.value = escapeHtml(node.value as string);
+      return undefined;
+    case 'MustacheStatement':
+      return node.escaped ? undefined : 'unescaped output ({{{ }}} or {{& }})';
+    case 'BlockStatement': {
+      const program = node.program as Node | undefined;
+      const inverse = node.inverse as Node | undefined;
+      return (program && escapeContent(program)) ?? (inverse && escapeContent(inverse)) ?? undefined;
+    }
+    case 'CommentStatement':
+      return undefined;
+    default:
+      return 'partials or decorators ({{> }}, {{* }})';
+  }
+}
+
+/** Paragraphs are separated by blank lines. */
+function paragraphs(text: string): string[] {
+  return text
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-    .map((paragraph) => `<p>${paragraph}</p>`)
-    .join('\n');
+    .filter(Boolean);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }

@@ -9,14 +9,17 @@ import type { ReportDefinition } from '../definition/normalize.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { IndicatorSet } from '../indicators/compute.js';
+import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { createDiagramPlacer, type DiagramView } from './diagrams.js';
 import { HELPER_NAMES, registerHelpers, TemplateUsageError } from './helpers.js';
-import { paragraphs, plainTextTemplate } from './plain-text.js';
+import { plainTextTemplate } from './plain-text.js';
 
 export interface TemplateSource {
   /** As shown in errors. */
   readonly name: string;
   readonly text: string;
+  /** Already parsed (and escaped), for prose from the report definition. */
+  readonly ast?: hbs.AST.Program;
 }
 
 export interface NarrativeTemplates {
@@ -61,32 +64,35 @@ export function renderNarrative(
     ...base,
     audit: definition.audit && {
       ...base.audit,
-      themes: definition.audit.themes.map((text, i) => renderText(`${definition.file} (audit.themes[${i + 1}])`, text)),
+      themes: definition.audit.themes.map((text, i) => renderText(`${definition.file} (audit.themes[${i}])`, text)),
     },
     recommendations: definition.recommendations && {
       ...base.recommendations,
-      items: definition.recommendations.items.map((text, i) => renderText(`${definition.file} (recommendations.items[${i + 1}])`, text)),
+      items: definition.recommendations.items.map((text, i) => renderText(`${definition.file} (recommendations.items[${i}])`, text)),
     },
   };
 
-  return definition.sections.map((section, i) => ({
+  const sections = definition.sections.map((section, i) => ({
     id: sectionId(section.heading, i),
     heading: section.heading,
     numbered: section.numbered,
     html: run(hbs, templates.sections[i]!, context),
   }));
+  const unplaced = placer.unplaced();
+  if (unplaced.length > 0) throw new ReportError(unplaced.map((id) => message.diagramNotPlaced(id, definition.file)));
+  return sections;
 }
 
 /** Prose from the report definition, as a template that escapes its own text. */
 export function plainText(name: string, text: string, asParagraphs = false): TemplateSource {
-  const template = plainTextTemplate(text);
-  if (typeof template !== 'string') throw new ReportError(message.templateProblem(name, template.problem));
-  return { name, text: asParagraphs ? paragraphs(template) : template };
+  const template = plainTextTemplate(text, asParagraphs);
+  if ('problem' in template) throw new ReportError(message.templateProblem(name, template.problem));
+  return { name, text, ast: template.ast };
 }
 
 function run(hbs: typeof Handlebars, source: TemplateSource, context: unknown): string {
   try {
-    return hbs.compile(source.text, COMPILE_OPTIONS)(context, { allowProtoPropertiesByDefault: false });
+    return hbs.compile(source.ast ?? source.text, COMPILE_OPTIONS)(context, { allowProtoPropertiesByDefault: false });
   } catch (error) {
     if (error instanceof ReportError) throw error;
     if (error instanceof TemplateUsageError) {
@@ -120,7 +126,7 @@ function baseContext(definition: ReportDefinition, set: IndicatorSet) {
     },
     area: { ...definition.area, region: set.comparators.region.name },
     neighbours: {
-      model: set.comparators.neighbours.model === '2021' ? 'April 2021' : '2025',
+      model: neighbourModelLabel(set.comparators.neighbours.model),
       average: set.comparators.neighbours.average,
       count: set.comparators.neighbours.areas.length,
       names: set.comparators.neighbours.areas.map((a) => a.name),

@@ -4,6 +4,8 @@
  * report can reach the network or the disk.
  */
 import type { Browser } from 'puppeteer';
+import { ReportError } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
 import { startChromium } from './start-chromium.js';
 
 export interface Printer {
@@ -16,7 +18,9 @@ export async function launchPrinter(executablePath: string): Promise<Printer> {
   const started = startChromium(executablePath);
   started.catch(() => undefined); // reported by the await below
   const { connect } = await import('puppeteer');
-  const chromium = await started;
+  const chromium = await started.catch((error: unknown) => {
+    throw new ReportError(message.browserDidNotStart(executablePath, error instanceof Error ? error.message : String(error)));
+  });
   try {
     const browser = await connect({ browserWSEndpoint: chromium.endpoint, defaultViewport: null });
     return {

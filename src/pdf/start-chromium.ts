@@ -49,7 +49,7 @@ export function startChromium(executablePath: string): Promise<RunningChromium> 
     const fail = (why: string) => {
       clearTimeout(timer);
       void stop();
-      reject(new Error(`The browser ${executablePath} did not start: ${why}`));
+      reject(new Error(why));
     };
     const timer = setTimeout(() => fail(`no answer within ${STARTUP_TIMEOUT_MS / 1000} s`), STARTUP_TIMEOUT_MS);
     child.once('error', (error) => fail(error.message));

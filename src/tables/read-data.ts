@@ -5,9 +5,9 @@
 import { join, relative } from 'node:path';
 import { ProblemList } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import type { ReportDefinition } from '../definition/normalize.js';
-import { POPULATION_FILE } from '../indicators/compute.js';
-import { NEIGHBOUR_FILES } from '../indicators/neighbours.js';
+import type { LocalSource } from '../definition/normalize.js';
+import type { FileKind } from '../file-kind.js';
+import { ReportError } from '../diagnostics/report-error.js';
 import { readTable } from './read-table.js';
 import type { Table } from './table.js';
 
@@ -20,30 +20,37 @@ export interface DataSet {
 
 export interface FileReader {
   readonly cwd: string;
-  readonly exists: (path: string) => boolean;
+  readonly kindOf: (path: string) => FileKind;
   readonly readFile: (path: string) => Promise<Uint8Array>;
 }
 
-export async function readData(definition: ReportDefinition, files: FileReader): Promise<DataSet> {
-  const nationalFiles = new Set([NEIGHBOUR_FILES[definition.data.neighbours.model]]);
-  for (const indicator of definition.indicators) {
-    nationalFiles.add(indicator.source.file);
-    if (indicator.source.denominator === 'population') nationalFiles.add(POPULATION_FILE);
-  }
+export interface DataSources {
+  readonly nationalDir: string;
+  /** File names within the national folder. */
+  readonly nationalFiles: readonly string[];
+  readonly local: readonly LocalSource[];
+}
 
+export async function readData(sources: DataSources, files: FileReader): Promise<DataSet> {
   const problems = new ProblemList();
   const shown = (path: string) => relative(files.cwd, path) || path;
   const read = async (path: string, sheet?: string): Promise<Table | undefined> => {
-    if (!files.exists(path)) {
+    if (files.kindOf(path) !== 'file') {
       problems.add(message.dataFileMissing(shown(path)));
       return undefined;
     }
-    return readTable({ file: shown(path), content: await files.readFile(path) }, sheet);
+    try {
+      return await readTable({ file: shown(path), content: await files.readFile(path) }, sheet);
+    } catch (error) {
+      if (!(error instanceof ReportError)) throw error;
+      for (const problem of error.problems) problems.add(problem);
+      return undefined;
+    }
   };
 
   const [national, local] = await Promise.all([
-    Promise.all([...nationalFiles].map(async (name) => [name, await read(join(definition.data.nationalDir, name))] as const)),
-    Promise.all(definition.data.local.map(async (source) => [source.id, await read(source.path, source.sheet)] as const)),
+    Promise.all(sources.nationalFiles.map(async (name) => [name, await read(join(sources.nationalDir, name))] as const)),
+    Promise.all(sources.local.map(async (source) => [source.id, await read(source.path, source.sheet)] as const)),
   ]);
   problems.throwIfAny();
   return { national: new Map(national as [string, Table][]), local: new Map(local as [string, Table][]) };

@@ -11,7 +11,7 @@ import { trendPoints, trendSpec } from '../../src/charts/trend.js';
 import type { IndicatorResult, Series, SeriesName } from '../../src/indicators/compute.js';
 import { PART, repeatPlans, YEARS } from '../support/indicator-results.js';
 
-const theme = parseChartTheme(readFileSync('templates/chart-theme.json', 'utf8'));
+const theme = parseChartTheme('templates/chart-theme.json', readFileSync('templates/chart-theme.json', 'utf8'));
 
 /** A series with a figure for each of YEARS, in order (null where there is none). */
 const series = (name: string, values: readonly (number | null)[]): Series => ({
@@ -30,7 +30,7 @@ const rate: IndicatorResult = {
     council: series('Walsall', [50.1, 52.3, 48.0, 55.5]),
     england: series('England', [37.9, 42.1, 42.9, 43.1]),
     region: series('West Midlands', [null, null, null, null]),
-    neighbours: series('Statistical neighbours (average)', [null, null, null, null]),
+    neighbours: series('Statistical neighbours (mean)', [null, null, null, null]),
   },
 };
 
@@ -125,16 +125,17 @@ describe('renderSvg: the trend chart', () => {
 
   it('names every series in the legend', async () => {
     const { svg } = await drawTrend();
-    for (const name of ['Walsall', 'England', 'Statistical neighbours (average)']) expect(svg).toContain(name);
+    for (const name of ['Walsall', 'England', 'Statistical neighbours (mean)']) expect(svg).toContain(name);
     expect(svg).not.toContain('West Midlands');
   });
 });
 
 describe('trendPoints and trendSpec', () => {
-  it('plots whole years only, and skips missing figures', () => {
+  it('plots whole years only, and keeps a missing figure as a gap (null) so the line breaks there', () => {
     const points = trendPoints(rate, ['council', 'region']);
-    expect(points).toHaveLength(4);
-    expect(points.every((p) => p.series === 'Walsall')).toBe(true);
+    expect(points).toHaveLength(8);
+    expect(points.filter((p) => p.value !== null).every((p) => p.series === 'Walsall')).toBe(true);
+    expect(points.filter((p) => p.value === null)).toHaveLength(4);
     const council = trendPoints(repeatPlans, ['council']);
     expect(council.map((p) => p.period)).toEqual(['2012-13', '2013-14', '2014-15', '2015-16']);
     expect(council.map((p) => p.value)).toEqual([10.4, 13.8, 13.3, 17.2]);
@@ -144,7 +145,7 @@ describe('trendPoints and trendSpec', () => {
     const spec = trendSpec(repeatPlans, SERIES, theme) as unknown as {
       encoding: Record<'color' | 'strokeDash' | 'shape', { scale: { domain: string[]; range: unknown[] } }>;
     };
-    const names = ['Walsall', 'Statistical neighbours (average)', 'England'];
+    const names = ['Walsall', 'Statistical neighbours (mean)', 'England'];
     for (const channel of ['color', 'strokeDash', 'shape'] as const) {
       expect(spec.encoding[channel].scale.domain).toEqual(names);
       expect(new Set(spec.encoding[channel].scale.range.map((r) => JSON.stringify(r))).size).toBe(3);
@@ -210,7 +211,7 @@ describe('describeTrend', () => {
   });
 
   it('compares with the neighbours by the name prose uses, mean or median', () => {
-    expect(describeTrend(repeatPlans, SERIES, 'mean')).toContain('higher (worse) than the statistical neighbour average (16.5%)');
+    expect(describeTrend(repeatPlans, SERIES, 'mean')).toContain('higher (worse) than the statistical neighbour mean (16.5%)');
     expect(describeTrend(repeatPlans, SERIES, 'median')).toContain('the statistical neighbour median (16.5%)');
   });
 
@@ -238,5 +239,14 @@ describe('describeTrend', () => {
     const text = describeTrend(empty, SERIES, 'mean');
     expect(text).toMatch(/no figures/);
     expect(text).not.toMatch(/NaN|undefined|null/);
+  });
+});
+
+describe('parseChartTheme', () => {
+  it('names the theme file and what is wrong with it', () => {
+    expect(() => parseChartTheme('mine/chart-theme.json', '{ "font": ')).toThrow(/^mine\/chart-theme\.json: the chart theme cannot be used: /);
+    expect(() => parseChartTheme('mine/chart-theme.json', '{ "series": { "council": { "color": "#000", "dash": [1], "shape": "circle" } } }')).toThrow(
+      /mine\/chart-theme\.json: the chart theme cannot be used: "series\.england"/,
+    );
   });
 });

@@ -136,4 +136,30 @@ describe('bad input', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe('The report definition "no-such.yaml" does not exist; give the path to a report.config.yaml.');
   });
+
+  it('a browser that will not start is named, with exit code 2', async () => {
+    const fx = fixture();
+    const result = await build(fx, { SCRUTINY_BROWSER: '/bin/false' });
+    expect(result.code).toBe(2);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(/^The browser "\/bin\/false" did not start \(.*\); check that it runs, or name another with SCRUTINY_BROWSER\.$/);
+    expectPreviousOutputKept(fx);
+  });
+
+  it('an output folder that cannot be written is named, with exit code 2', async () => {
+    const fx = fixture();
+    const blocked = join(fx.dir, 'not-a-folder');
+    writeFileSync(blocked, 'a file where the output folder should be');
+    const result = await runCli(['build', 'report.config.yaml', '--out', blocked], { cwd: fx.dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/not-a-folder: the report cannot be written there \(.*\); choose another folder with --out\.$/);
+    expectPreviousOutputKept(fx);
+  });
+
+  it('a report definition that is a folder says so', async () => {
+    const result = await runCli(['build', '.'], { cwd: tempDir() });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('The report definition "." is a folder; give the path to a report.config.yaml file.');
+  });
 });
+

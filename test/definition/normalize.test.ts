@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { kindOf, type FileKind } from '../../src/file-kind.js';
+import { BUILT_IN_TEMPLATES } from '../../src/version.js';
 import { join, resolve } from 'node:path';
 import { normalizeDefinition, slugify, type ReportDefinition } from '../../src/definition/normalize.js';
 import { readDefinition } from '../../src/definition/read-definition.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
 import { CONFIG, FILE, mutate, placeOf } from '../support/example-text.js';
 import { thrown } from '../support/report-errors.js';
+import { tempDir } from '../support/cli.js';
 
 const cwd = process.cwd();
 const library = builtInLibrary();
 
-function normalize(text: string, options: { file?: string; exists?: (path: string) => boolean } = {}): ReportDefinition {
+function normalize(text: string, options: { file?: string; kindOf?: (path: string) => FileKind } = {}): ReportDefinition {
   const file = options.file ?? FILE;
   const { spec, locate } = readDefinition({ file, text });
-  return normalizeDefinition(spec, { file, locate, library, exists: options.exists ?? existsSync, cwd });
+  return normalizeDefinition(spec, { file, locate, library, kindOf: options.kindOf ?? kindOf, cwd, builtInTemplates: BUILT_IN_TEMPLATES });
 }
 
 const problemsFor = (text: string) => thrown(() => normalize(text)).problems;
@@ -97,9 +100,9 @@ describe('normalizeDefinition', () => {
     const seen: string[] = [];
     const definition = normalize(CONFIG, {
       file: join('reports', 'walsall.yaml'),
-      exists: (path) => {
+      kindOf: (path) => {
         seen.push(path);
-        return true;
+        return /\.[a-z]+$/.test(path) ? 'file' : 'folder';
       },
     });
     expect(definition.templatesDir).toBe(resolve(cwd, 'reports/templates'));
@@ -107,12 +110,12 @@ describe('normalizeDefinition', () => {
     expect(definition.data.local[0]!.path).toBe(resolve(cwd, 'reports/data/walsall-local.xlsx'));
     expect(definition.data.local[0]!.file).toBe(join('reports', 'data', 'walsall-local.xlsx'));
     expect(definition.output.dir).toBe(resolve(cwd, 'reports/output'));
-    // Every file it relies on was checked: both folders, the local file and the seven template files.
-    expect(seen).toContain(resolve(cwd, 'reports/templates'));
+    // Every file it relies on was checked: the data folder, the local file and each template file (the
+    // default templates folder is not required: the built-in templates stand in for what it lacks).
     expect(seen).toContain(resolve(cwd, 'reports/data/dfe'));
     expect(seen).toContain(resolve(cwd, 'reports/data/walsall-local.xlsx'));
     expect(seen).toContain(resolve(cwd, 'reports/templates/walsall/audit.hbs'));
-    expect(seen).toHaveLength(3 + CONFIG.split('\n').filter((line) => line.trim().startsWith('template:')).length);
+    expect(new Set(seen).size).toBe(2 + CONFIG.split('\n').filter((line) => line.trim().startsWith('template:')).length);
   });
 
   describe('problems', () => {
@@ -218,5 +221,28 @@ describe('slugify', () => {
     for (const title of ['Children who become subject to a CPP', '  Children & Families: 2015/16 -- update!  ', 'Café', '', '2016']) {
       expect(slugify(title), title).toMatch(pattern);
     }
+  });
+});
+
+describe('normalizeDefinition, checks added for robustness', () => {
+  it('names a folder given where a file belongs, and a file given where a folder belongs', () => {
+    const { problems } = thrown(() =>
+      normalize(mutate(mutate(CONFIG, 'template: walsall/audit.hbs', 'template: walsall'), 'national: data/dfe', 'national: data/walsall-local.xlsx')),
+    );
+    expect(problems).toHaveLength(2);
+    expect(problems.some((p) => /: the national data folder "data\/walsall-local\.xlsx" is a file, not a folder\.$/.test(p))).toBe(true);
+    expect(problems.some((p) => /: the template "templates\/walsall" is a folder, not a file\.$/.test(p))).toBe(true);
+  });
+
+  it('reports a second use of an indicator, diagram or local source id where it stands', () => {
+    const text = CONFIG.replace('diagrams:\n', 'diagrams:\n  - id: repeat-plans\n    title: Again\n    indicator: repeat_plans\n');
+    const { problems } = thrown(() => normalize(text));
+    expect(problems).toEqual([expect.stringMatching(/line \d+, column \d+: the diagram id "repeat-plans" is already used by diagrams\[0\]; ids must be unique\.$/)]);
+  });
+
+  it('falls back to the built-in template for a section the templates folder lacks', () => {
+    const definition = normalize(`${CONFIG}\ntemplates: ${tempDir()}\n`);
+    const recommendations = definition.sections.find((section) => section.heading === 'Recommendations')!;
+    expect(recommendations.templatePath).toBe(join(BUILT_IN_TEMPLATES, 'sections/recommendations.hbs'));
   });
 });

@@ -31,7 +31,7 @@ describe('readDefinition', () => {
 
     it('applies the schema defaults for what the YAML leaves out', () => {
       const { spec } = readDefinition({ file: FILE, text: CONFIG });
-      expect(spec.templates).toBe('templates');
+      expect(spec.templates).toBeUndefined(); // the normalised definition decides: templates/ beside it, or the built-in ones
       expect(spec.data.populationYearOffset).toBe(1);
       expect(spec.output).toMatchObject({ folder: 'output', pdf: true, html: true });
       expect(spec.diagrams[0]).toMatchObject({ table: true, chart: 'trend' });

@@ -68,7 +68,7 @@ describe('npx scrutiny build (the Walsall example)', () => {
   it('reproduces the published figures in Diagram 1', () => {
     expect(text).toMatch(/Walsall 10\.4 13\.8 13\.3 17\.2 8\.5/);
     expect(text).toMatch(/England 14\.9 15\.8 16\.6 17\.9 x/);
-    expect(text).toMatch(/Statistical neighbours \(average\) [\d.]+ [\d.]+ [\d.]+ [\d.]+ x/);
+    expect(text).toMatch(/Statistical neighbours \(mean\) [\d.]+ [\d.]+ [\d.]+ [\d.]+ x/);
     expect(text).toContain('April 2021 statistical neighbour model');
     expect(text).toContain('the mean of the figures');
   });
@@ -77,7 +77,7 @@ describe('npx scrutiny build (the Walsall example)', () => {
     const prose = text.replace(/\s+/g, ' ');
     expect(prose).toContain('8 cases involving 26 children');
     expect(prose).toContain('22 of the 259 plans');
-    expect(prose).toContain('fell from 17.2% in 2015-16 to 8.5% in April to August 2016');
+    expect(prose).toContain('fell from 17.2% in 2015-16 to 8.5% in April to August 2016 (April to August 2016 is part of a year, so not directly comparable)');
   });
 
   it('tags the chart as one figure whose alternative text describes it', async () => {

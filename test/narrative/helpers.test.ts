@@ -116,9 +116,9 @@ describe('change and difference', () => {
       'rose from 13.3% in 2014-15 to 17.2% in 2015-16, a deterioration',
     ],
     [
-      'states a fall into the part year, an improvement when judged',
+      'states a fall into the part year but does not judge it against a whole year',
       '{{change "repeat_plans" "latest-year" "latest" judge=true}}',
-      'fell from 17.2% in 2015-16 to 8.5% in April to August 2016, an improvement',
+      'fell from 17.2% in 2015-16 to 8.5% in April to August 2016 (April to August 2016 is part of a year, so not directly comparable)',
     ],
     ['states a change of a comparator with area=', '{{change "repeat_plans" "first" "latest-year" area="england"}}', 'rose from 14.9% in 2012-13 to 17.9% in 2015-16'],
   ])('%s', (_, template, expected) => {
@@ -142,9 +142,9 @@ describe('compare', () => {
     expect(render('{{compare "repeat_plans" "2015-16" with="england"}}')).toBe('lower (better) than England (17.9%)');
   });
 
-  it('names the region and the neighbour average', () => {
+  it('names the region and the neighbour mean', () => {
     expect(render('{{compare "repeat_plans" "2015-16" with="region"}}')).toBe('lower (better) than West Midlands (18.5%)');
-    expect(render('{{compare "repeat_plans" "2015-16" with="neighbours"}}')).toBe('higher (worse) than the statistical neighbour average (16.5%)');
+    expect(render('{{compare "repeat_plans" "2015-16" with="neighbours"}}')).toBe('higher (worse) than the statistical neighbour mean (16.5%)');
   });
 
   it('calls the neighbour figure a median when the report uses the median', () => {
@@ -183,7 +183,7 @@ describe('compareOver', () => {
     [
       'counts the years each way when they are mixed',
       '{{compareOver "repeat_plans" "first" "latest-year" with="neighbours"}}',
-      'lower than the statistical neighbour average in 2, higher in 2 of the 4 years',
+      'lower than the statistical neighbour mean in 2, higher in 2 of the 4 years',
     ],
   ])('%s', (_, template, expected) => {
     expect(render(template)).toBe(expected);
@@ -213,7 +213,7 @@ describe('period and comparator', () => {
   it('names comparators as prose does', () => {
     expect(render('{{comparator "repeat_plans" "england"}}')).toBe('England');
     expect(render('{{comparator "repeat_plans" "region"}}')).toBe('West Midlands');
-    expect(render('{{comparator "repeat_plans" "neighbours"}}')).toBe('the statistical neighbour average');
+    expect(render('{{comparator "repeat_plans" "neighbours"}}')).toBe('the statistical neighbour mean');
   });
 });
 

@@ -62,4 +62,25 @@ describe('section templates', () => {
     expect(html).toContain('8 &lt;img src=x&gt; cases');
     expect(html).not.toContain('<img');
   });
+
+  it('refuse a reference to a diagram that is never placed', async () => {
+    expect(await problemsWith('<p>See {{diagramRef "repeat-plans"}}.</p>')).toEqual([
+      'report.config.yaml: diagram "repeat-plans" is referred to but never placed; place it with {{diagram "repeat-plans"}} in a section.',
+    ]);
+  });
+
+  it('keep prose from the definition as text: no unescaped output, by any spelling, and no double escaping', async () => {
+    const config = join(ROOT, 'report.config.yaml');
+    const withTheme = async (theme: string) => {
+      const effects = memoryEffects();
+      effects.overrides.set(config, (await effects.readText(config)).replace('    - Neglect and domestic abuse', `    - '${theme}'\n    - Neglect and domestic abuse`));
+      return buildReport({ file: config }, effects);
+    };
+    for (const bypass of ['{{{report.title}}}', '{{~{report.title}~}}', '{{& report.title}}', '{{> contact-officers}}']) {
+      await expect(withTheme(bypass), bypass).rejects.toThrow(/text in the report definition cannot use/);
+    }
+    const { html } = await withTheme('R&D {{plural audit.cases "R&D review"}} <b>');
+    expect(html).toContain('R&amp;D 8 R&amp;D reviews &lt;b&gt;');
+  });
 });
+

@@ -1,5 +1,7 @@
 /** The shipped example's definition, normalised, for tests of later stages. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { kindOf } from '../../src/file-kind.js';
+import { BUILT_IN_TEMPLATES } from '../../src/version.js';
 import { join } from 'node:path';
 import { normalizeDefinition, type ReportDefinition } from '../../src/definition/normalize.js';
 import { readDefinition } from '../../src/definition/read-definition.js';
@@ -9,5 +11,5 @@ import { ROOT } from './cli.js';
 export function exampleDefinition(edit: (yaml: string) => string = (yaml) => yaml): ReportDefinition {
   const file = 'report.config.yaml';
   const { spec, locate } = readDefinition({ file, text: edit(readFileSync(join(ROOT, file), 'utf8')) });
-  return normalizeDefinition(spec, { file, locate, library: builtInLibrary(), exists: existsSync, cwd: ROOT });
+  return normalizeDefinition(spec, { file, locate, library: builtInLibrary(), kindOf, cwd: ROOT, builtInTemplates: BUILT_IN_TEMPLATES });
 }

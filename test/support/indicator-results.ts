@@ -46,7 +46,7 @@ export const repeatPlans: IndicatorResult = {
     }),
     england: series('England', { '2012-13': v(14.9), '2013-14': v(15.8), '2014-15': v(16.6), '2015-16': v(17.9) }),
     region: series('West Midlands', { '2012-13': v(15.0), '2013-14': v(16.0), '2014-15': { value: null, symbol: 'c' }, '2015-16': v(18.5) }),
-    neighbours: series('Statistical neighbours (average)', { '2012-13': v(15.0), '2013-14': v(13.0), '2014-15': v(16.0), '2015-16': v(16.5) }),
+    neighbours: series('Statistical neighbours (mean)', { '2012-13': v(15.0), '2013-14': v(13.0), '2014-15': v(16.0), '2015-16': v(16.5) }),
   },
 };
 
@@ -66,6 +66,6 @@ export const s47Rate: IndicatorResult = {
     council: series('St Helens', { '2015-16': v(145, { numerator: 1885, denominator: 130000 }), '2016-17': v(148.1) }),
     england: series('England', { '2015-16': v(157.4), '2016-17': v(147) }),
     region: series('North West', {}),
-    neighbours: series('Statistical neighbours (average)', {}),
+    neighbours: series('Statistical neighbours (mean)', {}),
   },
 };

@@ -2,7 +2,8 @@
  * Build effects over the real project files, with output kept in memory and a printer that records
  * what it was asked to print, so pipeline tests need no browser and write nothing to disk.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { kindOf } from '../../src/file-kind.js';
 import type { BuildEffects, OutputFile } from '../../src/pipeline.js';
 import { ROOT } from './cli.js';
 
@@ -20,7 +21,7 @@ export function memoryEffects(): MemoryEffects {
   const text = (path: string) => overrides.get(path) ?? readFileSync(path, 'utf8');
   return {
     cwd: ROOT,
-    exists: (path) => overrides.has(path) || existsSync(path),
+    kindOf: (path) => (overrides.has(path) ? 'file' : kindOf(path)),
     readFile: async (path) => new Uint8Array(overrides.has(path) ? Buffer.from(overrides.get(path)!) : readFileSync(path)),
     readText: async (path) => text(path),
     listDir: (path) => readdirSync(path).sort(),
