@@ -97,7 +97,7 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
       const [x, y] = [figureOf(indicator, series, a), figureOf(indicator, series, b)];
       const phrase = changePhrase(indicator, { label: a.label, figure: x }, { label: b.label, figure: y });
       // A part of a year is not like for like with a whole year: say so, and judge neither way.
-      if (a.whole !== b.whole) return `${phrase} (${(a.whole ? b : a).label} is part of a year, so not directly comparable)`;
+      if (a.whole !== b.whole) return `${phrase} (part of a year, so not directly comparable)`;
       return options.hash.judge ? phrase + changeJudgementPhrase(indicator, x, y) : phrase;
     },
     difference(id: unknown, from: unknown, to: unknown, options: HelperOptions) {

@@ -118,7 +118,7 @@ describe('change and difference', () => {
     [
       'states a fall into the part year but does not judge it against a whole year',
       '{{change "repeat_plans" "latest-year" "latest" judge=true}}',
-      'fell from 17.2% in 2015-16 to 8.5% in April to August 2016 (April to August 2016 is part of a year, so not directly comparable)',
+      'fell from 17.2% in 2015-16 to 8.5% in April to August 2016 (part of a year, so not directly comparable)',
     ],
     ['states a change of a comparator with area=', '{{change "repeat_plans" "first" "latest-year" area="england"}}', 'rose from 14.9% in 2012-13 to 17.9% in 2015-16'],
   ])('%s', (_, template, expected) => {
