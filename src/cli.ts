@@ -5,7 +5,7 @@
  * Exit codes: 0 built; 2 a problem the user can fix (the definition, the data, a template, no browser),
  * each reported as one sentence naming the file and place; 1 anything else (a bug: run with --debug).
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { relative } from 'node:path';
 import { isReportError } from './diagnostics/report-error.js';
 import { TOOL_VERSION } from './version.js';
@@ -47,6 +47,19 @@ program
     } finally {
       await printers.close();
     }
+  });
+
+program
+  .command('indicators')
+  .description('Print the indicator table: every figure with its comparators, rank, quartile and judgement.')
+  .argument('[definition]', "a report definition: its indicators for its council (default: the built-in library over --data)")
+  .option('--data <folder>', 'a folder of DfE open-data files: list the whole built-in library from it (default data/dfe)')
+  .option('--area <code...>', "councils' three-digit DfE codes (default: the report's council, or every council)")
+  .addOption(new Option('--format <format>', 'csv for Excel, json, or a table for the terminal').choices(['csv', 'json', 'table']).default('table'))
+  .action(async (file: string | undefined, options: { data?: string; area?: string[]; format: 'csv' | 'json' | 'table' }) => {
+    const [{ listIndicators }, { nodeEffects }] = await Promise.all([import('./list-indicators.js'), import('./effects.js')]);
+    const effects = nodeEffects({ cwd: process.cwd(), printer: () => Promise.reject(new Error('no printing here')), log: () => undefined });
+    process.stdout.write(await listIndicators({ file, data: options.data, areas: options.area ?? [], format: options.format }, effects));
   });
 
 /** One browser for the command, launched early from the environment's setting and reused if it fits. */

@@ -81,6 +81,7 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
     indicators: definition.indicators,
     national: data.national,
     local: data.local,
+    suppression: definition.disclosure.public ? { threshold: definition.disclosure.threshold } : undefined,
   });
 
   // 4. Charts: Vega-Lite -> SVG with text alternatives.
@@ -108,12 +109,18 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   const files: OutputFile[] = [];
   if (pdf) files.push({ name: `${definition.report.slug}.pdf`, content: pdf });
   if (definition.output.html) files.push({ name: `${definition.report.slug}.html`, content: html });
+  files.push({ name: `${definition.report.slug}.indicators.json`, content: indicatorsJson(indicators) });
   const dir = options.outDir ?? definition.output.dir;
   await effects.writeFiles(dir, files);
   return { definition, indicators, html, pdf, written: files.map((file) => join(dir, file.name)) };
 }
 
-async function readReportDefinition(file: string, effects: BuildEffects): Promise<ReportDefinition> {
+/** Every figure behind the report, for checking and reuse: its shape is described in the README. */
+export function indicatorsJson(set: IndicatorSet): string {
+  return `${JSON.stringify({ generator: `scrutiny ${TOOL_VERSION}`, ...set }, null, 2)}\n`;
+}
+
+export async function readReportDefinition(file: string, effects: Pick<BuildEffects, 'kindOf' | 'readText' | 'cwd'>): Promise<ReportDefinition> {
   const kind = effects.kindOf(file);
   if (kind !== 'file') throw new ReportError(kind === 'folder' ? message.definitionIsFolder(file) : message.definitionNotFound(file));
   const { spec, locate } = readDefinition({ file, text: await effects.readText(file) });

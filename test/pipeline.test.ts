@@ -14,9 +14,13 @@ describe('buildReport', () => {
     expect(effects.printed).toEqual([result.html]);
     expect(effects.written).toHaveLength(1);
     expect(effects.written[0]!.dir).toBe('/elsewhere');
-    expect(effects.written[0]!.files.map((f) => f.name)).toEqual(['walsall-repeat-child-protection-plans.pdf', 'walsall-repeat-child-protection-plans.html']);
+    expect(effects.written[0]!.files.map((f) => f.name)).toEqual([
+      'walsall-repeat-child-protection-plans.pdf',
+      'walsall-repeat-child-protection-plans.html',
+      'walsall-repeat-child-protection-plans.indicators.json',
+    ]);
     expect(effects.written[0]!.files[1]!.content).toBe(result.html);
-    expect(result.written).toEqual([join('/elsewhere', 'walsall-repeat-child-protection-plans.pdf'), join('/elsewhere', 'walsall-repeat-child-protection-plans.html')]);
+    expect(result.written).toEqual(['pdf', 'html', 'indicators.json'].map((ext) => join('/elsewhere', `walsall-repeat-child-protection-plans.${ext}`)));
   });
 
   it("writes to the definition's output folder by default", async () => {
@@ -28,10 +32,10 @@ describe('buildReport', () => {
   it('computes the council figures with their change from the previous year', async () => {
     const { indicators } = await buildReport({ file }, memoryEffects());
     const repeat = indicators.indicators.repeat_plans!;
-    expect(repeat.changes['2015-16']).toEqual({ from: '2014-15', difference: 3.9, direction: 'up', judgement: 'worse' });
-    expect(repeat.changes['2013-14']).toEqual({ from: '2012-13', difference: 3.4, direction: 'up', judgement: 'worse' });
-    expect(repeat.changes['2014-15']).toMatchObject({ direction: 'down', judgement: 'better' });
-    expect(repeat.changes['2016-04-01/2016-08-31']).toEqual({ from: '2015-16', difference: -8.7, direction: 'down' }); // part year: never judged
+    expect(repeat.assessments['2015-16']?.change).toEqual({ from: '2014-15', difference: 3.9, percent: 29.3, direction: 'up', judgement: 'worse' });
+    expect(repeat.assessments['2013-14']?.change).toEqual({ from: '2012-13', difference: 3.4, percent: 32.7, direction: 'up', judgement: 'worse' });
+    expect(repeat.assessments['2014-15']?.change).toMatchObject({ direction: 'down', judgement: 'better' });
+    expect(repeat.assessments['2016-04-01/2016-08-31']?.change).toEqual({ from: '2015-16', difference: -8.7, percent: -50.6, direction: 'down' }); // part year: never judged
   });
 
   it('writes nothing and prints nothing when a later stage fails', async () => {
@@ -49,6 +53,6 @@ describe('buildReport', () => {
     effects.overrides.set(config, `${await effects.readText(config)}\n`.replace('output:\n  folder: output', 'output:\n  folder: output\n  pdf: false'));
     await buildReport({ file: config }, effects);
     expect(effects.printed).toEqual([]);
-    expect(effects.written[0]!.files.map((f) => f.name)).toEqual(['walsall-repeat-child-protection-plans.html']);
+    expect(effects.written[0]!.files.map((f) => f.name)).toEqual(['walsall-repeat-child-protection-plans.html', 'walsall-repeat-child-protection-plans.indicators.json']);
   });
 });

@@ -32,6 +32,7 @@ export interface ReportDefinition {
   readonly sections: readonly Section[];
   readonly recommendations: ValidatedDefinition['recommendations'];
   readonly audit: ValidatedDefinition['audit'];
+  readonly disclosure: ValidatedDefinition['disclosure'];
   readonly output: ValidatedDefinition['output'] & { readonly dir: string };
 }
 
@@ -149,6 +150,7 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
     sections,
     recommendations: spec.recommendations,
     audit: spec.audit,
+    disclosure: spec.disclosure,
     output: { ...spec.output, dir: resolve(baseDir, spec.output.folder) },
   };
 }

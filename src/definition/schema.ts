@@ -143,6 +143,11 @@ const audit = z.strictObject({
   themes: z.array(z.string().min(1)).default([]),
 });
 
+const disclosure = z.strictObject({
+  public: z.boolean().default(false).describe('The report will be published: the council\'s own counts from 1 to the threshold are withheld ("c"), with the figures made from them.'),
+  threshold: z.number().int().min(1).max(20).default(5).describe('The largest count that is withheld in a public report.'),
+});
+
 const output = z.strictObject({
   folder: z.string().default('output').describe('Where the PDF and HTML are written, relative to the report definition.'),
   pdf: z.boolean().default(true),
@@ -163,6 +168,7 @@ export const reportDefinitionSchema = z.strictObject({
   sections: z.array(section).min(1),
   recommendations: recommendations.optional(),
   audit: audit.optional(),
+  disclosure: disclosure.default({ public: false, threshold: 5 }),
   output: output.default({ folder: 'output', pdf: true, html: true }),
 });
 

@@ -41,6 +41,9 @@ export const unknownReference = (place: Place, what: string, name: string, known
 
 // Data files
 
+export const dataFolderMissing = (folder: string) =>
+  `${folder}: there is no folder of DfE data files here; give one with --data.`;
+
 export const dataFileMissing = (file: string) =>
   `${file}: the data file does not exist; check the folder named in the report definition's data section.`;
 

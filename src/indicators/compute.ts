@@ -1,36 +1,29 @@
 /**
- * Tables x indicator definitions -> figures for the council, England, its region and its statistical
- * neighbours, for every period. Pure: the tables arrive already read.
+ * Tables x indicator definitions -> for a council: its figures, England's, its region's and its
+ * statistical neighbours' for every period, with its rank, quartile band, judgements and changes.
+ * Pure: the tables arrive already read.
  *
- * Council figures are computed from counts (exactly rounded); England's and regions' are taken as
- * published where DfE publishes them, because their counts are rounded to the nearest 10.
+ *   national tables ─► every council's figures (national-figures.ts) ─┬─► the council's series
+ *   local workbook ─► the council's own periods ───────────────────────┘     ─► assessments (assess.ts)
  */
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import type { Place } from '../diagnostics/place.js';
-import { placeOf, type Table, type TableRow } from '../tables/table.js';
-import { requireColumn, requireEach } from '../tables/read-table.js';
-import { readCount, readDate, readFigure, type PublishedSymbol, type Reading } from '../tables/values.js';
-import { RATE_PER, type LibraryIndicator } from './library.js';
-import { indexNational, type Level, type NationalIndex } from './national.js';
-import { readNeighbours, NEIGHBOUR_FILES, type NeighbourModel } from './neighbours.js';
+import type { Table } from '../tables/table.js';
+import { readLocalCounts, type LocalCountsSpec } from '../tables/read-local-counts.js';
+import { changeBetween, describeTolerance, parseTolerance, rankAmong, trendOver, verdictOf, type Change, type Rank, type Tolerance, type Verdict } from './assess.js';
+import type { Polarity } from './compare.js';
+import { ratio, type Figure } from './figures.js';
+import { defaultTolerance, type LibraryIndicator } from './library.js';
+import { computeNationalFigures, type NationalFigures, type NationalTables } from './national-figures.js';
+import { indexNational } from './national.js';
+import { hasNeighbours, readNeighbours, NEIGHBOUR_FILES, type NeighbourModel } from './neighbours.js';
 import { byEndDate, periodBetween, reportingYear, type Period } from './periods.js';
-import { meanOf, medianOf, percentage, ratePer } from './round.js';
-import { difference, directionOf, judge, type Direction, type Judgement, type Polarity } from './compare.js';
+import { meanOf, medianOf } from './round.js';
+import { suppressFigure, type SuppressionRule } from './suppression.js';
+
+export type { Figure } from './figures.js';
 
 export const POPULATION_FILE = 'ons_mid-year_population_estimates_2012_to_2024.csv';
-
-export interface Figure {
-  /** The figure as published or computed, rounded to the indicator's decimal places; null when withheld. */
-  readonly value: number | null;
-  /** Why there is no value: the DfE symbol (c suppressed, x not available, z not applicable ...). */
-  readonly symbol?: PublishedSymbol;
-  readonly numerator?: number;
-  readonly denominator?: number;
-  /** How many neighbours' figures an average was taken over. */
-  readonly count?: number;
-  readonly source?: Place;
-}
 
 export type SeriesName = 'council' | 'england' | 'region' | 'neighbours';
 
@@ -39,49 +32,54 @@ export interface Series {
   readonly figures: Readonly<Record<string, Figure>>;
 }
 
-export interface IndicatorDefinition extends Omit<LibraryIndicator, 'source'> {
+export interface IndicatorDefinition extends LibraryIndicator {
   readonly id: string;
   readonly base: string;
-  readonly source: LibraryIndicator['source'];
   readonly from?: number;
   readonly to?: number;
   readonly local?: LocalFigures;
 }
 
-export interface LocalFigures {
+export interface LocalFigures extends LocalCountsSpec {
   readonly source: string;
-  readonly from: string;
-  readonly to: string;
-  readonly numerator: string;
-  readonly denominator: string;
 }
 
-export interface IndicatorResult extends Omit<IndicatorDefinition, 'source' | 'local' | 'from' | 'to'> {
+/** How the council's figure for one period stands. */
+export interface Assessment {
+  /** Among all councils with a figure; none for an indicator without polarity. */
+  readonly rank?: Rank;
+  /** Against each comparator, within the indicator's tolerance. */
+  readonly england?: Verdict;
+  readonly region?: Verdict;
+  readonly neighbours?: Verdict;
+  /** From the previous whole year (a part year: from the last whole year, never judged). */
+  readonly change?: Change;
+  /** Three-year trend: against the figure two years before. */
+  readonly trend?: { readonly from: string; readonly verdict: Verdict };
+}
+
+export interface IndicatorResult extends Omit<IndicatorDefinition, 'source' | 'local' | 'from' | 'to' | 'similarWithin'> {
   readonly sourceName: string;
   readonly polarity: Polarity;
+  /** "within 1 percentage point": the tolerance for "similar", as reports state it. */
+  readonly similarWithin: string;
   readonly periods: readonly Period[];
   readonly series: Readonly<Record<SeriesName, Series>>;
-  /** The council's change from the previous whole year, by period key, where both have figures. */
-  readonly changes: Readonly<Record<string, Change>>;
+  readonly assessments: Readonly<Record<string, Assessment>>;
 }
 
-export interface Change {
-  /** The key of the period compared with. */
-  readonly from: string;
-  /** In the indicator's unit, between the figures as published. */
-  readonly difference: number;
-  readonly direction: Direction;
-  /** Better or worse by the indicator's polarity; absent for an indicator without one. */
-  readonly judgement?: Judgement;
+export interface Area {
+  readonly code: string;
+  readonly name: string;
 }
 
 export interface Comparators {
-  readonly council: { readonly code: string; readonly name: string };
-  readonly region: { readonly code: string; readonly name: string };
+  readonly council: Area;
+  readonly region: Area;
   readonly neighbours: {
     readonly model: NeighbourModel;
     readonly average: 'mean' | 'median';
-    readonly areas: readonly { readonly code: string; readonly name: string }[];
+    readonly areas: readonly Area[];
   };
 }
 
@@ -91,7 +89,6 @@ export interface IndicatorSet {
 }
 
 export interface IndicatorInputs {
-  readonly council: { readonly code: string; readonly name: string };
   readonly neighbours: { readonly model: NeighbourModel; readonly average: 'mean' | 'median' };
   /** The year ending March N uses the mid-(N - offset) population estimate. */
   readonly populationYearOffset: number;
@@ -100,10 +97,12 @@ export interface IndicatorInputs {
   readonly national: ReadonlyMap<string, Table>;
   /** Local tables by source id. */
   readonly local: ReadonlyMap<string, Table>;
+  /** For a report that will be published: the council's own small counts are withheld. */
+  readonly suppression?: SuppressionRule;
 }
 
 /** The national files (by name) an indicator set reads: its sources, the population and the neighbour model. */
-export function nationalFilesNeeded(indicators: readonly IndicatorDefinition[], model: NeighbourModel): string[] {
+export function nationalFilesNeeded(indicators: readonly Pick<IndicatorDefinition, 'source'>[], model: NeighbourModel): string[] {
   const files = new Set([NEIGHBOUR_FILES[model]]);
   for (const indicator of indicators) {
     files.add(indicator.source.file);
@@ -112,156 +111,116 @@ export function nationalFilesNeeded(indicators: readonly IndicatorDefinition[], 
   return [...files];
 }
 
-export function computeIndicators(inputs: IndicatorInputs): IndicatorSet {
+/** One council's indicator set. */
+export function computeIndicators(inputs: IndicatorInputs & { readonly council: Area }): IndicatorSet {
+  return computeForCouncils(inputs, [inputs.council])[0]!;
+}
+
+/** A council by its three-digit code; its name comes from the data when not given. */
+export type CouncilChoice = { readonly code: string; readonly name?: string };
+
+/**
+ * Several councils' indicator sets (or every council's, for "all"), computing every council's national
+ * figures once. A council's region and neighbours come from the data.
+ */
+export function computeForCouncils(inputs: IndicatorInputs, choice: readonly CouncilChoice[] | 'all'): IndicatorSet[] {
   const problems = new ProblemList();
   const table = (file: string) => {
     const found = inputs.national.get(file);
     if (!found) throw new Error(`The national file ${file} was not read before computing indicators.`);
     return found;
   };
-  const neighbourCodes = readNeighbours(table(NEIGHBOUR_FILES[inputs.neighbours.model]), inputs.neighbours.model, inputs.council.code);
   const needsPopulation = inputs.indicators.some((i) => i.source.denominator === 'population');
-  const population = needsPopulation ? indexNational(table(POPULATION_FILE)) : undefined;
-
-  let region: { code: string; name: string } | undefined;
-  const names = new Map<string, string>();
-  const indicators: Record<string, IndicatorResult> = {};
-
-  for (const indicator of inputs.indicators) {
-    const index = indexNational(table(indicator.source.file), indicator.source.where);
-    region ??= index.regionOf(inputs.council.code);
-    if (!index.regionOf(inputs.council.code)) throw new ReportError(message.councilNotInData(index.table.file, inputs.council.code));
-    for (const code of neighbourCodes) {
-      const name = index.nameOf(code);
-      if (name && !names.has(code)) names.set(code, name);
-    }
-    const context: SourceContext = { index, population, offset: inputs.populationYearOffset, problems };
-    indicators[indicator.id] = computeOne(indicator, context, inputs, neighbourCodes, region!);
-  }
+  const tables: NationalTables = {
+    table,
+    population: needsPopulation ? indexNational(table(POPULATION_FILE)) : undefined,
+    populationYearOffset: inputs.populationYearOffset,
+    problems,
+  };
+  const national = inputs.indicators.map((indicator) => [indicator, computeNationalFigures(indicator, tables)] as const);
   problems.throwIfAny();
 
-  return {
-    comparators: {
-      council: inputs.council,
-      region: region ?? { code: '', name: 'Region' },
-      neighbours: {
-        ...inputs.neighbours,
-        areas: neighbourCodes.map((code) => ({ code, name: names.get(code) ?? code })),
+  const neighbourTable = table(NEIGHBOUR_FILES[inputs.neighbours.model]);
+  const nameOf = (code: string) => national.map(([, f]) => f.councils.get(code)?.name).find(Boolean) ?? code;
+  const known = (code: string) => national.find(([, figures]) => figures.councils.has(code))?.[1].councils.get(code);
+  const councils: readonly CouncilChoice[] =
+    choice === 'all' ? [...new Set(national.flatMap(([, figures]) => [...figures.councils.keys()]))].sort().map((code) => ({ code })) : choice;
+  const missing = councils.filter((council) => !known(council.code));
+  if (missing.length > 0) throw new ReportError(missing.map((council) => message.councilNotInData(inputs.indicators[0]?.source.file ?? neighbourTable.file, council.code)));
+
+  const sets = councils.map((choice) => {
+    const council = { code: choice.code, name: choice.name ?? nameOf(choice.code) };
+    const { region } = known(council.code)!;
+    const neighbourCodes = hasNeighbours(neighbourTable, inputs.neighbours.model, council.code)
+      ? readNeighbours(neighbourTable, inputs.neighbours.model, council.code)
+      : [];
+    const indicators = Object.fromEntries(
+      national.map(([indicator, figures]) => [indicator.id, councilResult(indicator, figures, council, region, neighbourCodes, inputs, problems)]),
+    );
+    return {
+      comparators: {
+        council,
+        region,
+        neighbours: { ...inputs.neighbours, areas: neighbourCodes.map((code) => ({ code, name: nameOf(code) })) },
       },
-    },
-    indicators,
-  };
+      indicators,
+    };
+  });
+  problems.throwIfAny();
+  return sets;
 }
 
-interface SourceContext {
-  readonly index: NationalIndex;
-  readonly population: NationalIndex | undefined;
-  readonly offset: number;
-  readonly problems: ProblemList;
-}
-
-function computeOne(
+function councilResult(
   indicator: IndicatorDefinition,
-  context: SourceContext,
-  inputs: IndicatorInputs,
+  national: NationalFigures,
+  council: Area,
+  region: Area,
   neighbourCodes: readonly string[],
-  region: { code: string; name: string },
+  inputs: IndicatorInputs,
+  problems: ProblemList,
 ): IndicatorResult {
-  const years = context.index.years.filter((year) => (indicator.from ?? 0) <= year && year <= (indicator.to ?? Infinity));
-  const council: Record<string, Figure> = {};
-  const england: Record<string, Figure> = {};
-  const regional: Record<string, Figure> = {};
-  const neighbours: Record<string, Figure> = {};
+  const years = national.years.filter((year) => (indicator.from ?? 0) <= year && year <= (indicator.to ?? Infinity));
+  const series: Record<SeriesName, Record<string, Figure>> = { council: {}, england: {}, region: {}, neighbours: {} };
   const periods: Period[] = [];
 
   for (const year of years) {
     const period = reportingYear(year);
     periods.push(period);
-    council[period.key] = fromCounts(indicator, context, 'Local authority', inputs.council.code, year);
-    england[period.key] = published(indicator, context, 'National', 'E92000001', year);
-    regional[period.key] = published(indicator, context, 'Regional', region.code, year);
-    neighbours[period.key] = averageOf(
-      neighbourCodes.map((code) => fromCounts(indicator, context, 'Local authority', code, year)),
-      inputs.neighbours.average,
-      indicator.decimals,
-    );
+    series.council[period.key] = national.council(council.code, year);
+    series.england[period.key] = national.england(year);
+    series.region[period.key] = national.region(region.code, year);
+    series.neighbours[period.key] = averageOf(neighbourCodes.map((code) => national.council(code, year)), inputs.neighbours.average, indicator.decimals);
   }
 
   if (indicator.local) {
     const table = inputs.local.get(indicator.local.source);
     if (!table) throw new Error(`The local source ${indicator.local.source} was not read before computing indicators.`);
-    for (const [period, figure] of localFigures(indicator, indicator.local, table, context.problems)) {
-      if (council[period.key] === undefined) periods.push(period);
-      council[period.key] = figure;
+    const rows = readLocalCounts(table, indicator.local, problems);
+    if (rows.length === 0 && problems.size === 0) problems.add(message.noData(table.file, indicator.id));
+    for (const row of rows) {
+      const period = periodBetween(row.start, row.end);
+      if (series.council[period.key] === undefined) periods.push(period);
+      const figure = ratio(indicator.unit, indicator.decimals, { value: row.numerator }, { value: row.denominator }, row.place);
+      series.council[period.key] = inputs.suppression ? suppressFigure(figure, inputs.suppression) : figure;
     }
     periods.sort(byEndDate);
   }
 
-  const { source, local: _local, from: _from, to: _to, ...described } = indicator;
+  const tolerance = parseTolerance(indicator.similarWithin ?? defaultTolerance(indicator.unit));
+  const { source, local: _local, from: _from, to: _to, similarWithin: _similar, ...described } = indicator;
   return {
     ...described,
     sourceName: source.name,
+    similarWithin: describeTolerance(tolerance, indicator.unit),
     periods,
-    changes: changesOf(indicator, periods, council),
     series: {
-      council: { name: inputs.council.name, figures: council },
-      england: { name: 'England', figures: england },
-      region: { name: region.name, figures: regional },
-      neighbours: { name: `Statistical neighbours (${inputs.neighbours.average})`, figures: neighbours },
+      council: { name: council.name, figures: series.council },
+      england: { name: 'England', figures: series.england },
+      region: { name: region.name, figures: series.region },
+      neighbours: { name: `Statistical neighbours (${inputs.neighbours.average})`, figures: series.neighbours },
     },
+    assessments: assessmentsOf(indicator, periods, series, national, tolerance),
   };
-}
-
-/** A figure computed from the row's counts; a withheld count withholds the figure. */
-function fromCounts(indicator: IndicatorDefinition, context: SourceContext, level: Level, code: string, year: number): Figure {
-  const row = context.index.find(level, code, year);
-  if (!row) return { value: null, symbol: 'x' };
-  const table = context.index.table;
-  const source = indicator.source;
-  const column = requireColumn(table, source.numerator);
-  const numerator = readFigure(table, row, column, context.problems);
-  const denominator = denominatorOf(indicator, context, row, level, code, year);
-  return ratio(indicator, numerator, denominator, placeOf(table, row.index, column));
-}
-
-function denominatorOf(indicator: IndicatorDefinition, context: SourceContext, row: TableRow, level: Level, code: string, year: number): Reading | undefined {
-  const source = indicator.source;
-  if (source.denominator !== 'population') {
-    const table = context.index.table;
-    return readFigure(table, row, requireColumn(table, source.denominator), context.problems);
-  }
-  const population = context.population!;
-  const populationRow = population.find(level, code, year - context.offset);
-  if (!populationRow) return { symbol: 'x' };
-  const column = requireColumn(population.table, 'population_estimate');
-  return readFigure(population.table, populationRow, column, context.problems);
-}
-
-function ratio(indicator: { unit: 'percent' | 'rate'; decimals: number }, numerator: Reading | undefined, denominator: Reading | undefined, source: Place): Figure {
-  if (!numerator || !denominator) return { value: null, symbol: 'x', source };
-  if ('symbol' in numerator) return { value: null, symbol: numerator.symbol, source };
-  if ('symbol' in denominator) return { value: null, symbol: denominator.symbol, numerator: numerator.value, source };
-  const counts = { numerator: numerator.value, denominator: denominator.value };
-  if (denominator.value === 0) return { value: null, symbol: 'z', ...counts, source };
-  const value =
-    indicator.unit === 'percent'
-      ? percentage(numerator.value, denominator.value, indicator.decimals)
-      : ratePer(numerator.value, denominator.value, RATE_PER, indicator.decimals);
-  return { value, ...counts, source };
-}
-
-/** England's or a region's figure as DfE published it, or computed from its counts where DfE publishes none. */
-function published(indicator: IndicatorDefinition, context: SourceContext, level: Level, code: string, year: number): Figure {
-  const column = indicator.source.published;
-  if (column === undefined) return fromCounts(indicator, context, level, code, year);
-  const row = context.index.find(level, code, year);
-  if (!row) return { value: null, symbol: 'x' };
-  const table = context.index.table;
-  const index = requireColumn(table, column);
-  const reading = readFigure(table, row, index, context.problems);
-  const source = placeOf(table, row.index, index);
-  if (!reading) return { value: null, symbol: 'x', source };
-  return 'symbol' in reading ? { value: null, symbol: reading.symbol, source } : { value: reading.value, source };
 }
 
 /** The neighbours' mean or median over those with a figure; withheld when none has one. */
@@ -272,37 +231,40 @@ function averageOf(figures: readonly Figure[], average: 'mean' | 'median', decim
   return { value, count: values.length };
 }
 
-/** The council's own figures: one row per period, with its first and last day and the two counts. */
-function localFigures(indicator: IndicatorDefinition, spec: LocalFigures, table: Table, problems: ProblemList): [Period, Figure][] {
-  const [from, to, numeratorColumn, denominatorColumn] = requireEach(table, [spec.from, spec.to, spec.numerator, spec.denominator]);
-  const figures: [Period, Figure][] = [];
-  for (const row of table.rows) {
-    const start = readDate(table, row, from, problems);
-    const end = readDate(table, row, to, problems);
-    const numerator = readCount(table, row, numeratorColumn, problems);
-    const denominator = readCount(table, row, denominatorColumn, problems);
-    if (!start || !end || numerator === undefined || denominator === undefined) continue;
-    const figure = ratio(indicator, { value: numerator }, { value: denominator }, placeOf(table, row.index, numeratorColumn));
-    figures.push([periodBetween(start, end), figure]);
-  }
-  if (figures.length === 0 && problems.size === 0) problems.add(message.noData(table.file, indicator.id));
-  return figures;
-}
-
-/** Each whole year against the one before it, and a part year against the last whole year before it. */
-function changesOf(indicator: IndicatorDefinition, periods: readonly Period[], figures: Readonly<Record<string, Figure>>): Record<string, Change> {
-  const changes: Record<string, Change> = {};
-  let previous: Period | undefined;
+function assessmentsOf(
+  indicator: IndicatorDefinition,
+  periods: readonly Period[],
+  series: Record<SeriesName, Record<string, Figure>>,
+  national: NationalFigures,
+  tolerance: Tolerance,
+): Record<string, Assessment> {
+  const assessments: Record<string, Assessment> = {};
+  const wholeYears: Period[] = [];
   for (const period of periods) {
-    const a = previous && figures[previous.key]?.value;
-    const b = figures[period.key]?.value;
-    if (previous && a != null && b != null) {
-      const direction = directionOf(a, b);
-      // Part of a year against a whole one is not like for like: its direction is shown, never judged.
-      const judgement = period.whole ? judge(indicator.polarity, direction) : undefined;
-      changes[period.key] = { from: previous.key, difference: difference(a, b, indicator.decimals), direction, ...(judgement && { judgement }) };
-    }
-    if (period.whole) previous = period;
+    const value = series.council[period.key]?.value;
+    const previous = wholeYears[wholeYears.length - 1];
+    const twoBefore = period.whole ? wholeYears[wholeYears.length - 2] : undefined;
+    if (period.whole) wholeYears.push(period);
+    if (value == null) continue;
+
+    const verdict = (name: SeriesName) => {
+      const other = series[name][period.key]?.value;
+      return other == null ? undefined : verdictOf(value, other, indicator.polarity, tolerance);
+    };
+    const before = previous && series.council[previous.key]?.value;
+    const earlier = twoBefore && series.council[twoBefore.key]?.value;
+    const year = Number(period.end.slice(0, 4));
+    const all = period.whole ? [...national.councils.keys()].flatMap((code) => national.council(code, year).value ?? []) : [];
+    const assessment: Assessment = {
+      rank: period.whole ? rankAmong(value, all, indicator.polarity) : undefined,
+      england: verdict('england'),
+      region: verdict('region'),
+      neighbours: verdict('neighbours'),
+      // A part of a year against a whole one is not like for like: its direction is shown, never judged.
+      change: previous && before != null ? changeBetween(previous.key, before, value, indicator.decimals, indicator.polarity, period.whole) : undefined,
+      trend: twoBefore && earlier != null ? trendOver(twoBefore.key, earlier, value, indicator.polarity, tolerance) : undefined,
+    };
+    assessments[period.key] = Object.fromEntries(Object.entries(assessment).filter(([, v]) => v !== undefined)) as Assessment;
   }
-  return changes;
+  return assessments;
 }

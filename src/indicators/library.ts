@@ -5,6 +5,11 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { PACKAGE_ROOT } from '../version.js';
 
+/** "1 point" (percentage points or per 10,000, in the indicator's unit) or "5%" (of the comparator's figure). */
+export const toleranceText = z
+  .string()
+  .regex(/^\d+(\.\d+)?( points?|%)$/, 'must be written like "1 point" or "5%"');
+
 const libraryEntry = z.strictObject({
   title: z.string(),
   shortTitle: z.string(),
@@ -12,13 +17,19 @@ const libraryEntry = z.strictObject({
   unit: z.enum(['percent', 'rate']),
   decimals: z.number().int().min(0).max(3),
   polarity: z.enum(['low-is-good', 'high-is-good', 'none']),
+  /** How close two figures must be to be called similar; the report says so wherever it judges. */
+  similarWithin: toleranceText.optional(),
   source: z.strictObject({
     name: z.string(),
     file: z.string(),
+    /** Only rows whose columns hold these values (files with several measures per area and year). */
     where: z.record(z.string(), z.string()).default({}),
     numerator: z.string(),
-    /** A column of the same file, or "population" for the ONS estimate of children aged 0 to 17. */
-    denominator: z.string(),
+    /**
+     * A column of the same row; "population" for the ONS estimate of children aged 0 to 17; or a
+     * column of another row of the same area and year, picked out by `where`.
+     */
+    denominator: z.union([z.string(), z.strictObject({ column: z.string(), where: z.record(z.string(), z.string()) })]),
     published: z.string().optional(),
   }),
 });
@@ -37,3 +48,8 @@ export function builtInLibrary(): Library {
 
 /** Rates are per 10,000 children throughout children's social care statistics. */
 export const RATE_PER = 10_000;
+
+/** The default tolerance for "similar": 1 percentage point for percentages, 5% of the comparator for rates. */
+export function defaultTolerance(unit: 'percent' | 'rate'): string {
+  return unit === 'percent' ? '1 point' : '5%';
+}

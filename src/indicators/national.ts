@@ -13,6 +13,8 @@ export interface NationalIndex {
   /** Row for a level, code and year; code is old_la_code for councils, region_code for regions. */
   find(level: Level, code: string, year: number): TableRow | undefined;
   readonly years: readonly number[];
+  /** Every council's three-digit code, in the order the file first lists them. */
+  readonly councils: readonly string[];
   /** The council's region, from its most recent row. */
   regionOf(laCode: string): { code: string; name: string } | undefined;
   nameOf(laCode: string): string | undefined;
@@ -49,6 +51,7 @@ export function indexNational(table: Table, where: Readonly<Record<string, strin
     table,
     find: (level, code, year) => rows.get(`${level}|${code}|${year}`),
     years: [...years].sort((a, b) => a - b),
+    councils: [...regions.keys()],
     regionOf: (laCode) => {
       const region = regions.get(laCode);
       return region && { code: region.code, name: region.name };

@@ -25,6 +25,12 @@ const LAYOUT: Readonly<Record<NeighbourModel, { code: string; neighbour: (n: num
   '2025': { code: 'old_la_code', neighbour: (n) => `SN_${n}` },
 };
 
+/** Whether the model lists the council (a council created after the model was made is not in it). */
+export function hasNeighbours(table: Table, model: NeighbourModel, laCode: string): boolean {
+  const [codeColumn] = requireEach(table, [LAYOUT[model].code]);
+  return table.rows.some((r) => textOf(r.values[codeColumn] ?? null).trim() === laCode);
+}
+
 /** The council's neighbours' three-digit codes, closest first. */
 export function readNeighbours(table: Table, model: NeighbourModel, laCode: string): string[] {
   const layout = LAYOUT[model];

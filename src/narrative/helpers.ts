@@ -146,6 +146,8 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
     plural(count: unknown, singular: unknown, pluralForm: unknown, options?: HelperOptions) {
       const opts = (options ?? pluralForm) as HelperOptions;
       const form = typeof pluralForm === 'string' ? pluralForm : undefined;
+      // A withheld count arrives as words ("fewer than 6"), and takes the plural.
+      if (typeof count === 'string' && /^fewer than \d+$/.test(count)) return `${count} ${form ?? `${String(singular)}s`}`;
       if (typeof count !== 'number') fail(opts, `plural needs a number, not "${String(count)}"`);
       return plural(count as number, String(singular), form);
     },

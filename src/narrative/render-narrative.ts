@@ -13,6 +13,7 @@ import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { createDiagramPlacer, type DiagramView } from './diagrams.js';
 import { HELPER_NAMES, registerHelpers, TemplateUsageError } from './helpers.js';
 import { plainTextTemplate } from './plain-text.js';
+import { isDisclosive } from '../indicators/suppression.js';
 
 export interface TemplateSource {
   /** As shown in errors. */
@@ -131,9 +132,17 @@ function baseContext(definition: ReportDefinition, set: IndicatorSet) {
       count: set.comparators.neighbours.areas.length,
       names: set.comparators.neighbours.areas.map((a) => a.name),
     },
-    audit: definition.audit ?? null,
+    audit: definition.audit ? { ...definition.audit, ...auditCounts(definition) } : null,
     recommendations: definition.recommendations ?? null,
   };
+}
+
+/** In a public report, an audit count from 1 to the threshold is written "fewer than 6", never as itself. */
+function auditCounts(definition: ReportDefinition): { cases: number | string; children: number | string } {
+  const { audit, disclosure } = definition;
+  const rule = { threshold: disclosure.threshold };
+  const shown = (count: number) => (disclosure.public && isDisclosive(count, rule) ? `fewer than ${disclosure.threshold + 1}` : count);
+  return { cases: shown(audit!.cases), children: shown(audit!.children) };
 }
 
 /** "Reason for scrutiny" -> "reason-for-scrutiny", unique by position. */

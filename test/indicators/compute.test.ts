@@ -452,12 +452,12 @@ describe("computeIndicators: the council's own figures for part of a year", () =
 
   it("records the council's year-on-year changes, judged by polarity (repeat plans: low is good)", () => {
     const result = withLocal(localTable([{ index: 2, values: ['2016-04-01', '2016-08-31', 22, 259] }]));
-    expect(result.changes['2012-13']).toBeUndefined(); // nothing before the first year
-    expect(result.changes['2013-14']).toMatchObject({ from: '2012-13', difference: 3.4, direction: 'up', judgement: 'worse' });
-    expect(result.changes['2014-15']).toMatchObject({ from: '2013-14', difference: -0.5, direction: 'down', judgement: 'better' });
-    expect(result.changes['2015-16']).toMatchObject({ from: '2014-15', difference: 3.9, direction: 'up', judgement: 'worse' });
+    expect(result.assessments['2012-13']?.change).toBeUndefined(); // nothing before the first year
+    expect(result.assessments['2013-14']?.change).toMatchObject({ from: '2012-13', difference: 3.4, direction: 'up', judgement: 'worse' });
+    expect(result.assessments['2014-15']?.change).toMatchObject({ from: '2013-14', difference: -0.5, direction: 'down', judgement: 'better' });
+    expect(result.assessments['2015-16']?.change).toMatchObject({ from: '2014-15', difference: 3.9, direction: 'up', judgement: 'worse' });
     // The part year is compared with the last whole year before it: 17.2 -> 8.5.
-    expect(result.changes['2016-04-01/2016-08-31']).toEqual({ from: '2015-16', difference: -8.7, direction: 'down' }); // part year: never judged
+    expect(result.assessments['2016-04-01/2016-08-31']?.change).toEqual({ from: '2015-16', difference: -8.7, percent: -50.6, direction: 'down' }); // part year: never judged
   });
 
   it('keeps the national years unchanged, and has no comparator figure for the part year', () => {

@@ -35,7 +35,8 @@ export const repeatPlans: IndicatorResult = {
   polarity: 'low-is-good',
   sourceName: 'DfE, Characteristics of children in need',
   periods: [...YEARS, PART],
-  changes: {},
+  assessments: {},
+  similarWithin: 'within 1 percentage point',
   series: {
     council: series('Walsall', {
       '2012-13': v(10.4, { numerator: 37, denominator: 355 }),
@@ -61,7 +62,8 @@ export const s47Rate: IndicatorResult = {
   polarity: 'none',
   sourceName: 'DfE, Characteristics of children in need',
   periods: [year('2015-16', 2016), year('2016-17', 2017)],
-  changes: {},
+  assessments: {},
+  similarWithin: 'within 1 percentage point',
   series: {
     council: series('St Helens', { '2015-16': v(145, { numerator: 1885, denominator: 130000 }), '2016-17': v(148.1) }),
     england: series('England', { '2015-16': v(157.4), '2016-17': v(147) }),

@@ -1,0 +1,89 @@
+/**
+ * How a council's figure stands: its rank among all councils, its quartile band, whether it is better,
+ * worse or similar to a comparator, and how it has moved. Everything is computed from figures as
+ * published (rounded), so the words always agree with the numbers a reader sees.
+ */
+import { difference, directionOf, judge, type Direction, type Polarity } from './compare.js';
+import { roundRatio, toScaled } from './round.js';
+
+/** Better or worse for an indicator with a polarity; higher or lower for one without; similar within a tolerance. */
+export type Verdict = 'better' | 'worse' | 'similar' | 'higher' | 'lower';
+
+export interface Tolerance {
+  readonly amount: number;
+  /** "points": in the indicator's own unit; "percent": a share of the comparator's figure. */
+  readonly kind: 'points' | 'percent';
+}
+
+/** "1 point" -> 1 point; "5%" -> 5 per cent of the comparator. */
+export function parseTolerance(text: string): Tolerance {
+  const match = /^(\d+(?:\.\d+)?)\s*(points?|%)$/.exec(text.trim());
+  if (!match) throw new RangeError(`"${text}" is not a tolerance such as "1 point" or "5%"`);
+  return { amount: Number(match[1]), kind: match[2] === '%' ? 'percent' : 'points' };
+}
+
+/** As the report states it: "within 1 percentage point", "within 5% of the comparator's figure". */
+export function describeTolerance(tolerance: Tolerance, unit: 'percent' | 'rate'): string {
+  if (tolerance.kind === 'percent') return `within ${tolerance.amount}% of the comparator's figure`;
+  const plural = tolerance.amount === 1 ? '' : 's';
+  return unit === 'percent' ? `within ${tolerance.amount} percentage point${plural}` : `within ${tolerance.amount} per 10,000`;
+}
+
+/** The council's figure against a comparator's: similar when the gap is within the tolerance (inclusive). */
+export function verdictOf(value: number, comparator: number, polarity: Polarity, tolerance: Tolerance): Verdict {
+  const gap = Math.abs(value - comparator);
+  const allowed = tolerance.kind === 'points' ? tolerance.amount : (Math.abs(comparator) * tolerance.amount) / 100;
+  // A tiny allowance for binary fractions: 17.9 - 16.9 is 0.9999999999999982, and means exactly 1.
+  if (gap <= allowed + 1e-9) return 'similar';
+  const direction = directionOf(comparator, value);
+  const judgement = judge(polarity, direction);
+  return judgement === undefined ? (direction === 'up' ? 'higher' : 'lower') : judgement === 'same' ? 'similar' : judgement;
+}
+
+export interface Rank {
+  /** 1 is the best; councils with the same figure share the better (lower) rank: 1, 2, 2, 4. */
+  readonly position: number;
+  readonly outOf: number;
+  /** A is the best quarter, D the worst. */
+  readonly quartile: 'A' | 'B' | 'C' | 'D';
+}
+
+/** The council's rank among all councils with a figure; none for an indicator without polarity. */
+export function rankAmong(value: number, all: readonly number[], polarity: Polarity): Rank | undefined {
+  if (polarity === 'none' || all.length === 0) return undefined;
+  const better = all.filter((other) => (polarity === 'low-is-good' ? other < value : other > value)).length;
+  const position = better + 1;
+  return { position, outOf: all.length, quartile: quartileOf(position, all.length) };
+}
+
+/** The quarter a rank falls in: ranks up to a quarter of the councils are A, up to half B, and so on. */
+export function quartileOf(position: number, outOf: number): Rank['quartile'] {
+  const bands = ['A', 'B', 'C', 'D'] as const;
+  // position / outOf <= k / 4, in whole numbers: 4 x position <= k x outOf
+  return bands.find((_, k) => 4 * position <= (k + 1) * outOf) ?? 'D';
+}
+
+export interface Change {
+  /** The key of the period compared with. */
+  readonly from: string;
+  /** In the indicator's unit, between the figures as published. */
+  readonly difference: number;
+  /** The difference as a percentage of the earlier figure, to 1 place; absent when that was 0. */
+  readonly percent?: number;
+  readonly direction: Direction;
+  /** Better or worse by the indicator's polarity; absent for an indicator without one, or a part year. */
+  readonly judgement?: 'better' | 'worse' | 'same';
+}
+
+export function changeBetween(fromKey: string, from: number, to: number, decimals: number, polarity: Polarity, judged = true): Change {
+  const direction = directionOf(from, to);
+  const judgement = judged ? judge(polarity, direction) : undefined;
+  const change = difference(from, to, decimals);
+  const percent = from === 0 ? undefined : roundRatio((toScaled(to, decimals) - toScaled(from, decimals)) * 100n, toScaled(from, decimals), 1);
+  return { from: fromKey, difference: change, ...(percent !== undefined && { percent }), direction, ...(judgement && { judgement }) };
+}
+
+/** The three-year trend: the latest year against two years before, judged with the tolerance. */
+export function trendOver(fromKey: string, from: number, to: number, polarity: Polarity, tolerance: Tolerance): { readonly from: string; readonly verdict: Verdict } {
+  return { from: fromKey, verdict: verdictOf(to, from, polarity, tolerance) };
+}

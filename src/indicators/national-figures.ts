@@ -1,0 +1,96 @@
+/**
+ * One library indicator over a DfE file: the figure of every council, every region and England for
+ * every year in the file. Councils' figures are computed from their counts; England's and regions'
+ * are taken as published where the file publishes them (their counts are rounded to the nearest 10).
+ *
+ * Series are keyed by the council's code, never its name, and a code is never carried across a
+ * reorganisation: a council that stopped (Northamptonshire, 928) simply has no figure ("x") for later
+ * years, and its successors start with their own codes.
+ */
+import type { ProblemList } from '../diagnostics/report-error.js';
+import { placeOf, type Table, type TableRow } from '../tables/table.js';
+import { requireColumn } from '../tables/read-table.js';
+import { readFigure, type Reading } from '../tables/values.js';
+import { NOT_AVAILABLE, ratio, type Figure } from './figures.js';
+import type { LibraryIndicator } from './library.js';
+import { indexNational, type Level, type NationalIndex } from './national.js';
+
+export interface NationalFigures {
+  readonly years: readonly number[];
+  /** Every council in the file, by code. */
+  readonly councils: ReadonlyMap<string, { readonly name: string; readonly region: { readonly code: string; readonly name: string } }>;
+  council(code: string, year: number): Figure;
+  region(code: string, year: number): Figure;
+  england(year: number): Figure;
+}
+
+export interface NationalTables {
+  readonly table: (file: string) => Table;
+  /** The ONS population index, for rates per 10,000 children. */
+  readonly population?: NationalIndex;
+  /** The year ending March N uses the mid-(N - offset) population estimate. */
+  readonly populationYearOffset: number;
+  readonly problems: ProblemList;
+}
+
+type Measure = Pick<LibraryIndicator, 'unit' | 'decimals' | 'source'>;
+
+export function computeNationalFigures(indicator: Measure, tables: NationalTables): NationalFigures {
+  const { source } = indicator;
+  const table = tables.table(source.file);
+  const index = indexNational(table, source.where);
+  const denominatorIndex = typeof source.denominator === 'object' ? indexNational(table, source.denominator.where) : undefined;
+  const numeratorColumn = requireColumn(table, source.numerator);
+  const denominatorColumn =
+    typeof source.denominator === 'object' ? requireColumn(table, source.denominator.column)
+    : source.denominator === 'population' ? undefined
+    : requireColumn(table, source.denominator);
+  const publishedColumn = source.published === undefined ? undefined : requireColumn(table, source.published);
+  const read = (row: TableRow, column: number) => readFigure(table, row, column, tables.problems);
+
+  const denominatorOf = (row: TableRow, level: Level, code: string, year: number): Reading | undefined => {
+    if (denominatorIndex) {
+      const other = denominatorIndex.find(level, code, year);
+      return other ? read(other, denominatorColumn!) : { symbol: 'x' };
+    }
+    if (denominatorColumn !== undefined) return read(row, denominatorColumn);
+    const population = tables.population;
+    const populationRow = population?.find(level, code, year - tables.populationYearOffset);
+    if (!population || !populationRow) return { symbol: 'x' };
+    return readFigure(population.table, populationRow, requireColumn(population.table, 'population_estimate'), tables.problems);
+  };
+
+  const fromCounts = (level: Level, code: string, year: number): Figure => {
+    const row = index.find(level, code, year);
+    if (!row) return NOT_AVAILABLE;
+    return ratio(indicator.unit, indicator.decimals, read(row, numeratorColumn), denominatorOf(row, level, code, year), placeOf(table, row.index, numeratorColumn));
+  };
+
+  const asPublished = (level: Level, code: string, year: number): Figure => {
+    if (publishedColumn === undefined) return fromCounts(level, code, year);
+    const row = index.find(level, code, year);
+    if (!row) return NOT_AVAILABLE;
+    const source = placeOf(table, row.index, publishedColumn);
+    const reading = read(row, publishedColumn);
+    if (!reading) return { ...NOT_AVAILABLE, source };
+    return 'symbol' in reading ? { value: null, symbol: reading.symbol, source } : { value: reading.value, source };
+  };
+
+  const councils = new Map(
+    index.councils.map((code) => [code, { name: index.nameOf(code) ?? code, region: index.regionOf(code)! }] as const),
+  );
+  const cache = new Map<string, Figure>();
+  const cached = (key: string, make: () => Figure) => {
+    let figure = cache.get(key);
+    if (!figure) cache.set(key, (figure = make()));
+    return figure;
+  };
+
+  return {
+    years: index.years,
+    councils,
+    council: (code, year) => cached(`L${code}|${year}`, () => fromCounts('Local authority', code, year)),
+    region: (code, year) => cached(`R${code}|${year}`, () => asPublished('Regional', code, year)),
+    england: (year) => cached(`E|${year}`, () => asPublished('National', 'E92000001', year)),
+  };
+}

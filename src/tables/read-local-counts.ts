@@ -1,0 +1,38 @@
+/**
+ * A council's own figures: one row per period with its first and last day and two counts (for
+ * example plans starting, and those that were a second or subsequent plan). Every cell that cannot be
+ * read is reported with its sheet and cell.
+ */
+import type { ProblemList } from '../diagnostics/report-error.js';
+import type { Place } from '../diagnostics/place.js';
+import { requireEach } from './read-table.js';
+import { placeOf, type Table } from './table.js';
+import { readCount, readDate } from './values.js';
+
+export interface LocalCountsSpec {
+  readonly from: string;
+  readonly to: string;
+  readonly numerator: string;
+  readonly denominator: string;
+}
+
+export interface LocalCounts {
+  readonly start: string;
+  readonly end: string;
+  readonly numerator: number;
+  readonly denominator: number;
+  /** The numerator's cell. */
+  readonly place: Place;
+}
+
+export function readLocalCounts(table: Table, spec: LocalCountsSpec, problems: ProblemList): LocalCounts[] {
+  const [from, to, numeratorColumn, denominatorColumn] = requireEach(table, [spec.from, spec.to, spec.numerator, spec.denominator]);
+  return table.rows.flatMap((row) => {
+    const start = readDate(table, row, from, problems);
+    const end = readDate(table, row, to, problems);
+    const numerator = readCount(table, row, numeratorColumn, problems);
+    const denominator = readCount(table, row, denominatorColumn, problems);
+    if (!start || !end || numerator === undefined || denominator === undefined) return [];
+    return [{ start, end, numerator, denominator, place: placeOf(table, row.index, numeratorColumn) }];
+  });
+}
