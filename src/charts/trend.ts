@@ -4,6 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { IndicatorResult, SeriesName } from '../indicators/compute.js';
+import { axisTitle } from '../indicators/units.js';
 import type { ChartTheme } from './theme.js';
 
 export interface ChartPoint {
@@ -38,7 +39,7 @@ export function trendSpec(indicator: IndicatorResult, series: readonly SeriesNam
       y: {
         field: 'value',
         type: 'quantitative',
-        title: indicator.unit === 'percent' ? 'Per cent' : 'Per 10,000 children',
+        title: axisTitle(indicator),
         scale: { zero: true },
         axis: { tickCount: 5, grid: true },
       },

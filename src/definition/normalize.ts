@@ -92,28 +92,44 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
   const localIds = local.map((source) => source.id);
 
   const indicators = spec.indicators.flatMap((indicator, i): IndicatorDefinition[] => {
-    const base = context.library[indicator.base];
-    if (!base) {
-      const known = Object.keys(context.library);
-      problems.add(message.unknownReference(context.locate(['indicators', i, 'base']), 'built-in indicator', indicator.base, known, nearest(indicator.base, known)));
-      return [];
-    }
     if (indicator.local && !localIds.includes(indicator.local.source)) {
       problems.add(message.unknownReference(context.locate(['indicators', i, 'local', 'source']), 'local data source', indicator.local.source, localIds, nearest(indicator.local.source, localIds)));
     }
-    const { from, to, title, shortTitle, definition, ...rest } = indicator;
+    const measure = measureOf(indicator, i);
+    if (!measure) return [];
+    if (measure.unit !== 'count' && indicator.local && indicator.local.denominator === undefined) {
+      problems.add(message.missingKey(context.locate(['indicators', i, 'local']), `indicators[${i}].local.denominator`));
+    }
+    const { from, to, title, shortTitle, definition, base: _base, custom: _custom, ...rest } = indicator;
     return [
       {
-        ...base,
+        ...measure,
         ...rest,
-        title: title ?? base.title,
-        shortTitle: shortTitle ?? base.shortTitle,
-        definition: definition ?? base.definition,
+        id: indicator.id,
+        base: indicator.base ?? 'custom',
+        title: title ?? measure.title,
+        shortTitle: shortTitle ?? measure.shortTitle,
+        definition: definition ?? measure.definition,
+        similarWithin: indicator.similarWithin ?? measure.similarWithin,
         from: from === undefined ? undefined : yearOf(from, ['indicators', i, 'from']),
         to: to === undefined ? undefined : yearOf(to, ['indicators', i, 'to']),
       },
     ];
   });
+
+  /** What is measured: from the built-in library, or declared in the definition. */
+  function measureOf(indicator: ValidatedDefinition['indicators'][number], i: number): Omit<IndicatorDefinition, 'id' | 'base'> | undefined {
+    if (indicator.custom) {
+      const { kind, per, decimals, shortTitle, ...custom } = indicator.custom;
+      const unit = kind === 'percentage' ? 'percent' : kind;
+      return { ...custom, shortTitle: shortTitle ?? custom.title, unit, ...(unit === 'rate' && { per }), decimals: decimals ?? (unit === 'count' ? 0 : 1) };
+    }
+    const base = context.library[indicator.base!];
+    if (base) return base;
+    const known = Object.keys(context.library);
+    problems.add(message.unknownReference(context.locate(['indicators', i, 'base']), 'built-in indicator', indicator.base!, known, nearest(indicator.base!, known)));
+    return undefined;
+  }
 
   function yearOf(text: string, path: (string | number)[]): number | undefined {
     const year = parseFinancialYear(text);

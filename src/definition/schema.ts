@@ -6,6 +6,7 @@
  * `ReportDefinition` the pipeline uses, applying every default in one place.
  */
 import { z } from 'zod';
+import { toleranceText } from '../indicators/library.js';
 
 /** A real calendar date or month: 2016-02-30 and 2016-13 are refused here, not at printing. */
 const isRealDate = (text: string) => {
@@ -93,19 +94,43 @@ const localFigures = z.strictObject({
   from: z.string().describe('The column holding the first day of each period.'),
   to: z.string().describe('The column holding the last day of each period.'),
   numerator: z.string().describe('The column holding the numerator count.'),
-  denominator: z.string().describe('The column holding the denominator count.'),
+  denominator: z.string().optional().describe('The column holding the denominator count (not needed for a count).'),
+  aggregate: z
+    .enum(['fytd', 'rolling12'])
+    .optional()
+    .describe('The rows are calendar months: report each financial year to date (fytd) or each rolling 12 months instead.'),
+  measure: z
+    .enum(['flow', 'snapshot'])
+    .default('flow')
+    .describe('flow: events in the period, which can be added up; snapshot: children on a date, which cannot.'),
 });
 
-const indicator = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must start with a letter and use only a-z, 0-9 and _'),
-  base: z.string().describe('A built-in indicator this one reports, for example cpp_subsequent_percent.'),
-  title: z.string().optional().describe("Overrides the built-in indicator's title."),
+/** An indicator of the council's own, declared by its structure: no formula is ever evaluated. */
+const customIndicator = z.strictObject({
+  kind: z.enum(['count', 'percentage', 'rate', 'ratio']),
+  title: z.string().min(1),
   shortTitle: z.string().optional(),
-  definition: z.string().optional(),
-  from: financialYear.optional().describe('The first financial year to report.'),
-  to: financialYear.optional().describe('The last financial year to report.'),
-  local: localFigures.optional(),
+  definition: z.string().min(1).describe('In plain English: what is counted, out of what.'),
+  per: z.number().int().positive().default(10_000).describe('For a rate: per how many children.'),
+  decimals: z.number().int().min(0).max(3).optional().describe('Decimal places: 1 by default, 0 for a count.'),
+  polarity: z.enum(['low-is-good', 'high-is-good', 'none']).default('none'),
 });
+
+const indicator = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must start with a letter and use only a-z, 0-9 and _'),
+    base: z.string().optional().describe('A built-in indicator this one reports, for example cpp_subsequent_percent.'),
+    custom: customIndicator.optional().describe("An indicator of the council's own, from a local data source."),
+    title: z.string().optional().describe("Overrides the built-in indicator's title."),
+    shortTitle: z.string().optional(),
+    definition: z.string().optional(),
+    similarWithin: toleranceText.optional().describe('How close two figures must be to be called similar: "1 point" or "5%".'),
+    from: financialYear.optional().describe('The first financial year to report.'),
+    to: financialYear.optional().describe('The last financial year to report.'),
+    local: localFigures.optional(),
+  })
+  .refine((i) => (i.base === undefined) !== (i.custom === undefined), { message: 'needs either a built-in base or a custom definition, not both' })
+  .refine((i) => i.custom === undefined || i.local !== undefined, { message: 'a custom indicator needs local figures (local: source, columns)' });
 
 const diagram = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must start with a letter and use only a-z, 0-9 and -'),

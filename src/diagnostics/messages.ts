@@ -74,6 +74,8 @@ export const unsupportedFileType = (file: string) =>
 export const councilNotInData = (file: string, code: string) =>
   `${file}: there is no local authority with the code ${code}; check area.code in the report definition.`;
 
+export const cannotAggregate = (file: string, detail: string) => `${file}: the monthly figures cannot be added up: ${firstLine(detail)}.`;
+
 export const noData = (file: string, what: string) => `${file}: there are no rows for ${what}.`;
 
 export const emptyCell = (place: Place, column: string) => `${at(place)}: "${column}" is empty but a value is needed.`;

@@ -5,6 +5,7 @@
  */
 import { difference, directionOf, judge, type Direction, type Polarity } from './compare.js';
 import { roundRatio, toScaled } from './round.js';
+import { changeWithUnit, type Unit } from './units.js';
 
 /** Better or worse for an indicator with a polarity; higher or lower for one without; similar within a tolerance. */
 export type Verdict = 'better' | 'worse' | 'similar' | 'higher' | 'lower';
@@ -23,10 +24,13 @@ export function parseTolerance(text: string): Tolerance {
 }
 
 /** As the report states it: "within 1 percentage point", "within 5% of the comparator's figure". */
-export function describeTolerance(tolerance: Tolerance, unit: 'percent' | 'rate'): string {
+export function describeTolerance(tolerance: Tolerance, unit: Unit): string {
   if (tolerance.kind === 'percent') return `within ${tolerance.amount}% of the comparator's figure`;
-  const plural = tolerance.amount === 1 ? '' : 's';
-  return unit === 'percent' ? `within ${tolerance.amount} percentage point${plural}` : `within ${tolerance.amount} per 10,000`;
+  return `within ${changeWithUnit(tolerance.amount, { ...unit, decimals: decimalsOf(tolerance.amount) })}`;
+}
+
+function decimalsOf(amount: number): number {
+  return (String(amount).split('.')[1] ?? '').length;
 }
 
 /** The council's figure against a comparator's: similar when the gap is within the tolerance (inclusive). */

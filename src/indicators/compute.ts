@@ -9,14 +9,16 @@
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { Table } from '../tables/table.js';
-import { readLocalCounts, type LocalCountsSpec } from '../tables/read-local-counts.js';
+import { readLocalCounts, type LocalCounts, type LocalCountsSpec } from '../tables/read-local-counts.js';
 import { changeBetween, describeTolerance, parseTolerance, rankAmong, trendOver, verdictOf, type Change, type Rank, type Tolerance, type Verdict } from './assess.js';
 import type { Polarity } from './compare.js';
 import { ratio, type Figure } from './figures.js';
-import { defaultTolerance, type LibraryIndicator } from './library.js';
-import { computeNationalFigures, type NationalFigures, type NationalTables } from './national-figures.js';
+import type { LibraryIndicator } from './library.js';
+import { defaultTolerance, type Unit } from './units.js';
+import { aggregateMonths, type Measure } from './monthly.js';
+import { computeNationalFigures, NO_NATIONAL_FIGURES, type NationalFigures, type NationalTables } from './national-figures.js';
 import { indexNational } from './national.js';
-import { hasNeighbours, readNeighbours, NEIGHBOUR_FILES, type NeighbourModel } from './neighbours.js';
+import { councilInModel, hasNeighbours, readNeighbours, NEIGHBOUR_FILES, type NeighbourModel } from './neighbours.js';
 import { byEndDate, periodBetween, reportingYear, type Period } from './periods.js';
 import { meanOf, medianOf } from './round.js';
 import { suppressFigure, type SuppressionRule } from './suppression.js';
@@ -32,9 +34,12 @@ export interface Series {
   readonly figures: Readonly<Record<string, Figure>>;
 }
 
-export interface IndicatorDefinition extends LibraryIndicator {
+export interface IndicatorDefinition extends Omit<LibraryIndicator, 'unit' | 'decimals' | 'source'>, Unit {
   readonly id: string;
+  /** The library indicator it reports, or "custom". */
   readonly base: string;
+  /** Where the national figures are; none for a custom indicator, which has only the council's own. */
+  readonly source?: LibraryIndicator['source'];
   readonly from?: number;
   readonly to?: number;
   readonly local?: LocalFigures;
@@ -42,6 +47,9 @@ export interface IndicatorDefinition extends LibraryIndicator {
 
 export interface LocalFigures extends LocalCountsSpec {
   readonly source: string;
+  /** The rows are calendar months, reported as each financial year to date or rolling 12 months. */
+  readonly aggregate?: 'fytd' | 'rolling12';
+  readonly measure: Measure;
 }
 
 /** How the council's figure for one period stands. */
@@ -104,9 +112,10 @@ export interface IndicatorInputs {
 /** The national files (by name) an indicator set reads: its sources, the population and the neighbour model. */
 export function nationalFilesNeeded(indicators: readonly Pick<IndicatorDefinition, 'source'>[], model: NeighbourModel): string[] {
   const files = new Set([NEIGHBOUR_FILES[model]]);
-  for (const indicator of indicators) {
-    files.add(indicator.source.file);
-    if (indicator.source.denominator === 'population') files.add(POPULATION_FILE);
+  for (const { source } of indicators) {
+    if (!source) continue;
+    files.add(source.file);
+    if (source.denominator === 'population') files.add(POPULATION_FILE);
   }
   return [...files];
 }
@@ -130,23 +139,27 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
     if (!found) throw new Error(`The national file ${file} was not read before computing indicators.`);
     return found;
   };
-  const needsPopulation = inputs.indicators.some((i) => i.source.denominator === 'population');
+  const needsPopulation = inputs.indicators.some((i) => i.source?.denominator === 'population');
   const tables: NationalTables = {
     table,
     population: needsPopulation ? indexNational(table(POPULATION_FILE)) : undefined,
     populationYearOffset: inputs.populationYearOffset,
     problems,
   };
-  const national = inputs.indicators.map((indicator) => [indicator, computeNationalFigures(indicator, tables)] as const);
+  const national = inputs.indicators.map(
+    (indicator) => [indicator, indicator.source ? computeNationalFigures({ ...indicator, source: indicator.source }, tables) : NO_NATIONAL_FIGURES] as const,
+  );
   problems.throwIfAny();
 
   const neighbourTable = table(NEIGHBOUR_FILES[inputs.neighbours.model]);
-  const nameOf = (code: string) => national.map(([, f]) => f.councils.get(code)?.name).find(Boolean) ?? code;
-  const known = (code: string) => national.find(([, figures]) => figures.councils.has(code))?.[1].councils.get(code);
+  const nameOf = (code: string) => national.map(([, f]) => f.councils.get(code)?.name).find(Boolean) ?? known(code)?.name ?? code;
+  // A council is known from any national file, or else (for a report of custom indicators only) from the neighbour model.
+  const known = (code: string) =>
+    national.find(([, figures]) => figures.councils.has(code))?.[1].councils.get(code) ?? councilInModel(neighbourTable, inputs.neighbours.model, code);
   const councils: readonly CouncilChoice[] =
     choice === 'all' ? [...new Set(national.flatMap(([, figures]) => [...figures.councils.keys()]))].sort().map((code) => ({ code })) : choice;
   const missing = councils.filter((council) => !known(council.code));
-  if (missing.length > 0) throw new ReportError(missing.map((council) => message.councilNotInData(inputs.indicators[0]?.source.file ?? neighbourTable.file, council.code)));
+  if (missing.length > 0) throw new ReportError(missing.map((council) => message.councilNotInData(inputs.indicators.find((i) => i.source)?.source?.file ?? neighbourTable.file, council.code)));
 
   const sets = councils.map((choice) => {
     const council = { code: choice.code, name: choice.name ?? nameOf(choice.code) };
@@ -197,21 +210,21 @@ function councilResult(
     if (!table) throw new Error(`The local source ${indicator.local.source} was not read before computing indicators.`);
     const rows = readLocalCounts(table, indicator.local, problems);
     if (rows.length === 0 && problems.size === 0) problems.add(message.noData(table.file, indicator.id));
-    for (const row of rows) {
-      const period = periodBetween(row.start, row.end);
-      if (series.council[period.key] === undefined) periods.push(period);
-      const figure = ratio(indicator.unit, indicator.decimals, { value: row.numerator }, { value: row.denominator }, row.place);
-      series.council[period.key] = inputs.suppression ? suppressFigure(figure, inputs.suppression) : figure;
+    for (const row of localPeriods(rows, indicator.local, table.file, problems)) {
+      if (series.council[row.period.key] === undefined) periods.push(row.period);
+      const denominator = row.denominator === undefined ? undefined : { value: row.denominator };
+      const figure = ratio(indicator, { value: row.numerator }, denominator, row.place);
+      series.council[row.period.key] = inputs.suppression ? suppressFigure(figure, inputs.suppression) : figure;
     }
     periods.sort(byEndDate);
   }
 
-  const tolerance = parseTolerance(indicator.similarWithin ?? defaultTolerance(indicator.unit));
+  const tolerance = parseTolerance(indicator.similarWithin ?? defaultTolerance(indicator));
   const { source, local: _local, from: _from, to: _to, similarWithin: _similar, ...described } = indicator;
   return {
     ...described,
-    sourceName: source.name,
-    similarWithin: describeTolerance(tolerance, indicator.unit),
+    sourceName: source?.name ?? `${council.name}'s own records`,
+    similarWithin: describeTolerance(tolerance, indicator),
     periods,
     series: {
       council: { name: council.name, figures: series.council },
@@ -221,6 +234,26 @@ function councilResult(
     },
     assessments: assessmentsOf(indicator, periods, series, national, tolerance),
   };
+}
+
+/** The council's rows as periods: as written, or (for monthly rows) each financial year to date or rolling 12 months. */
+function localPeriods(rows: readonly LocalCounts[], spec: LocalFigures, file: string, problems: ProblemList): (LocalCounts & { readonly period: Period })[] {
+  const asWritten = rows.map((row) => ({ ...row, period: periodBetween(row.start, row.end) }));
+  if (!spec.aggregate) return asWritten;
+  try {
+    const months = asWritten.map((row) => ({ period: row.period, numerator: row.numerator, denominator: row.denominator ?? 0 }));
+    return aggregateMonths(months, spec.aggregate, spec.measure).map((window) => ({
+      ...window,
+      start: window.period.start,
+      end: window.period.end,
+      ...(spec.denominator === undefined && { denominator: undefined }),
+      place: asWritten.find((row) => row.period.end === window.period.end)!.place,
+    }));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.add(message.cannotAggregate(file, error.message));
+    return [];
+  }
 }
 
 /** The neighbours' mean or median over those with a figure; withheld when none has one. */

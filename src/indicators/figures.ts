@@ -1,8 +1,7 @@
 /** A figure for one area and period, and how one is made from two counts. */
 import type { Place } from '../diagnostics/place.js';
 import type { PublishedSymbol, Reading } from '../tables/values.js';
-import { RATE_PER } from './library.js';
-import { percentage, ratePer } from './round.js';
+import { needsDenominator, valueFrom, type Unit } from './units.js';
 
 export interface Figure {
   /** The figure as published or computed, rounded to the indicator's decimal places; null when withheld. */
@@ -18,9 +17,10 @@ export interface Figure {
 
 export const NOT_AVAILABLE: Figure = { value: null, symbol: 'x' };
 
-/** A percentage or rate from two readings; a withheld count withholds the figure, never makes it 0. */
-export function ratio(unit: 'percent' | 'rate', decimals: number, numerator: Reading | undefined, denominator: Reading | undefined, source?: Place): Figure {
+/** A figure from two readings; a withheld count withholds the figure, never makes it 0. */
+export function ratio(unit: Unit, numerator: Reading | undefined, denominator: Reading | undefined, source?: Place): Figure {
   const at = source ? { source } : {};
+  if (numerator && !('symbol' in numerator) && !needsDenominator(unit)) return { value: numerator.value, numerator: numerator.value, ...at };
   if (!numerator || !denominator) return { ...NOT_AVAILABLE, ...at };
   if ('symbol' in numerator) return { value: null, symbol: numerator.symbol, ...at };
   // "c" stands for a count from 1 to 5, never 0: none of a suppressed number is exactly 0%, as DfE prints it.
@@ -28,6 +28,5 @@ export function ratio(unit: 'percent' | 'rate', decimals: number, numerator: Rea
   if ('symbol' in denominator) return { value: null, symbol: denominator.symbol, numerator: numerator.value, ...at };
   const counts = { numerator: numerator.value, denominator: denominator.value };
   if (denominator.value === 0) return { value: null, symbol: 'z', ...counts, ...at };
-  const value = unit === 'percent' ? percentage(numerator.value, denominator.value, decimals) : ratePer(numerator.value, denominator.value, RATE_PER, decimals);
-  return { value, ...counts, ...at };
+  return { value: valueFrom(unit, numerator.value, denominator.value), ...counts, ...at };
 }

@@ -48,8 +48,3 @@ export function builtInLibrary(): Library {
 
 /** Rates are per 10,000 children throughout children's social care statistics. */
 export const RATE_PER = 10_000;
-
-/** The default tolerance for "similar": 1 percentage point for percentages, 5% of the comparator for rates. */
-export function defaultTolerance(unit: 'percent' | 'rate'): string {
-  return unit === 'percent' ? '1 point' : '5%';
-}

@@ -13,6 +13,7 @@ import { requireColumn } from '../tables/read-table.js';
 import { readFigure, type Reading } from '../tables/values.js';
 import { NOT_AVAILABLE, ratio, type Figure } from './figures.js';
 import type { LibraryIndicator } from './library.js';
+import type { Unit } from './units.js';
 import { indexNational, type Level, type NationalIndex } from './national.js';
 
 export interface NationalFigures {
@@ -24,6 +25,15 @@ export interface NationalFigures {
   england(year: number): Figure;
 }
 
+/** For an indicator with no national source (a custom one): no council, region or England figures. */
+export const NO_NATIONAL_FIGURES: NationalFigures = {
+  years: [],
+  councils: new Map(),
+  council: () => NOT_AVAILABLE,
+  region: () => NOT_AVAILABLE,
+  england: () => NOT_AVAILABLE,
+};
+
 export interface NationalTables {
   readonly table: (file: string) => Table;
   /** The ONS population index, for rates per 10,000 children. */
@@ -33,7 +43,7 @@ export interface NationalTables {
   readonly problems: ProblemList;
 }
 
-type Measure = Pick<LibraryIndicator, 'unit' | 'decimals' | 'source'>;
+type Measure = Unit & Pick<LibraryIndicator, 'source'>;
 
 export function computeNationalFigures(indicator: Measure, tables: NationalTables): NationalFigures {
   const { source } = indicator;
@@ -63,7 +73,7 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
   const fromCounts = (level: Level, code: string, year: number): Figure => {
     const row = index.find(level, code, year);
     if (!row) return NOT_AVAILABLE;
-    return ratio(indicator.unit, indicator.decimals, read(row, numeratorColumn), denominatorOf(row, level, code, year), placeOf(table, row.index, numeratorColumn));
+    return ratio(indicator, read(row, numeratorColumn), denominatorOf(row, level, code, year), placeOf(table, row.index, numeratorColumn));
   };
 
   const asPublished = (level: Level, code: string, year: number): Figure => {

@@ -7,6 +7,7 @@ import type { RenderedChart } from '../charts/render-charts.js';
 import type { DiagramSpec } from '../definition/schema.js';
 import type { IndicatorResult, IndicatorSet } from '../indicators/compute.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
+import { unitNote } from '../indicators/units.js';
 import { formatCell, joinList, SYMBOL_MEANINGS } from './phrases.js';
 import { TemplateUsageError, type DiagramPlacer } from './helpers.js';
 
@@ -61,7 +62,6 @@ export function createDiagramPlacer(
 
 function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, chart: RenderedChart | undefined): DiagramView {
   const indicator = set.indicators[spec.indicator]!;
-  const unitNote = indicator.unit === 'percent' ? 'Figures are percentages.' : 'Figures are rates per 10,000 children aged 0 to 17.';
   const notes = [
     spec.series.includes('neighbours') ? neighboursNote(set, indicator) : undefined,
     symbolsNote(spec, indicator),
@@ -74,7 +74,7 @@ function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, chart
     id: spec.id,
     diagramNumber: number,
     title: spec.title,
-    unitNote,
+    unitNote: unitNote(indicator),
     table: spec.table
       ? {
           periods: indicator.periods.map((period) => period.label),

@@ -4,22 +4,17 @@
  */
 import type { Figure, IndicatorResult, SeriesName } from '../indicators/compute.js';
 import { difference, directionOf, judge, type Direction } from '../indicators/compare.js';
+import { formatNumberText } from '../indicators/number-format.js';
 import { MONTHS } from '../indicators/periods.js';
+import { changeWithUnit, withUnit, type Unit as UnitOf } from '../indicators/units.js';
 import type { PublishedSymbol } from '../tables/values.js';
 
 
-type Unit = Pick<IndicatorResult, 'unit' | 'decimals'>;
-
-const numberFormats = new Map<number, Intl.NumberFormat>();
+type Unit = UnitOf;
 
 /** 1885 -> "1,885"; 17.2 at 1 place -> "17.2". */
 export function formatNumber(value: number, decimals = 0): string {
-  let format = numberFormats.get(decimals);
-  if (!format) {
-    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    numberFormats.set(decimals, format);
-  }
-  return format.format(value);
+  return formatNumberText(value, decimals);
 }
 
 /** The figure as a table shows it: "17.2", or its symbol ("c", "x") when withheld. */
@@ -46,8 +41,7 @@ export function formatValue(figure: Figure | undefined, unit: Unit): string {
     const symbol = figure?.symbol ?? 'x';
     return symbol === 'c' ? 'not published (suppressed)' : SYMBOL_MEANINGS[symbol].replace(/ \(.*\)$/, '');
   }
-  const number = formatNumber(figure.value, unit.decimals);
-  return unit.unit === 'percent' ? `${number}%` : `${number} per 10,000`;
+  return withUnit(figure.value, unit);
 }
 
 /** "2016-10-11" -> "11 October 2016"; "2016-06" -> "June 2016". Anything else is a RangeError. */
@@ -101,9 +95,7 @@ export function changeJudgementPhrase(indicator: IndicatorResult, from: Figure |
 /** The size of a change: "3.9 percentage points", "12.4 per 10,000". */
 export function differencePhrase(indicator: IndicatorResult, from: Figure | undefined, to: Figure | undefined): string {
   if (from?.value == null || to?.value == null) return 'not available';
-  const size = Math.abs(difference(from.value, to.value, indicator.decimals));
-  const number = formatNumber(size, indicator.decimals);
-  return indicator.unit === 'percent' ? `${number} percentage points` : `${number} per 10,000`;
+  return changeWithUnit(Math.abs(difference(from.value, to.value, indicator.decimals)), indicator);
 }
 
 /** "higher (worse) than England (17.9%)"; "higher than" alone for an indicator without polarity. */

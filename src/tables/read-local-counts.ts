@@ -13,26 +13,27 @@ export interface LocalCountsSpec {
   readonly from: string;
   readonly to: string;
   readonly numerator: string;
-  readonly denominator: string;
+  /** Absent for a plain count. */
+  readonly denominator?: string;
 }
 
 export interface LocalCounts {
   readonly start: string;
   readonly end: string;
   readonly numerator: number;
-  readonly denominator: number;
+  readonly denominator?: number;
   /** The numerator's cell. */
   readonly place: Place;
 }
 
 export function readLocalCounts(table: Table, spec: LocalCountsSpec, problems: ProblemList): LocalCounts[] {
-  const [from, to, numeratorColumn, denominatorColumn] = requireEach(table, [spec.from, spec.to, spec.numerator, spec.denominator]);
+  const [from, to, numeratorColumn, denominatorColumn] = requireEach(table, [spec.from, spec.to, spec.numerator, ...(spec.denominator === undefined ? [] : [spec.denominator])]);
   return table.rows.flatMap((row) => {
     const start = readDate(table, row, from, problems);
     const end = readDate(table, row, to, problems);
     const numerator = readCount(table, row, numeratorColumn, problems);
-    const denominator = readCount(table, row, denominatorColumn, problems);
-    if (!start || !end || numerator === undefined || denominator === undefined) return [];
-    return [{ start, end, numerator, denominator, place: placeOf(table, row.index, numeratorColumn) }];
+    const denominator = denominatorColumn === undefined ? undefined : readCount(table, row, denominatorColumn, problems);
+    if (!start || !end || numerator === undefined || (denominatorColumn !== undefined && denominator === undefined)) return [];
+    return [{ start, end, numerator, ...(denominator !== undefined && { denominator }), place: placeOf(table, row.index, numeratorColumn) }];
   });
 }

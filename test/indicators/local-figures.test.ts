@@ -1,0 +1,108 @@
+/**
+ * The council's own figures: custom indicators declared by structure, monthly rows reported as a
+ * financial year to date or rolling 12 months, and disclosure control in a public report.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeIndicators, type IndicatorDefinition, type IndicatorInputs } from '../../src/indicators/compute.js';
+import { NEIGHBOUR_FILES } from '../../src/indicators/neighbours.js';
+import { readCsv } from '../../src/tables/read-csv.js';
+import type { Table } from '../../src/tables/table.js';
+import { thrown } from '../support/report-errors.js';
+
+const neighbours = readCsv(`data/dfe/${NEIGHBOUR_FILES['2021']}`, readFileSync(`data/dfe/${NEIGHBOUR_FILES['2021']}`, 'utf8'));
+const d3File = 'd3_cpps_subsequent_plan_2013_to_2025.csv';
+const d3 = readCsv(`data/dfe/${d3File}`, readFileSync(`data/dfe/${d3File}`, 'utf8'));
+
+/** A workbook sheet of monthly counts: April 2016 onwards, one row a month. */
+function months(counts: readonly [number, number][]): Table {
+  return {
+    file: 'local.xlsx',
+    sheet: 'Monthly',
+    columns: ['From', 'To', 'Visits on time', 'Visits due'],
+    headerIndex: 1,
+    rows: counts.map(([numerator, denominator], i) => {
+      const month = 3 + i; // April = 3
+      const start = new Date(Date.UTC(2016, month, 1));
+      const end = new Date(Date.UTC(2016, month + 1, 0));
+      return { index: i + 2, values: [start, end, numerator, denominator] };
+    }),
+  };
+}
+
+const visits = (extra: Partial<IndicatorDefinition> = {}): IndicatorDefinition => ({
+  id: 'visits',
+  base: 'custom',
+  title: 'Child protection visits made on time',
+  shortTitle: 'Visits on time',
+  definition: 'Statutory visits to children on a plan made within 10 working days, as a percentage of visits due.',
+  unit: 'percent',
+  decimals: 1,
+  polarity: 'high-is-good',
+  local: { source: 'monthly', from: 'From', to: 'To', numerator: 'Visits on time', denominator: 'Visits due', measure: 'flow' },
+  ...extra,
+});
+
+function compute(indicators: IndicatorDefinition[], local: Table, extra: Partial<IndicatorInputs> = {}) {
+  return computeIndicators({
+    council: { code: '335', name: 'Walsall' },
+    neighbours: { model: '2021', average: 'mean' },
+    populationYearOffset: 1,
+    indicators,
+    national: new Map([[NEIGHBOUR_FILES['2021'], neighbours], [d3File, d3]]),
+    local: new Map([['monthly', local]]),
+    ...extra,
+  });
+}
+
+describe('a custom indicator from monthly rows', () => {
+  const table = months([[90, 100], [45, 50], [80, 100]]);
+
+  it('computes each month from its counts, with no national comparators', () => {
+    const result = compute([visits()], table).indicators.visits!;
+    expect(result.periods.map((p) => p.label)).toEqual(['April 2016', 'May 2016', 'June 2016']);
+    expect(result.periods.map((p) => result.series.council.figures[p.key]?.value)).toEqual([90, 90, 80]);
+    expect(result.series.england.figures['2016-04-01/2016-04-30']).toBeUndefined();
+    expect(result.sourceName).toBe("Walsall's own records");
+  });
+
+  it('reports each financial year to date, summing the counts (never averaging percentages)', () => {
+    const result = compute([visits({ local: { ...visits().local!, aggregate: 'fytd' } })], table).indicators.visits!;
+    expect(result.periods.map((p) => p.label)).toEqual(['April 2016', 'April to May 2016', 'April to June 2016']);
+    // (90 + 45) / (100 + 50) = 90.0; (90 + 45 + 80) / 250 = 86.0
+    expect(result.periods.map((p) => result.series.council.figures[p.key]?.value)).toEqual([90, 90, 86]);
+    expect(result.series.council.figures[result.periods[2]!.key]).toMatchObject({ numerator: 215, denominator: 250 });
+  });
+
+  it('refuses to add up a snapshot measure, naming the file', () => {
+    const snapshot = visits({ local: { ...visits().local!, aggregate: 'rolling12', measure: 'snapshot' } });
+    const { problems } = thrown(() => compute([snapshot], table));
+    expect(problems[0]).toMatch(/^local\.xlsx: the monthly figures cannot be added up: A snapshot measure/);
+  });
+
+  it('counts need no denominator, and rates use their own "per"', () => {
+    const count = visits({ id: 'visits_count', unit: 'count', decimals: 0, local: { ...visits().local!, denominator: undefined } });
+    const rate = visits({ id: 'visits_rate', unit: 'rate', per: 1000, decimals: 1 });
+    const set = compute([count, rate], table);
+    expect(set.indicators.visits_count!.series.council.figures['2016-04-01/2016-04-30']).toMatchObject({ value: 90, numerator: 90 });
+    expect(set.indicators.visits_rate!.series.council.figures['2016-05-01/2016-05-31']!.value).toBe(900); // 45 per 50 -> 900 per 1,000
+  });
+});
+
+describe('disclosure control in a public report', () => {
+  const table = months([[3, 100], [45, 50], [0, 4]]);
+
+  it('withholds a figure made from a count of 1 to 5, and the count, but never makes it 0', () => {
+    const result = compute([visits()], table, { suppression: { threshold: 5 } }).indicators.visits!;
+    const [april, may, june] = result.periods.map((p) => result.series.council.figures[p.key]!);
+    expect(april).toMatchObject({ value: null, symbol: 'c', denominator: 100 });
+    expect(april!.numerator).toBeUndefined();
+    expect(may).toMatchObject({ value: 90, numerator: 45, denominator: 50 });
+    expect(june).toMatchObject({ value: null, symbol: 'c' }); // 0 of 4: the denominator is disclosive
+  });
+
+  it('shows everything in a report that is not public', () => {
+    const result = compute([visits()], table).indicators.visits!;
+    expect(result.series.council.figures[result.periods[0]!.key]).toMatchObject({ value: 3, numerator: 3 });
+  });
+});
