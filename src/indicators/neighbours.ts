@@ -28,9 +28,9 @@ const LAYOUT: Readonly<Record<NeighbourModel, { code: string; name: string; regi
 /** The council's name and region as the model gives them (the region has a name here, not a code). */
 export function councilInModel(table: Table, model: NeighbourModel, laCode: string): { name: string; region: { code: string; name: string } } | undefined {
   const layout = LAYOUT[model];
-  const [code, name, region] = requireEach(table, [layout.code, layout.name, layout.region]);
-  const row = table.rows.find((r) => textOf(r.values[code] ?? null).trim() === laCode);
-  return row && { name: textOf(row.values[name] ?? null).trim(), region: { code: '', name: textOf(row.values[region] ?? null).trim() } };
+  const [code, name, region] = [layout.code, layout.name, layout.region].map((column) => columnIndex(table, column)) as [number, number, number];
+  const row = code < 0 || name < 0 ? undefined : table.rows.find((r) => textOf(r.values[code] ?? null).trim() === laCode);
+  return row && { name: textOf(row.values[name] ?? null).trim(), region: { code: '', name: region < 0 ? '' : textOf(row.values[region] ?? null).trim() } };
 }
 
 /** Whether the model lists the council (a council created after the model was made is not in it). */
