@@ -92,6 +92,12 @@ function printerPool() {
   };
 }
 
+// A reader that stops early (scrutiny indicators | head) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -72,7 +72,7 @@ export const unsupportedFileType = (file: string) =>
   `${file}: only .xlsx and .csv files can be read; save the data in one of those formats.`;
 
 export const councilNotInData = (file: string, code: string) =>
-  `${file}: there is no local authority with the code ${code}; check area.code in the report definition.`;
+  `${file}: there is no local authority with the code ${code}; councils are named by their three-digit DfE code, for example 335 for Walsall.`;
 
 export const cannotAggregate = (file: string, detail: string) => `${file}: the monthly figures cannot be added up: ${firstLine(detail)}.`;
 

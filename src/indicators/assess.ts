@@ -37,7 +37,7 @@ function decimalsOf(amount: number): number {
 export function verdictOf(value: number, comparator: number, polarity: Polarity, tolerance: Tolerance): Verdict {
   const gap = Math.abs(value - comparator);
   const allowed = tolerance.kind === 'points' ? tolerance.amount : (Math.abs(comparator) * tolerance.amount) / 100;
-  // A tiny allowance for binary fractions: 17.9 - 16.9 is 0.9999999999999982, and means exactly 1.
+  // A tiny allowance for binary fractions: 16.1 - 15.1 is 1.0000000000000018, and means exactly 1.
   if (gap <= allowed + 1e-9) return 'similar';
   const direction = directionOf(comparator, value);
   const judgement = judge(polarity, direction);
@@ -60,11 +60,14 @@ export function rankAmong(value: number, all: readonly number[], polarity: Polar
   return { position, outOf: all.length, quartile: quartileOf(position, all.length) };
 }
 
-/** The quarter a rank falls in: ranks up to a quarter of the councils are A, up to half B, and so on. */
+/**
+ * The quarter a rank falls in, counting the councils ranked above it: fewer than a quarter of them
+ * above is A, fewer than half B, and so on. The best council is always in A, however few there are.
+ */
 export function quartileOf(position: number, outOf: number): Rank['quartile'] {
   const bands = ['A', 'B', 'C', 'D'] as const;
-  // position / outOf <= k / 4, in whole numbers: 4 x position <= k x outOf
-  return bands.find((_, k) => 4 * position <= (k + 1) * outOf) ?? 'D';
+  // (position - 1) / outOf < (k + 1) / 4, in whole numbers
+  return bands[Math.min(3, Math.floor((4 * (position - 1)) / outOf))]!;
 }
 
 export interface Change {

@@ -287,17 +287,18 @@ function assessmentsOf(
     const before = previous && series.council[previous.key]?.value;
     const earlier = twoBefore && series.council[twoBefore.key]?.value;
     const year = Number(period.end.slice(0, 4));
-    const all = period.whole ? [...national.councils.keys()].flatMap((code) => national.council(code, year).value ?? []) : [];
-    const assessment: Assessment = {
-      rank: period.whole ? rankAmong(value, all, indicator.polarity) : undefined,
-      england: verdict('england'),
-      region: verdict('region'),
-      neighbours: verdict('neighbours'),
-      // A part of a year against a whole one is not like for like: its direction is shown, never judged.
-      change: previous && before != null ? changeBetween(previous.key, before, value, indicator.decimals, indicator.polarity, period.whole) : undefined,
-      trend: twoBefore && earlier != null ? trendOver(twoBefore.key, earlier, value, indicator.polarity, tolerance) : undefined,
-    };
-    assessments[period.key] = Object.fromEntries(Object.entries(assessment).filter(([, v]) => v !== undefined)) as Assessment;
+    const all = period.whole ? national.councilValues(year) : [];
+    const assessment: { -readonly [K in keyof Assessment]: Assessment[K] } = {};
+    const rank = period.whole ? rankAmong(value, all, indicator.polarity) : undefined;
+    if (rank) assessment.rank = rank;
+    for (const name of ['england', 'region', 'neighbours'] as const) {
+      const judged = verdict(name);
+      if (judged) assessment[name] = judged;
+    }
+    // A part of a year against a whole one is not like for like: its direction is shown, never judged.
+    if (previous && before != null) assessment.change = changeBetween(previous.key, before, value, indicator.decimals, indicator.polarity, period.whole);
+    if (twoBefore && earlier != null) assessment.trend = trendOver(twoBefore.key, earlier, value, indicator.polarity, tolerance);
+    assessments[period.key] = assessment;
   }
   return assessments;
 }

@@ -23,6 +23,8 @@ export interface NationalFigures {
   council(code: string, year: number): Figure;
   region(code: string, year: number): Figure;
   england(year: number): Figure;
+  /** Every council's figure for a year, those withheld left out: what ranks are taken among. */
+  councilValues(year: number): readonly number[];
 }
 
 /** For an indicator with no national source (a custom one): no council, region or England figures. */
@@ -32,6 +34,7 @@ export const NO_NATIONAL_FIGURES: NationalFigures = {
   council: () => NOT_AVAILABLE,
   region: () => NOT_AVAILABLE,
   england: () => NOT_AVAILABLE,
+  councilValues: () => [],
 };
 
 export interface NationalTables {
@@ -45,11 +48,23 @@ export interface NationalTables {
 
 type Measure = Unit & Pick<LibraryIndicator, 'source'>;
 
+/** Several indicators read the same file (five come from the assessment factors file): index it once. */
+const indexes = new WeakMap<Table, Map<string, NationalIndex>>();
+
+function indexedOnce(table: Table, where: Readonly<Record<string, string>>): NationalIndex {
+  let byWhere = indexes.get(table);
+  if (!byWhere) indexes.set(table, (byWhere = new Map()));
+  const key = JSON.stringify(where);
+  let index = byWhere.get(key);
+  if (!index) byWhere.set(key, (index = indexNational(table, where)));
+  return index;
+}
+
 export function computeNationalFigures(indicator: Measure, tables: NationalTables): NationalFigures {
   const { source } = indicator;
   const table = tables.table(source.file);
-  const index = indexNational(table, source.where);
-  const denominatorIndex = typeof source.denominator === 'object' ? indexNational(table, source.denominator.where) : undefined;
+  const index = indexedOnce(table, source.where);
+  const denominatorIndex = typeof source.denominator === 'object' ? indexedOnce(table, source.denominator.where) : undefined;
   const numeratorColumn = requireColumn(table, source.numerator);
   const denominatorColumn =
     typeof source.denominator === 'object' ? requireColumn(table, source.denominator.column)
@@ -89,18 +104,22 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
   const councils = new Map(
     index.councils.map((code) => [code, { name: index.nameOf(code) ?? code, region: index.regionOf(code)! }] as const),
   );
-  const cache = new Map<string, Figure>();
-  const cached = (key: string, make: () => Figure) => {
-    let figure = cache.get(key);
-    if (!figure) cache.set(key, (figure = make()));
-    return figure;
-  };
+  // Every figure is computed once, up front: reports and the indicator table look them up many times.
+  const years = index.years;
+  const byYear = (make: (year: number) => Figure) => years.map(make);
+  const councilFigures = new Map([...councils.keys()].map((code) => [code, byYear((year) => fromCounts('Local authority', code, year))]));
+  const regionCodes = new Set([...councils.values()].map((council) => council.region.code));
+  const regionFigures = new Map([...regionCodes].map((code) => [code, byYear((year) => asPublished('Regional', code, year))]));
+  const englandFigures = byYear((year) => asPublished('National', 'E92000001', year));
+  const values = years.map((_, i) => [...councilFigures.values()].flatMap((figures) => figures[i]!.value ?? []));
+  const at = (figures: readonly Figure[] | undefined, year: number) => figures?.[years.indexOf(year)] ?? NOT_AVAILABLE;
 
   return {
-    years: index.years,
+    years,
     councils,
-    council: (code, year) => cached(`L${code}|${year}`, () => fromCounts('Local authority', code, year)),
-    region: (code, year) => cached(`R${code}|${year}`, () => asPublished('Regional', code, year)),
-    england: (year) => cached(`E|${year}`, () => asPublished('National', 'E92000001', year)),
+    council: (code, year) => at(councilFigures.get(code), year),
+    councilValues: (year) => values[years.indexOf(year)] ?? [],
+    region: (code, year) => at(regionFigures.get(code), year),
+    england: (year) => at(englandFigures, year),
   };
 }

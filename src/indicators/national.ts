@@ -27,7 +27,7 @@ export function indexNational(table: Table, where: Readonly<Record<string, strin
     requireColumns(table, [column]);
     return [columnIndex(table, column), value] as const;
   });
-  const rows = new Map<string, TableRow>();
+  const rows = new Map<string, Map<number, TableRow>>();
   const years = new Set<number>();
   const regions = new Map<string, { year: number; code: string; name: string; la: string }>();
   const text = (row: TableRow, column: number) => textOf(row.values[column] ?? null).trim();
@@ -37,7 +37,10 @@ export function indexNational(table: Table, where: Readonly<Record<string, strin
     const year = Number(text(row, c.time_period));
     const level = text(row, c.geographic_level) as Level;
     const code = level === 'Local authority' ? text(row, c.old_la_code) : level === 'Regional' ? text(row, c.region_code) : 'E92000001';
-    rows.set(`${level}|${code}|${year}`, row);
+    const key = `${level}|${code}`;
+    let byYear = rows.get(key);
+    if (!byYear) rows.set(key, (byYear = new Map()));
+    byYear.set(year, row);
     years.add(year);
     if (level === 'Local authority') {
       const previous = regions.get(code);
@@ -49,7 +52,7 @@ export function indexNational(table: Table, where: Readonly<Record<string, strin
 
   return {
     table,
-    find: (level, code, year) => rows.get(`${level}|${code}|${year}`),
+    find: (level, code, year) => rows.get(`${level}|${code}`)?.get(year),
     years: [...years].sort((a, b) => a - b),
     councils: [...regions.keys()],
     regionOf: (laCode) => {

@@ -32,6 +32,10 @@ export function ratePer(numerator: number, denominator: number, per: number, dec
 
 /** A published decimal as a whole number of its smallest unit: 17.2 at 1 place -> 172n. */
 export function toScaled(value: number, decimals: number): bigint {
+  // Fast path: a figure with no more places than `decimals` lands within a hair of a whole number.
+  const magnitude = Math.abs(value) * 10 ** decimals;
+  const nearest = Math.round(magnitude);
+  if (Math.abs(magnitude - nearest) < 1e-6 && Number.isSafeInteger(nearest)) return BigInt(value < 0 ? -nearest : nearest);
   const text = value.toFixed(decimals + 2); // exact enough to read the digits as written
   const [whole, fraction = ''] = text.split('.');
   const digits = `${whole}${fraction.slice(0, decimals)}`;
@@ -42,7 +46,8 @@ export function toScaled(value: number, decimals: number): bigint {
 
 /** The mean of published values, rounded to `decimals` places. */
 export function meanOf(values: readonly number[], decimals: number): number {
-  const sum = values.reduce((total, value) => total + toScaled(value, decimals), 0n);
+  let sum = 0n;
+  for (const value of values) sum += toScaled(value, decimals);
   return roundRatio(sum, BigInt(values.length) * 10n ** BigInt(decimals), decimals);
 }
 

@@ -68,27 +68,29 @@ describe('rankAmong', () => {
 });
 
 describe('quartileOf', () => {
-  /** Independently: the first band k (1..4) with position / outOf <= k / 4, compared as whole numbers. */
-  const expected = (position: number, outOf: number) => (['A', 'B', 'C', 'D'] as const)[[1, 2, 3, 4].find((k) => 4 * position <= k * outOf)! - 1];
+  /** Independently: the first band k (1..4) with (position - 1) / outOf < k / 4, compared as whole numbers. */
+  const expected = (position: number, outOf: number) => (['A', 'B', 'C', 'D'] as const)[[1, 2, 3, 4].find((k) => 4 * (position - 1) < k * outOf)! - 1];
 
   it('four councils: one to a band, A the best', () => {
     expect([1, 2, 3, 4].map((position) => quartileOf(position, 4))).toEqual(['A', 'B', 'C', 'D']);
   });
 
-  it('150 councils: A up to 37, B 38 to 75, C 76 to 112, D 113 to 150', () => {
+  it('150 councils: A up to 38, B 39 to 75, C 76 to 113, D 114 to 150', () => {
     const at = (position: number) => quartileOf(position, 150);
-    expect([1, 37].map(at)).toEqual(['A', 'A']);
-    expect([38, 75].map(at)).toEqual(['B', 'B']);
-    expect([76, 112].map(at)).toEqual(['C', 'C']);
-    expect([113, 150].map(at)).toEqual(['D', 'D']);
+    expect([1, 38].map(at)).toEqual(['A', 'A']);
+    expect([39, 75].map(at)).toEqual(['B', 'B']);
+    expect([76, 113].map(at)).toEqual(['C', 'C']);
+    expect([114, 150].map(at)).toEqual(['D', 'D']);
   });
 
-  it('150 councils: every position by position / outOf <= k / 4', () => {
+  it('150 councils: every position by (position - 1) / outOf < k / 4', () => {
     for (let position = 1; position <= 150; position++) expect(quartileOf(position, 150), `position ${position}`).toBe(expected(position, 150));
   });
 
-  it('148 councils, as in 2012-13: Walsall 25th is A, 74th is B (exactly half), Blackpool 117th is D', () => {
+  it('148 councils, as in 2012-13: 37th is A, 38th B, 74th B, 75th C, 111th C, 112th D, Blackpool 117th D', () => {
     expect(quartileOf(25, 145)).toBe('A');
+    expect(quartileOf(37, 148)).toBe('A');
+    expect(quartileOf(38, 148)).toBe('B');
     expect(quartileOf(74, 148)).toBe('B');
     expect(quartileOf(75, 148)).toBe('C');
     expect(quartileOf(111, 148)).toBe('C');
@@ -96,15 +98,16 @@ describe('quartileOf', () => {
     expect(quartileOf(117, 148)).toBe('D');
   });
 
-  it('every count from 1 to 160 agrees with position / outOf <= k / 4, and the last position is always D', () => {
+  it('every count from 1 to 160 agrees with (position - 1) / outOf < k / 4; the best is always A, the last D from 4 councils', () => {
     for (let outOf = 1; outOf <= 160; outOf++) {
       for (let position = 1; position <= outOf; position++) expect(quartileOf(position, outOf), `${position} of ${outOf}`).toBe(expected(position, outOf));
-      expect(quartileOf(outOf, outOf)).toBe('D');
+      expect(quartileOf(1, outOf)).toBe('A');
+      if (outOf >= 4) expect(quartileOf(outOf, outOf)).toBe('D');
     }
   });
 
-  it('one council: 1 of 1 is 100% of the way down, so by the rule it is D', () => {
-    expect(quartileOf(1, 1)).toBe('D');
+  it('one council is the best of one: A', () => {
+    expect(quartileOf(1, 1)).toBe('A');
   });
 });
 
