@@ -24,6 +24,8 @@ import {
   formatValue,
   joinList,
   plural,
+  rankPhrase,
+  verdictPhrase,
 } from './phrases.js';
 
 type HelperOptions = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
@@ -120,6 +122,18 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
       const pairs = span.map((period) => ({ figure: figureOf(indicator, series, period), other: figureOf(indicator, other, period) }));
       return compareOverPhrase(indicator, pairs, comparatorName(indicator, other));
     },
+    rank(id: unknown, which: unknown, options: HelperOptions) {
+      const indicator = indicatorOf(id, options);
+      return rankPhrase(indicator.assessments[periodOf(indicator, which, options).key]?.rank);
+    },
+    verdict(id: unknown, which: unknown, options: HelperOptions) {
+      const indicator = indicatorOf(id, options);
+      const period = periodOf(indicator, which, options);
+      const other = seriesOf(options.hash.with ?? fail(options, 'verdict needs with="england", "region" or "neighbours"'), options);
+      if (other === 'council') fail(options, 'verdict compares the council with="england", "region" or "neighbours"');
+      const verdict = indicator.assessments[period.key]?.[other as Exclude<SeriesName, 'council'>];
+      return verdictPhrase(indicator, verdict, figureOf(indicator, other, period), comparatorName(indicator, other));
+    },
     range(id: unknown, from: unknown, to: unknown, options: HelperOptions) {
       const indicator = indicatorOf(id, options);
       const [a, b] = [periodOf(indicator, from, options), periodOf(indicator, to, options)];
@@ -169,7 +183,7 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
 }
 
 export const HELPER_NAMES = [
-  'value', 'count', 'change', 'difference', 'compare', 'compareOver', 'range', 'period', 'comparator',
+  'value', 'count', 'change', 'difference', 'compare', 'compareOver', 'verdict', 'rank', 'range', 'period', 'comparator',
   'number', 'plural', 'date', 'diagram', 'diagramRef',
 ] as const;
 

@@ -8,6 +8,7 @@ import { formatNumberText } from '../indicators/number-format.js';
 import { MONTHS } from '../indicators/periods.js';
 import { changeWithUnit, withUnit, type Unit as UnitOf } from '../indicators/units.js';
 import type { PublishedSymbol } from '../tables/values.js';
+import type { Rank, Verdict } from '../indicators/assess.js';
 
 
 type Unit = UnitOf;
@@ -138,6 +139,28 @@ function relationWord(indicator: IndicatorResult, direction: Exclude<Direction, 
   const word = direction === 'up' ? 'higher' : 'lower';
   const judgement = judge(indicator.polarity, direction);
   return judgement === undefined ? word : `${word} (${judgement})`;
+}
+
+/** "25th of 145 councils (quartile A, the best quarter)". */
+export function rankPhrase(rank: Rank | undefined): string {
+  if (!rank) return 'not ranked (the indicator has no better or worse direction, or no figure)';
+  const band = { A: 'the best quarter', B: 'the second quarter', C: 'the third quarter', D: 'the worst quarter' }[rank.quartile];
+  return `${ordinal(rank.position)} of ${formatNumber(rank.outOf)} councils (quartile ${rank.quartile}, ${band})`;
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st. */
+export function ordinal(n: number): string {
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${formatNumber(n)}${suffix}`;
+}
+
+/** "similar to England (17.9%; within 1 percentage point)", "worse than England (17.9%)", "higher than England (40.6 per 10,000)". */
+export function verdictPhrase(indicator: IndicatorResult, verdict: Verdict | undefined, other: Figure | undefined, otherName: string): string {
+  const shown = formatValue(other, indicator);
+  if (!verdict) return `not comparable with ${otherName}, whose figure is ${shown}`;
+  if (verdict === 'similar') return `similar to ${otherName} (${shown}; ${indicator.similarWithin})`;
+  return `${verdict} than ${otherName} (${shown})`;
 }
 
 /** How prose names a comparator: "England", "West Midlands", "the statistical neighbour mean". */

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, type IndicatorDefinition, type IndicatorInputs } from '../../src/indicators/compute.js';
+import { computeForCouncils, computeIndicators, type IndicatorDefinition, type IndicatorInputs } from '../../src/indicators/compute.js';
+import { builtInLibrary } from '../../src/indicators/library.js';
 import { NEIGHBOUR_FILES } from '../../src/indicators/neighbours.js';
 import { readCsv } from '../../src/tables/read-csv.js';
 import type { Table } from '../../src/tables/table.js';
@@ -104,5 +105,25 @@ describe('disclosure control in a public report', () => {
   it('shows everything in a report that is not public', () => {
     const result = compute([visits()], table).indicators.visits!;
     expect(result.series.council.figures[result.periods[0]!.key]).toMatchObject({ value: 3, numerator: 3 });
+  });
+});
+
+describe('councils that were reorganised', () => {
+  it('never join two bodies into one series: Northamptonshire stops, its successors start with their own codes', () => {
+    const sets = computeForCouncils(
+      {
+        neighbours: { model: '2021', average: 'mean' },
+        populationYearOffset: 1,
+        indicators: [{ ...builtInLibrary().cpp_subsequent_percent!, id: 'repeat', base: 'cpp_subsequent_percent' }],
+        national: new Map([[NEIGHBOUR_FILES['2021'], neighbours], [d3File, d3]]),
+        local: new Map(),
+      },
+      [{ code: '928' }, { code: '940' }],
+    );
+    const [old, north] = sets.map((set) => set.indicators.repeat!.series.council.figures);
+    expect(old!['2020-21']!.value).toBe(22.8);
+    expect(old!['2021-22']).toMatchObject({ value: null, symbol: 'x' });
+    expect(north!['2020-21']).toMatchObject({ value: null, symbol: 'x' });
+    expect(north!['2021-22']!.value).toBe(27.4);
   });
 });
