@@ -1,7 +1,7 @@
 /** The real file system and printer, for the CLI. Tests pass their own effects to buildReport. */
 import { readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ReportError } from './diagnostics/report-error.js';
 import * as message from './diagnostics/messages.js';
 import { kindOf } from './file-kind.js';
@@ -30,9 +30,10 @@ export function nodeEffects(options: {
  * place. Renaming within a folder is atomic, so readers see the old report or the new one, never half.
  */
 export async function writeFiles(dir: string, files: readonly OutputFile[]): Promise<void> {
-  const temporary = files.map((file) => ({ ...file, temp: join(dir, `.${file.name}.${process.pid}.tmp`) }));
+  const temporary = files.map((file) => ({ ...file, temp: join(dir, dirname(file.name), `.${basename(file.name)}.${process.pid}.tmp`) }));
   try {
     await mkdir(dir, { recursive: true });
+    await Promise.all(files.map((file) => mkdir(dirname(join(dir, file.name)), { recursive: true })));
     await Promise.all(temporary.map((file) => writeFile(file.temp, file.content)));
     for (const file of temporary) await rename(file.temp, join(dir, file.name));
   } catch (error) {

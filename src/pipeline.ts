@@ -9,7 +9,7 @@
  * atomically: a failed build never leaves a half-written file or loses the previous good report.
  */
 import { join } from 'node:path';
-import { renderCharts } from './charts/render-charts.js';
+import { renderCharts, type RenderedDiagram } from './charts/render-charts.js';
 import { parseChartTheme } from './charts/theme.js';
 import { normalizeDefinition, type ReportDefinition } from './definition/normalize.js';
 import { readDefinition } from './definition/read-definition.js';
@@ -87,8 +87,8 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   // 4. Charts: Vega-Lite -> SVG with text alternatives.
   const templates = templateFinder(definition, effects);
   const themeFile = await templates.source('chart-theme.json');
-  const theme = parseChartTheme(themeFile.name, themeFile.text);
-  const charts = await renderCharts(definition.diagrams, indicators, theme);
+  const theme = parseChartTheme(themeFile.name, themeFile.text, definition.theme);
+  const charts = await renderCharts(definition.diagrams, indicators, theme, definition.file);
 
   // 5. Narrative: each section's template with figures filled in.
   const sections = renderNarrative(definition, indicators, charts, {
@@ -97,22 +97,41 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   });
 
   // 6. Document: one self-contained HTML file.
+  const fontFaces = await fontFaceCss();
   const html = assembleDocument(
     definition,
     sections,
-    { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces: await fontFaceCss() },
+    { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces },
     { tool: `scrutiny ${TOOL_VERSION}`, sources: sourcesOf(definition, indicators) },
   );
 
   // 7. PDF, then write everything at once.
   const pdf = printer ? await (await printer).print(html) : undefined;
+  const chartFiles = await standaloneCharts(definition, charts, printer, fontFaces);
   const files: OutputFile[] = [];
   if (pdf) files.push({ name: `${definition.report.slug}.pdf`, content: pdf });
   if (definition.output.html) files.push({ name: `${definition.report.slug}.html`, content: html });
-  files.push({ name: `${definition.report.slug}.indicators.json`, content: indicatorsJson(indicators) });
+  files.push({ name: `${definition.report.slug}.indicators.json`, content: indicatorsJson(indicators) }, ...chartFiles);
   const dir = options.outDir ?? definition.output.dir;
   await effects.writeFiles(dir, files);
   return { definition, indicators, html, pdf, written: files.map((file) => join(dir, file.name)) };
+}
+
+/** Each chart on its own for slides: <slug>/charts/<id>.svg, and .png where there is a browser to draw it. */
+async function standaloneCharts(
+  definition: ReportDefinition,
+  charts: ReadonlyMap<string, RenderedDiagram>,
+  printer: Promise<Printer> | undefined,
+  fontFaces: string,
+): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  for (const chart of charts.values()) {
+    if (!chart.standalone) continue;
+    const name = `${definition.report.slug}/charts/${chart.id}`;
+    files.push({ name: `${name}.svg`, content: chart.standalone });
+    if (printer) files.push({ name: `${name}.png`, content: await (await printer).rasterize(chart.standalone, fontFaces) });
+  }
+  return files;
 }
 
 /** Every figure behind the report, for checking and reuse: its shape is described in the README. */

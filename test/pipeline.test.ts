@@ -6,6 +6,7 @@ import { ROOT } from './support/cli.js';
 import { memoryEffects } from './support/memory-effects.js';
 
 const file = 'report.config.yaml';
+const SLUG = 'walsall-repeat-child-protection-plans';
 
 describe('buildReport', () => {
   it('prints the assembled HTML and writes the PDF and the HTML twin together, once', async () => {
@@ -14,13 +15,11 @@ describe('buildReport', () => {
     expect(effects.printed).toEqual([result.html]);
     expect(effects.written).toHaveLength(1);
     expect(effects.written[0]!.dir).toBe('/elsewhere');
-    expect(effects.written[0]!.files.map((f) => f.name)).toEqual([
-      'walsall-repeat-child-protection-plans.pdf',
-      'walsall-repeat-child-protection-plans.html',
-      'walsall-repeat-child-protection-plans.indicators.json',
-    ]);
+    const charts = ['repeat-plans', 'neighbours-2015-16', 'all-councils-2015-16'].flatMap((id) => ['svg', 'png'].map((ext) => `${SLUG}/charts/${id}.${ext}`));
+    const names = [`${SLUG}.pdf`, `${SLUG}.html`, `${SLUG}.indicators.json`, ...charts];
+    expect(effects.written[0]!.files.map((f) => f.name)).toEqual(names);
     expect(effects.written[0]!.files[1]!.content).toBe(result.html);
-    expect(result.written).toEqual(['pdf', 'html', 'indicators.json'].map((ext) => join('/elsewhere', `walsall-repeat-child-protection-plans.${ext}`)));
+    expect(result.written).toEqual(names.map((name) => join('/elsewhere', name)));
   });
 
   it("writes to the definition's output folder by default", async () => {
@@ -53,6 +52,11 @@ describe('buildReport', () => {
     effects.overrides.set(config, `${await effects.readText(config)}\n`.replace('output:\n  folder: output', 'output:\n  folder: output\n  pdf: false'));
     await buildReport({ file: config }, effects);
     expect(effects.printed).toEqual([]);
-    expect(effects.written[0]!.files.map((f) => f.name)).toEqual(['walsall-repeat-child-protection-plans.html', 'walsall-repeat-child-protection-plans.indicators.json']);
+    // No browser is started, so the charts are written as SVG only.
+    expect(effects.written[0]!.files.map((f) => f.name)).toEqual([
+      `${SLUG}.html`,
+      `${SLUG}.indicators.json`,
+      ...['repeat-plans', 'neighbours-2015-16', 'all-councils-2015-16'].map((id) => `${SLUG}/charts/${id}.svg`),
+    ]);
   });
 });

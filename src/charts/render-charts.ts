@@ -1,25 +1,94 @@
-/** The chart stage: every diagram that asks for a chart -> SVG with its text alternative. */
+/**
+ * The chart stage: every diagram -> its table, its text alternative and (unless it is a table alone)
+ * its chart as SVG twice over: once to sit in the document under the diagram's own caption, and once
+ * standalone, with its title and source line, for slides.
+ *
+ *   diagram ─► preset (trend, benchmark, neighbours, breakdown, monthly, or a Vega-Lite spec)
+ *           ─► Vega-Lite + house theme ─► SVG (ids per chart, role="img", <title>, <desc>)
+ */
+import type { TopLevelSpec } from 'vega-lite';
 import type { DiagramSpec } from '../definition/schema.js';
+import { ReportError } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
 import type { IndicatorSet } from '../indicators/compute.js';
-import { describeTrend } from './describe.js';
+import { findPeriod } from '../indicators/periods.js';
+import { benchmarkChart } from './presets/benchmark.js';
+import { breakdownChart } from './presets/breakdown.js';
+import { customChart } from './presets/custom.js';
+import { monthlyChart } from './presets/monthly.js';
+import { neighboursChart } from './presets/neighbours.js';
+import { trendChart } from './presets/trend.js';
+import type { ChartContext, ChartDraft, DiagramTable } from './presets/types.js';
 import { renderSvg } from './render-svg.js';
 import type { ChartTheme } from './theme.js';
-import { trendSpec } from './trend.js';
 
-export interface RenderedChart {
+export interface RenderedDiagram {
   readonly id: string;
-  readonly svg: string;
   readonly description: string;
+  readonly table: DiagramTable;
+  /** The source line under the chart. */
+  readonly source: string;
+  /** For the document: no title or source (the diagram's caption and notes give them as text). */
+  readonly svg?: string;
+  /** For slides: with its title and source line. */
+  readonly standalone?: string;
 }
 
-export async function renderCharts(diagrams: readonly DiagramSpec[], set: IndicatorSet, theme: ChartTheme): Promise<Map<string, RenderedChart>> {
-  const charts = new Map<string, RenderedChart>();
+const PRESETS = { trend: trendChart, benchmark: benchmarkChart, neighbours: neighboursChart, breakdown: breakdownChart, monthly: monthlyChart } as const;
+
+export async function renderCharts(
+  diagrams: readonly DiagramSpec[],
+  set: IndicatorSet,
+  theme: ChartTheme,
+  file: string,
+): Promise<Map<string, RenderedDiagram>> {
+  const rendered = new Map<string, RenderedDiagram>();
   for (const diagram of diagrams) {
-    if (diagram.chart === 'none') continue;
-    const indicator = set.indicators[diagram.indicator]!;
-    const description = describeTrend(indicator, diagram.series, set.comparators.neighbours.average);
-    const svg = await renderSvg(trendSpec(indicator, diagram.series, theme), { id: diagram.id, title: diagram.title, description });
-    charts.set(diagram.id, { id: diagram.id, svg, description });
+    const context = contextOf(diagram, set, theme, file);
+    const draft = draftOf(context, file);
+    const source = sourceLine(context);
+    const text = { id: diagram.id, title: diagram.title, description: draft.description };
+    const svg = draft.spec && (await renderSvg(themed(draft.spec, theme), text));
+    const standalone = draft.spec && (await renderSvg(withTitleAndSource(themed(draft.spec, theme), diagram.title, source, theme), { ...text, id: `${diagram.id}-standalone` }));
+    rendered.set(diagram.id, { id: diagram.id, description: draft.description, table: draft.table, source, svg, standalone });
   }
-  return charts;
+  return rendered;
+}
+
+function contextOf(diagram: DiagramSpec, set: IndicatorSet, theme: ChartTheme, file: string): ChartContext {
+  const indicator = set.indicators[diagram.indicator]!;
+  const period = findPeriod(indicator.periods, diagram.period);
+  if (!period) throw new ReportError(message.diagramPeriod(file, diagram.id, diagram.period, indicator.id, indicator.periods.map((p) => p.label)));
+  return { diagram, set, indicator, period, theme };
+}
+
+function draftOf(context: ChartContext, file: string): ChartDraft {
+  const chart = context.diagram.chart;
+  if (typeof chart === 'object') return customChart(context, chart.vegaLite, file);
+  if (chart === 'none') {
+    const { spec: _none, ...tableOnly } = trendChart(context);
+    return tableOnly;
+  }
+  return PRESETS[chart](context);
+}
+
+/** "Source: DfE, Characteristics of children in need" (and the council's own records where used). */
+function sourceLine({ indicator, set, diagram }: ChartContext): string {
+  const showsLocal = diagram.chart === 'trend' || diagram.chart === 'none' || typeof diagram.chart === 'object';
+  const local = showsLocal && indicator.periods.some((period) => !period.whole) && indicator.base !== 'custom';
+  return `Source: ${indicator.sourceName}${local ? `; ${set.comparators.council.name}'s own records` : ''}.`;
+}
+
+function themed(spec: TopLevelSpec, theme: ChartTheme): TopLevelSpec {
+  return { ...spec, config: theme.config } as TopLevelSpec;
+}
+
+/** The chart with its title above and its source line below, for use on its own. */
+function withTitleAndSource(spec: TopLevelSpec, title: string, source: string, theme: ChartTheme): TopLevelSpec {
+  const { config, ...chart } = spec as TopLevelSpec & { config: unknown };
+  return {
+    config,
+    title: { text: title, anchor: 'start', fontSize: 15, fontWeight: 'bold', font: theme.font, offset: 12, limit: theme.size.width + 120 },
+    vconcat: [{ ...chart, title: { text: source, orient: 'bottom', anchor: 'start', fontSize: 11, fontWeight: 'normal', offset: 10, font: theme.font } }],
+  } as TopLevelSpec;
 }

@@ -33,6 +33,7 @@ export interface ReportDefinition {
   readonly recommendations: ValidatedDefinition['recommendations'];
   readonly audit: ValidatedDefinition['audit'];
   readonly disclosure: ValidatedDefinition['disclosure'];
+  readonly theme: Readonly<Record<string, unknown>>;
   readonly output: ValidatedDefinition['output'] & { readonly dir: string };
 }
 
@@ -139,8 +140,9 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
 
   const indicatorIds = spec.indicators.map((indicator) => indicator.id);
   spec.diagrams.forEach((diagram, i) => {
-    if (!indicatorIds.includes(diagram.indicator)) {
-      problems.add(message.unknownReference(context.locate(['diagrams', i, 'indicator']), 'indicator', diagram.indicator, indicatorIds, nearest(diagram.indicator, indicatorIds)));
+    const named: [(string | number)[], string][] = [[['diagrams', i, 'indicator'], diagram.indicator], ...(diagram.indicators ?? []).map((id, j): [(string | number)[], string] => [['diagrams', i, 'indicators', j], id])];
+    for (const [path, id] of named) {
+      if (!indicatorIds.includes(id)) problems.add(message.unknownReference(context.locate(path), 'indicator', id, indicatorIds, nearest(id, indicatorIds)));
     }
   });
 
@@ -167,6 +169,7 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
     recommendations: spec.recommendations,
     audit: spec.audit,
     disclosure: spec.disclosure,
+    theme: spec.theme ?? {},
     output: { ...spec.output, dir: resolve(baseDir, spec.output.folder) },
   };
 }

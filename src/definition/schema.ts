@@ -135,18 +135,28 @@ const indicator = z
 const diagram = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must start with a letter and use only a-z, 0-9 and -'),
   title: z.string().min(1),
-  indicator: z.string(),
+  indicator: z.string().describe('The indicator the diagram shows (the first of a breakdown).'),
+  indicators: z.array(z.string()).optional().describe('For a breakdown: the indicators shown side by side.'),
   series: z
     .array(z.enum(['council', 'neighbours', 'region', 'england']))
     .default(['council', 'neighbours', 'england']),
   table: z.boolean().default(true),
-  chart: z.enum(['trend', 'none']).default('trend'),
+  chart: z
+    .union([
+      z.enum(['trend', 'benchmark', 'neighbours', 'breakdown', 'monthly', 'none']),
+      z.strictObject({ vegaLite: z.record(z.string(), z.unknown()).describe("A Vega-Lite spec; its data is { name: '<indicator id>' }.") }),
+    ])
+    .default('trend'),
+  period: z.string().default('latest-year').describe('For one-period charts: a period such as 2015-16, or first, latest, latest-year.'),
+  zero: z.boolean().default(true).describe('Start the value axis at zero.'),
+  target: z.number().optional().describe('For a monthly chart: the target line.'),
 });
 
 const section = z
   .strictObject({
     heading: z.string().min(1),
     numbered: z.boolean().default(false).describe('Number the section and its paragraphs (1., 1.1, 1.2 ...).'),
+    appendix: z.boolean().default(false).describe('An appendix (A, B ...), after the body, starting on a new page.'),
     ...templateSource,
   })
   .refine((s) => (s.template === undefined) !== (s.text === undefined), {
@@ -194,6 +204,10 @@ export const reportDefinitionSchema = z.strictObject({
   recommendations: recommendations.optional(),
   audit: audit.optional(),
   disclosure: disclosure.default({ public: false, threshold: 5 }),
+  theme: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('Overrides for templates/chart-theme.json: font, sizes, series colours, dashes and markers.'),
   output: output.default({ folder: 'output', pdf: true, html: true }),
 });
 

@@ -25,7 +25,10 @@ export interface Provenance {
 }
 
 export interface NumberedSection extends RenderedSection {
+  /** 1, 2, 3 for body sections. */
   readonly number?: number;
+  /** A, B, C for appendices. */
+  readonly letter?: string;
 }
 
 export function assembleDocument(
@@ -39,7 +42,9 @@ export function assembleDocument(
   hbs.registerHelper('cssString', (text: string) => new Handlebars.SafeString(cssString(text)));
 
   let next = 0;
+  let appendices = 0;
   const numbered: NumberedSection[] = sections.map((section) => {
+    if (section.appendix) return { ...section, letter: String.fromCharCode(65 + appendices++) };
     if (!section.numbered) return section;
     next += 1;
     return { ...section, number: next, html: numberParagraphs(section.html, next) };

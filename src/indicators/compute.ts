@@ -74,6 +74,14 @@ export interface IndicatorResult extends Omit<IndicatorDefinition, 'source' | 'l
   readonly periods: readonly Period[];
   readonly series: Readonly<Record<SeriesName, Series>>;
   readonly assessments: Readonly<Record<string, Assessment>>;
+  /** Every council's figure for each whole year, those withheld left out: for benchmark charts. */
+  readonly councils: Readonly<Record<string, readonly CouncilFigure[]>>;
+}
+
+export interface CouncilFigure {
+  readonly code: string;
+  readonly name: string;
+  readonly value: number;
 }
 
 export interface Area {
@@ -233,6 +241,9 @@ function councilResult(
       neighbours: { name: `Statistical neighbours (${inputs.neighbours.average})`, figures: series.neighbours },
     },
     assessments: assessmentsOf(indicator, periods, series, national, tolerance),
+    councils: Object.fromEntries(
+      periods.filter((period) => period.whole).map((period) => [period.key, councilFiguresIn(national, Number(period.end.slice(0, 4)))]),
+    ),
   };
 }
 
@@ -254,6 +265,13 @@ function localPeriods(rows: readonly LocalCounts[], spec: LocalFigures, file: st
     problems.add(message.cannotAggregate(file, error.message));
     return [];
   }
+}
+
+function councilFiguresIn(national: NationalFigures, year: number): CouncilFigure[] {
+  return [...national.councils].flatMap(([code, { name }]) => {
+    const value = national.council(code, year).value;
+    return value === null ? [] : [{ code, name, value }];
+  });
 }
 
 /** The neighbours' mean or median over those with a figure; withheld when none has one. */

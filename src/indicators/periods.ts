@@ -47,6 +47,15 @@ export function periodBetween(start: string, end: string): Period {
   return { key: `${start}/${end}`, label, start, end, whole: false };
 }
 
+/** A period of an indicator by key or label, or first, latest (the last period) or latest-year (the last whole year). */
+export function findPeriod(periods: readonly Period[], which: unknown): Period | undefined {
+  const years = periods.filter((period) => period.whole);
+  if (which === 'first') return periods[0];
+  if (which === 'latest') return periods[periods.length - 1];
+  if (which === 'latest-year') return years[years.length - 1];
+  return periods.find((period) => period.key === which || period.label === which);
+}
+
 export function byEndDate(a: Period, b: Period): number {
   return a.end < b.end ? -1 : a.end > b.end ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
 }

@@ -3,12 +3,13 @@
  * with {{diagramRef "id"}}. Numbers are given in order of first mention, so "see Diagram 2" and the
  * caption always agree. The markup comes from the partial templates/partials/diagram.hbs.
  */
-import type { RenderedChart } from '../charts/render-charts.js';
+import type { RenderedDiagram } from '../charts/render-charts.js';
+import type { PublishedSymbol } from '../tables/values.js';
 import type { DiagramSpec } from '../definition/schema.js';
 import type { IndicatorResult, IndicatorSet } from '../indicators/compute.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { unitNote } from '../indicators/units.js';
-import { formatCell, joinList, SYMBOL_MEANINGS } from './phrases.js';
+import { joinList, SYMBOL_MEANINGS } from './phrases.js';
 import { TemplateUsageError, type DiagramPlacer } from './helpers.js';
 
 export interface DiagramView {
@@ -17,18 +18,19 @@ export interface DiagramView {
   readonly title: string;
   readonly unitNote: string;
   readonly table?: {
-    readonly periods: readonly string[];
+    readonly head: readonly string[];
     readonly rows: readonly { readonly name: string; readonly cells: readonly string[] }[];
     readonly notes: readonly string[];
   };
-  readonly chart?: RenderedChart;
+  /** The chart's SVG, when the diagram has one. */
+  readonly chart?: string;
   readonly source: string;
 }
 
 export function createDiagramPlacer(
   diagrams: readonly DiagramSpec[],
   set: IndicatorSet,
-  charts: ReadonlyMap<string, RenderedChart>,
+  rendered: ReadonlyMap<string, RenderedDiagram>,
   renderPartial: (view: DiagramView) => string,
 ): DiagramPlacer & { readonly unplaced: () => string[] } {
   const numbers = new Map<string, number>();
@@ -55,17 +57,17 @@ export function createDiagramPlacer(
       const spec = specOf(id, line);
       if (placed.includes(id)) throw new TemplateUsageError(`diagram "${id}" is placed twice; refer to it again with {{diagramRef "${id}"}}`, line);
       placed.push(id);
-      return renderPartial(diagramView(spec, numberOf(id, line), set, charts.get(id)));
+      return renderPartial(diagramView(spec, numberOf(id, line), set, rendered.get(id)!));
     },
   };
 }
 
-function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, chart: RenderedChart | undefined): DiagramView {
+function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, rendered: RenderedDiagram): DiagramView {
   const indicator = set.indicators[spec.indicator]!;
   const notes = [
-    spec.series.includes('neighbours') ? neighboursNote(set, indicator) : undefined,
-    symbolsNote(spec, indicator),
-    indicator.periods.some((period) => !period.whole)
+    (spec.series.includes('neighbours') && (spec.chart === 'trend' || spec.chart === 'none')) || spec.chart === 'neighbours' ? neighboursNote(set, indicator) : undefined,
+    symbolsNote(rendered.table.rows.flatMap((row) => row.cells)),
+    indicator.periods.some((period) => !period.whole) && spec.chart === 'trend'
       ? `A period shorter than a year is the council's own figure for those months and is not shown in the chart.`
       : undefined,
   ].filter((note): note is string => note !== undefined);
@@ -75,18 +77,9 @@ function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, chart
     diagramNumber: number,
     title: spec.title,
     unitNote: unitNote(indicator),
-    table: spec.table
-      ? {
-          periods: indicator.periods.map((period) => period.label),
-          rows: spec.series.map((name) => ({
-            name: indicator.series[name].name,
-            cells: indicator.periods.map((period) => formatCell(indicator.series[name].figures[period.key], indicator)),
-          })),
-          notes,
-        }
-      : undefined,
-    chart,
-    source: `Source: ${indicator.sourceName}${indicator.periods.some((p) => !p.whole) ? `; ${set.comparators.council.name}'s own records` : ''}.`,
+    table: spec.table ? { ...rendered.table, notes } : undefined,
+    chart: rendered.svg,
+    source: rendered.source,
   };
 }
 
@@ -105,10 +98,8 @@ function neighboursNote(set: IndicatorSet, indicator: IndicatorResult): string {
 }
 
 /** The meaning of each symbol the table shows, and only those. */
-function symbolsNote(spec: DiagramSpec, indicator: IndicatorResult): string | undefined {
-  const shown = new Set(
-    spec.series.flatMap((name) => indicator.periods.map((period) => indicator.series[name].figures[period.key]).filter((f) => f?.value == null).map((f) => f?.symbol ?? 'x')),
-  );
-  const meanings = [...shown].sort().map((symbol) => `${symbol}: ${SYMBOL_MEANINGS[symbol]}`);
+function symbolsNote(cells: readonly string[]): string | undefined {
+  const shown = new Set(cells.flatMap((cell) => cell.match(/^(c|x|z|u|low|k|:|~)\b/)?.[1] ?? []));
+  const meanings = [...shown].sort().map((symbol) => `${symbol}: ${SYMBOL_MEANINGS[symbol as PublishedSymbol]}`);
   return meanings.length ? `${meanings.join('; ')}.` : undefined;
 }

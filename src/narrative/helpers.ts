@@ -11,7 +11,7 @@
  */
 import Handlebars from 'handlebars';
 import type { Figure, IndicatorResult, IndicatorSet, SeriesName } from '../indicators/compute.js';
-import type { Period } from '../indicators/periods.js';
+import { findPeriod, type Period } from '../indicators/periods.js';
 import {
   changeJudgementPhrase,
   comparatorName as nameOf,
@@ -62,13 +62,7 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
 
   const periodOf = (indicator: IndicatorResult, which: unknown, options: HelperOptions): Period => {
     const periods = indicator.periods;
-    const years = periods.filter((period) => period.whole);
-    const found =
-      which === 'first' ? periods[0]
-      : which === 'latest' ? periods[periods.length - 1]
-      : which === 'latest-year' ? years[years.length - 1]
-      : periods.find((period) => period.key === which || period.label === which);
-    return found ?? fail(options, `indicator "${indicator.id}" has no period "${String(which)}"; it has ${joinList(periods.map((p) => `"${p.label}"`))}`);
+    return findPeriod(periods, which) ?? fail(options, `indicator "${indicator.id}" has no period "${String(which)}"; it has ${joinList(periods.map((p) => `"${p.label}"`))}`);
   };
 
   const seriesOf = (name: unknown, options: HelperOptions): SeriesName => {

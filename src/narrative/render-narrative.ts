@@ -4,7 +4,7 @@
  * stops the build with the template's name and line.
  */
 import Handlebars from 'handlebars';
-import type { RenderedChart } from '../charts/render-charts.js';
+import type { RenderedDiagram } from '../charts/render-charts.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
@@ -34,6 +34,7 @@ export interface RenderedSection {
   readonly id: string;
   readonly heading: string;
   readonly numbered: boolean;
+  readonly appendix: boolean;
   readonly html: string;
 }
 
@@ -46,7 +47,7 @@ const COMPILE_OPTIONS: CompileOptions = {
 export function renderNarrative(
   definition: ReportDefinition,
   set: IndicatorSet,
-  charts: ReadonlyMap<string, RenderedChart>,
+  charts: ReadonlyMap<string, RenderedDiagram>,
   templates: NarrativeTemplates,
 ): RenderedSection[] {
   const hbs = Handlebars.create();
@@ -77,6 +78,7 @@ export function renderNarrative(
     id: sectionId(section.heading, i),
     heading: section.heading,
     numbered: section.numbered,
+    appendix: section.appendix,
     html: run(hbs, templates.sections[i]!, context),
   }));
   const unplaced = placer.unplaced();

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeTrend } from '../../src/charts/describe.js';
+import { describeTrend } from '../../src/charts/presets/describe-trend.js';
 import { prefixIds, renderSvg } from '../../src/charts/render-svg.js';
 import { parseChartTheme } from '../../src/charts/theme.js';
-import { trendPoints, trendSpec } from '../../src/charts/trend.js';
+import { trendPoints, trendSpec } from '../../src/charts/presets/trend.js';
 import type { IndicatorResult, Series, SeriesName } from '../../src/indicators/compute.js';
 import { PART, repeatPlans, YEARS } from '../support/indicator-results.js';
 

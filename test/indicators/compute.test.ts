@@ -396,7 +396,7 @@ describe('computeIndicators on synthetic tables: rates and the population year',
       `2016,Reporting year,Local authority,E92000001,England,R1,Testshire,900,E0000900,Council 900,Children aged 0 to 17 years,20000`,
     ].join('\n'),
   );
-  const rate: IndicatorDefinition = { ...syntheticIndicator, id: 'rate', unit: 'rate', polarity: 'none', source: { ...syntheticIndicator.source, denominator: 'population', published: undefined } };
+  const rate: IndicatorDefinition = { ...syntheticIndicator, id: 'rate', unit: 'rate', polarity: 'none', source: { ...syntheticIndicator.source!, denominator: 'population', published: undefined } };
   const run = (offset: number) =>
     computeIndicators({
       council: { code: '900', name: 'Council 900' },
@@ -432,7 +432,7 @@ describe("computeIndicators: the council's own figures for part of a year", () =
     headerIndex: 1,
     rows,
   });
-  const local = { source: 'walsall-local', from: 'Period start', to: 'Period end', numerator: 'Second or subsequent', denominator: 'Plans started' };
+  const local = { source: 'walsall-local', from: 'Period start', to: 'Period end', numerator: 'Second or subsequent', denominator: 'Plans started', measure: 'flow' as const };
 
   const withLocal = (table: Table) =>
     walsall({

@@ -17,7 +17,7 @@ export interface CliResult {
 export async function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   try {
     const env = { ...process.env, ...options.env };
-    const { stdout, stderr } = await run('node', [join(ROOT, 'dist/scrutiny.mjs'), ...args], { cwd: options.cwd ?? ROOT, env });
+    const { stdout, stderr } = await run('node', [join(ROOT, 'dist/scrutiny.mjs'), ...args], { cwd: options.cwd ?? ROOT, env, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

@@ -36,6 +36,7 @@ export const repeatPlans: IndicatorResult = {
   sourceName: 'DfE, Characteristics of children in need',
   periods: [...YEARS, PART],
   assessments: {},
+  councils: {},
   similarWithin: 'within 1 percentage point',
   series: {
     council: series('Walsall', {
@@ -63,6 +64,7 @@ export const s47Rate: IndicatorResult = {
   sourceName: 'DfE, Characteristics of children in need',
   periods: [year('2015-16', 2016), year('2016-17', 2017)],
   assessments: {},
+  councils: {},
   similarWithin: 'within 1 percentage point',
   series: {
     council: series('St Helens', { '2015-16': v(145, { numerator: 1885, denominator: 130000 }), '2016-17': v(148.1) }),

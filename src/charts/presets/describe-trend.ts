@@ -1,6 +1,6 @@
 /** The text alternative for a trend chart, generated from its data: what a sighted reader would take from it. */
-import type { IndicatorResult, SeriesName } from '../indicators/compute.js';
-import { changePhrase, comparatorName, comparePhrase, joinList } from '../narrative/phrases.js';
+import type { IndicatorResult, SeriesName } from '../../indicators/compute.js';
+import { changePhrase, comparatorName, comparePhrase, joinList } from '../../narrative/phrases.js';
 
 export function describeTrend(indicator: IndicatorResult, series: readonly SeriesName[], average: 'mean' | 'median'): string {
   const years = indicator.periods.filter((period) => period.whole);

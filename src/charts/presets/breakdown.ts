@@ -1,0 +1,52 @@
+/**
+ * The breakdown chart: several related indicators for one period side by side (factors identified at
+ * assessment, plans by length), one row each, the council and its comparators as dots whose shape and
+ * colour both tell them apart.
+ */
+import type { SeriesName } from '../../indicators/compute.js';
+import { axisTitle } from '../../indicators/units.js';
+import { formatCell, formatValue, joinList } from '../../narrative/phrases.js';
+import type { ChartContext, ChartDraft } from './types.js';
+
+export function breakdownChart({ diagram, set, indicator, period, theme }: ChartContext): ChartDraft {
+  const ids = diagram.indicators ?? [diagram.indicator];
+  const members = ids.map((id) => set.indicators[id]!);
+  const series = diagram.series;
+  const names = series.map((name) => indicator.series[name].name);
+  const points = members.flatMap((member) =>
+    series.map((name) => ({ measure: member.shortTitle, series: member.series[name].name, value: member.series[name].figures[period.key]?.value ?? null })),
+  );
+  const styles = series.map((name) => theme.series[name]);
+  const scale = (range: unknown[]) => ({ domain: names, range });
+  const council = indicator.series.council.name;
+
+  const own = (member: (typeof members)[number]) => member.series.council.figures[period.key];
+  const ranked = members.filter((member) => own(member)?.value != null).sort((a, b) => own(b)!.value! - own(a)!.value!);
+  const top = ranked[0];
+  const above = (name: SeriesName) => members.filter((m) => own(m)?.value != null && m.series[name].figures[period.key]?.value != null && own(m)!.value! > m.series[name].figures[period.key]!.value!).length;
+  const description = [
+    `Dot chart of ${members.length} measures in ${period.label} for ${joinList(names)}.`,
+    top ? `${council}'s highest is ${top.shortTitle.toLowerCase()} at ${formatValue(own(top), top)}.` : '',
+    series.includes('england') ? `${council} is higher than England on ${above('england')} of the ${members.length}.` : '',
+  ];
+
+  return {
+    spec: {
+      width: theme.size.width - 200,
+      height: { step: 26 },
+      data: { values: points },
+      mark: { type: 'point', filled: true, size: 90, opacity: 1 },
+      encoding: {
+        y: { field: 'measure', type: 'nominal', sort: members.map((m) => m.shortTitle), title: null, axis: { labelLimit: 0 } },
+        x: { field: 'value', type: 'quantitative', title: axisTitle(indicator), scale: { zero: diagram.zero } },
+        color: { field: 'series', type: 'nominal', scale: scale(styles.map((s) => s.color)), legend: { values: names } },
+        shape: { field: 'series', type: 'nominal', scale: scale(styles.map((s) => s.shape)), legend: { values: names } },
+      },
+    } as unknown as ChartDraft['spec'],
+    description: description.filter(Boolean).join(' '),
+    table: {
+      head: ['Measure', ...names],
+      rows: members.map((member) => ({ name: member.shortTitle, cells: series.map((name) => formatCell(member.series[name].figures[period.key], member)) })),
+    },
+  };
+}

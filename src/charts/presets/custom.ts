@@ -1,0 +1,54 @@
+/**
+ * A chart the report writes in Vega-Lite itself. Its data comes only from indicators, bound by name
+ * ({ "name": "repeat_plans" }): one row per area and period with series, period, value and symbol. A
+ * URL anywhere in the spec is refused, and Vega's loader refuses files and the network besides.
+ */
+import { ReportError } from '../../diagnostics/report-error.js';
+import * as message from '../../diagnostics/messages.js';
+import type { IndicatorSet, SeriesName } from '../../indicators/compute.js';
+import { trendChart } from './trend.js';
+import type { ChartContext, ChartDraft } from './types.js';
+
+export function customChart(context: ChartContext, spec: Readonly<Record<string, unknown>>, file: string): ChartDraft {
+  const url = findKey(spec, 'url');
+  if (url) throw new ReportError(message.chartLoadsData(file, context.diagram.id, url));
+  const bound = bindData(spec, context.set, context.diagram.id, file);
+  const { table, description } = trendChart(context);
+  return { spec: bound as ChartDraft['spec'], table, description: `${context.diagram.title}. ${description}` };
+}
+
+/** The path of the first key with this name, anywhere in the spec. */
+function findKey(value: unknown, key: string, path = ''): string | undefined {
+  if (Array.isArray(value)) return value.map((item, i) => findKey(item, key, `${path}[${i}]`)).find(Boolean);
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === key) return `${path}.${k}`.replace(/^\./, '');
+    const found = findKey(v, key, `${path}.${k}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const SERIES: readonly SeriesName[] = ['council', 'england', 'region', 'neighbours'];
+
+/** { data: { name: "<indicator>" } } anywhere -> the indicator's rows, inline. */
+function bindData(value: unknown, set: IndicatorSet, diagram: string, file: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => bindData(item, set, diagram, file));
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).map(([key, v]) => {
+    if (key === 'data' && typeof v === 'object' && v !== null && 'name' in v) {
+      const id = String((v as { name: unknown }).name);
+      const indicator = set.indicators[id];
+      if (!indicator) throw new ReportError(message.chartUnknownData(file, diagram, id, Object.keys(set.indicators)));
+      const values = SERIES.flatMap((series) =>
+        indicator.periods.map((period) => {
+          const figure = indicator.series[series].figures[period.key];
+          return { series: indicator.series[series].name, period: period.label, whole: period.whole, value: figure?.value ?? null, symbol: figure?.symbol ?? null };
+        }),
+      );
+      return [key, { values }];
+    }
+    return [key, bindData(v, set, diagram, file)];
+  });
+  return Object.fromEntries(entries);
+}

@@ -1,0 +1,109 @@
+/**
+ * The trend chart: the council against its comparators over the whole financial years of an indicator.
+ * Part-year local figures are left out: a year to date is not comparable with a whole year.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { IndicatorResult, SeriesName } from '../../indicators/compute.js';
+import { axisTitle } from '../../indicators/units.js';
+import { formatCell } from '../../narrative/phrases.js';
+import { measureText } from '../text-metrics.js';
+import { describeTrend } from './describe-trend.js';
+import type { ChartContext, ChartDraft, DiagramTable } from './types.js';
+
+export interface ChartPoint {
+  readonly series: string;
+  readonly period: string;
+  /** null where there is no figure: the line breaks there rather than bridging the gap. */
+  readonly value: number | null;
+}
+
+export function trendPoints(indicator: IndicatorResult, series: readonly SeriesName[]): ChartPoint[] {
+  const years = indicator.periods.filter((period) => period.whole);
+  return series.flatMap((name) =>
+    years.map((period) => {
+      const value = indicator.series[name].figures[period.key]?.value ?? null;
+      return { series: indicator.series[name].name, period: period.label, value };
+    }),
+  );
+}
+
+/** The council against its comparators over time, with a table of every period (part years too). */
+export function trendChart({ diagram, set, indicator, theme }: ChartContext): ChartDraft {
+  return {
+    spec: trendSpec(indicator, diagram.series, theme, diagram.zero),
+    description: describeTrend(indicator, diagram.series, set.comparators.neighbours.average),
+    table: trendTable(indicator, diagram.series),
+  };
+}
+
+export function trendTable(indicator: IndicatorResult, series: readonly SeriesName[]): DiagramTable {
+  return {
+    head: ['Area', ...indicator.periods.map((period) => period.label)],
+    rows: series.map((name) => ({
+      name: indicator.series[name].name,
+      cells: indicator.periods.map((period) => formatCell(indicator.series[name].figures[period.key], indicator)),
+    })),
+  };
+}
+
+export function trendSpec(indicator: IndicatorResult, series: readonly SeriesName[], theme: ChartContext['theme'], zero = true): TopLevelSpec {
+  const names = series.map((name) => indicator.series[name].name);
+  const styles = series.map((name) => theme.series[name]);
+  const years = indicator.periods.filter((period) => period.whole);
+  const points = trendPoints(indicator, series);
+  const labels = zero ? directLabels(points, years[years.length - 1]?.label, theme) : undefined;
+  // Direct labels at the line ends where they fit; a legend (colour, dash and marker) where they would collide.
+  const legend = labels ? null : { values: names, sort: names };
+  const top = labels?.top;
+  return {
+    width: theme.size.width - (labels?.width ?? 0),
+    height: theme.size.height,
+    data: { values: points },
+    encoding: {
+      x: { field: 'period', type: 'ordinal', sort: years.map((p) => p.label), title: null, axis: { labelPadding: 6 } },
+      y: {
+        field: 'value',
+        type: 'quantitative',
+        title: axisTitle(indicator),
+        scale: top === undefined ? { zero } : { domain: [0, top], nice: false },
+        axis: { tickCount: 5, grid: true },
+      },
+      color: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => s.color) }, legend },
+      strokeDash: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => [...s.dash]) }, legend },
+      shape: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => s.shape) }, legend },
+    },
+    layer: [
+      { mark: { type: 'line' } },
+      { mark: { type: 'point', filled: true } },
+      ...(labels
+        ? [{ transform: [{ filter: { field: 'period', equal: labels.period } }, { filter: 'isValid(datum.value)' }], mark: { type: 'text', align: 'left', dx: 9, fontSize: LABEL_SIZE }, encoding: { text: { field: 'series' }, color: { field: 'series', type: 'nominal', legend: null } } }]
+        : []),
+    ],
+  } as TopLevelSpec;
+}
+
+const LABEL_SIZE = 13;
+/** The least vertical distance between two line-end labels, in pixels. */
+const LABEL_GAP = 16;
+
+/**
+ * Whether every series can be named at the end of its line: the last year's values, placed on a scale
+ * from 0 to a round top we choose ourselves, must be at least a label's height apart.
+ */
+function directLabels(points: readonly ChartPoint[], period: string | undefined, theme: ChartContext['theme']) {
+  const last = points.filter((p) => p.period === period && p.value !== null);
+  const max = Math.max(0, ...points.map((p) => p.value ?? 0));
+  if (period === undefined || last.length === 0 || max === 0) return undefined;
+  const top = niceTop(max);
+  const ys = last.map((p) => theme.size.height * (1 - p.value! / top)).sort((a, b) => a - b);
+  if (ys.some((y, i) => i > 0 && y - ys[i - 1]! < LABEL_GAP)) return undefined;
+  const width = Math.max(...last.map((p) => measureText(p.series, LABEL_SIZE))) + 14;
+  return { period, top, width };
+}
+
+/** The smallest 1, 2 or 5 x 10^k step that gives at most five intervals, times the intervals needed. */
+function niceTop(max: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(max / 5));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => max / candidate <= 5)!;
+  return Math.ceil(max / step - 1e-9) * step;
+}

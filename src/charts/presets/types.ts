@@ -1,0 +1,30 @@
+/** What every chart preset takes and gives. */
+import type { TopLevelSpec } from 'vega-lite';
+import type { DiagramSpec } from '../../definition/schema.js';
+import type { IndicatorResult, IndicatorSet } from '../../indicators/compute.js';
+import type { Period } from '../../indicators/periods.js';
+import type { ChartTheme } from '../theme.js';
+
+export interface ChartContext {
+  readonly diagram: DiagramSpec;
+  readonly set: IndicatorSet;
+  /** The diagram's indicator. */
+  readonly indicator: IndicatorResult;
+  /** The period a one-period chart shows (benchmark, neighbours, breakdown). */
+  readonly period: Period;
+  readonly theme: ChartTheme;
+}
+
+/** The numbers behind a chart, as the table printed with it. */
+export interface DiagramTable {
+  readonly head: readonly string[];
+  readonly rows: readonly { readonly name: string; readonly cells: readonly string[] }[];
+}
+
+export interface ChartDraft {
+  /** The chart, without title, source or theme (the renderer adds those); none for a table alone. */
+  readonly spec?: TopLevelSpec;
+  /** The text alternative: what the chart shows, from its data. */
+  readonly description: string;
+  readonly table: DiagramTable;
+}
