@@ -106,8 +106,11 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   );
 
   // 7. PDF, then write everything at once.
-  const pdf = printer ? await (await printer).print(html) : undefined;
-  const chartFiles = await standaloneCharts(definition, charts, printer, fontFaces);
+  // The PDF and the charts' PNGs are drawn at once, each on a page of its own.
+  const [pdf, chartFiles] = await Promise.all([
+    printer ? printer.then((p) => p.print(html)) : undefined,
+    standaloneCharts(definition, charts, printer, fontFaces),
+  ]);
   const files: OutputFile[] = [];
   if (pdf) files.push({ name: `${definition.report.slug}.pdf`, content: pdf });
   if (definition.output.html) files.push({ name: `${definition.report.slug}.html`, content: html });
@@ -124,14 +127,15 @@ async function standaloneCharts(
   printer: Promise<Printer> | undefined,
   fontFaces: string,
 ): Promise<OutputFile[]> {
-  const files: OutputFile[] = [];
-  for (const chart of charts.values()) {
-    if (!chart.standalone) continue;
-    const name = `${definition.report.slug}/charts/${chart.id}`;
-    files.push({ name: `${name}.svg`, content: chart.standalone });
-    if (printer) files.push({ name: `${name}.png`, content: await (await printer).rasterize(chart.standalone, fontFaces) });
-  }
-  return files;
+  const drawn = [...charts.values()].filter((chart) => chart.standalone !== undefined);
+  const files = await Promise.all(
+    drawn.map(async (chart): Promise<OutputFile[]> => {
+      const name = `${definition.report.slug}/charts/${chart.id}`;
+      const svg = { name: `${name}.svg`, content: chart.standalone! };
+      return printer ? [svg, { name: `${name}.png`, content: await (await printer).rasterize(chart.standalone!, fontFaces) }] : [svg];
+    }),
+  );
+  return files.flat();
 }
 
 /** Every figure behind the report, for checking and reuse: its shape is described in the README. */

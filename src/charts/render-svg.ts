@@ -21,8 +21,23 @@ export interface ChartText {
   readonly description: string;
 }
 
+/** Numbers and dates the British way in every chart: 1,885 and 31 Mar 2016, pounds for currency. */
+const EN_GB_NUMBERS = { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''] };
+const EN_GB_TIME = {
+  dateTime: '%a %e %b %Y %X',
+  date: '%d/%m/%Y',
+  time: '%H:%M:%S',
+  periods: ['AM', 'PM'],
+  days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
 export async function renderSvg(spec: TopLevelSpec, text: ChartText): Promise<string> {
   useEmbeddedFontMetrics();
+  vega.formatLocale(EN_GB_NUMBERS);
+  vega.timeFormatLocale(EN_GB_TIME);
   const { spec: vegaSpec } = compile(spec);
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader: refusingLoader as unknown as vega.Loader });
   try {

@@ -11,6 +11,7 @@ import type { FileKind } from '../file-kind.js';
 import type { IndicatorDefinition } from '../indicators/compute.js';
 import type { Library } from '../indicators/library.js';
 import { parseFinancialYear } from '../indicators/periods.js';
+import { checkVegaLite } from './check-vega-lite.js';
 import { nearest } from './nearest.js';
 import { formatPath } from './read-definition.js';
 import type { DiagramSpec, SectionSpec, ValidatedDefinition } from './schema.js';
@@ -143,6 +144,11 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
     const named: [(string | number)[], string][] = [[['diagrams', i, 'indicator'], diagram.indicator], ...(diagram.indicators ?? []).map((id, j): [(string | number)[], string] => [['diagrams', i, 'indicators', j], id])];
     for (const [path, id] of named) {
       if (!indicatorIds.includes(id)) problems.add(message.unknownReference(context.locate(path), 'indicator', id, indicatorIds, nearest(id, indicatorIds)));
+    }
+    if (typeof diagram.chart === 'object') {
+      for (const problem of checkVegaLite(diagram.chart.vegaLite)) {
+        problems.add(message.chartInvalid(context.locate(['diagrams', i, 'chart', 'vegaLite', ...problem.path]), problem.detail));
+      }
     }
   });
 

@@ -99,7 +99,7 @@ export const chartLoadsData = (file: string, diagram: string, path: string) =>
 export const chartUnknownData = (file: string, diagram: string, name: string, known: readonly string[]) =>
   `${file}: the Vega-Lite chart of diagram "${diagram}" asks for data "${name}", which is not an indicator of the report; it has ${known.map((k) => `"${k}"`).join(', ')}.`;
 
-export const chartInvalid = (place: Place, detail: string) => `${at(place)}: the Vega-Lite chart is not valid: ${firstLine(detail)}.`;
+export const chartInvalid = (place: Place, detail: string) => `${at(place)}: the Vega-Lite chart is not valid: ${sentenceEnd(firstLine(detail))}`;
 
 // The browser and output
 
@@ -118,6 +118,11 @@ export const browserNotExecutable = (path: string, from: string) =>
 
 function firstLine(text: string): string {
   return (text.split('\n')[0] ?? '').replace(/[.:]\s*$/, '');
+}
+
+/** A full stop, unless the text already ends a sentence ("did you mean "bar"?"). */
+function sentenceEnd(text: string): string {
+  return /[.?!]["']?$/.test(text) ? text : `${text}.`;
 }
 
 function lowerFirst(text: string): string {

@@ -1,0 +1,73 @@
+/**
+ * A Vega-Lite spec written in the report definition, checked against Vega-Lite's own JSON Schema so
+ * that a mistake is named where it stands in the YAML ("mark: barr" -> did you mean "bar"?). The
+ * schema is large: it is compiled only when a report has a chart of its own.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { nearest } from './nearest.js';
+
+let validate: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!validate) {
+    const require = createRequire(import.meta.url);
+    const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8')) as object;
+    validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, logger: false }).compile(schema);
+  }
+  return validate;
+}
+
+export interface SpecProblem {
+  /** Keys and indices from the spec's root to the value at fault. */
+  readonly path: readonly (string | number)[];
+  readonly detail: string;
+}
+
+/** The problems with a spec, the most specific first: one per place. */
+export function checkVegaLite(spec: unknown): SpecProblem[] {
+  const check = validator();
+  if (check(spec)) return [];
+  const errors = check.errors ?? [];
+  const deepest = Math.max(...errors.map((error) => error.instancePath.split('/').length));
+  const byPlace = new Map<string, ErrorObject[]>();
+  for (const error of errors.filter((e) => e.instancePath.split('/').length === deepest)) {
+    byPlace.set(error.instancePath, [...(byPlace.get(error.instancePath) ?? []), error]);
+  }
+  return [...byPlace].map(([pointer, found]) => ({ path: pathOf(pointer), detail: describe(found, valueAt(spec, pathOf(pointer))) }));
+}
+
+function pathOf(pointer: string): (string | number)[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function valueAt(spec: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined), spec);
+}
+
+/** One sentence from the errors at one place: allowed values (with the nearest), an unknown key, or a missing one. */
+function describe(errors: readonly ErrorObject[], value: unknown): string {
+  const allowed = [
+    ...new Set(
+      errors.flatMap((e) =>
+        e.keyword === 'const' ? [String((e.params as { allowedValue: unknown }).allowedValue)]
+        : e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues.map(String)
+        : [],
+      ),
+    ),
+  ];
+  if (allowed.length > 0) {
+    const suggestion = typeof value === 'string' ? nearest(value, allowed) : undefined;
+    return `${JSON.stringify(value)} is not allowed here${suggestion ? `; did you mean "${suggestion}"?` : `; use one of ${allowed.slice(0, 12).join(', ')}`}`;
+  }
+  const unknown = errors.find((e) => e.keyword === 'additionalProperties');
+  if (unknown) return `"${(unknown.params as { additionalProperty: string }).additionalProperty}" is not a Vega-Lite property here`;
+  const missing = errors.find((e) => e.keyword === 'required');
+  if (missing) return `it needs "${(missing.params as { missingProperty: string }).missingProperty}"`;
+  return errors[0]?.message ?? 'it does not match the Vega-Lite schema';
+}
