@@ -83,12 +83,21 @@ function themed(spec: TopLevelSpec, theme: ChartTheme): TopLevelSpec {
   return { ...spec, config: theme.config } as TopLevelSpec;
 }
 
-/** The chart with its title above and its source line below, for use on its own. */
+/** The chart with its title above and its source line below everything, legend included, for use on its own. */
 function withTitleAndSource(spec: TopLevelSpec, title: string, source: string, theme: ChartTheme): TopLevelSpec {
-  const { config, ...chart } = spec as TopLevelSpec & { config: unknown };
+  const { config, ...chart } = spec as TopLevelSpec & { config: { legend?: object } };
+  const sourceLine = {
+    width: theme.size.width,
+    height: 14,
+    data: { values: [{ source }] },
+    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 11, font: theme.font, color: theme.colors.reference },
+    encoding: { text: { field: 'source' }, x: { value: 0 }, y: { value: 0 } },
+  };
   return {
-    config,
+    // The legend goes above the chart, so the source line is the last thing on it.
+    config: { ...config, legend: { ...config.legend, orient: 'top' } },
     title: { text: title, anchor: 'start', fontSize: 15, fontWeight: 'bold', font: theme.font, offset: 12, limit: theme.size.width + 120 },
-    vconcat: [{ ...chart, title: { text: source, orient: 'bottom', anchor: 'start', fontSize: 11, fontWeight: 'normal', offset: 10, font: theme.font } }],
+    vconcat: [chart, sourceLine],
+    spacing: 12,
   } as TopLevelSpec;
 }

@@ -55,8 +55,9 @@ export function benchmarkChart({ indicator, period, theme, set, diagram }: Chart
       : []),
   ];
 
-  const lowest = ranked[0];
-  const highest = ranked[ranked.length - 1];
+  const byValue = [...ranked].sort((a, b) => a.value - b.value);
+  const lowest = byValue[0];
+  const highest = byValue[byValue.length - 1];
   const sentences = [
     `Bar chart of ${indicator.shortTitle.toLowerCase()} in ${period.label} for all ${ranked.length} councils with a figure, ranked ${order}${best}.`,
     own ? `${council.name}, at ${formatValue(own, indicator)}, is ${rank ? `${ordinal(rank.position)} of ${rank.outOf}, in quartile ${rank.quartile}` : `${ordinal(own.order)} of ${ranked.length}`}.` : `${council.name} has no figure for ${period.label}.`,

@@ -26,7 +26,7 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
   const above = (name: SeriesName) => members.filter((m) => own(m)?.value != null && m.series[name].figures[period.key]?.value != null && own(m)!.value! > m.series[name].figures[period.key]!.value!).length;
   const description = [
     `Dot chart of ${members.length} measures in ${period.label} for ${joinList(names)}.`,
-    top ? `${council}'s highest is ${top.shortTitle.toLowerCase()} at ${formatValue(own(top), top)}.` : '',
+    top ? `${council}'s highest is ${top.shortTitle.toLowerCase()} at ${formatValue(own(top), top)}${series.includes('england') ? ` (England ${formatValue(top.series.england.figures[period.key], top)})` : ''}.` : '',
     series.includes('england') ? `${council} is higher than England on ${above('england')} of the ${members.length}.` : '',
   ];
 

@@ -20,7 +20,13 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
   const points = months.map((period) => ({ month: `${period.start}T00:00:00Z`, label: period.label, value: figures[period.key]?.value ?? null }));
   const aprils = months.filter((period, i) => i > 0 && period.start.slice(5, 7) === '04').map((period) => ({ month: `${period.start}T00:00:00Z`, year: `${period.start.slice(0, 4)}-${String((Number(period.start.slice(0, 4)) + 1) % 100).padStart(2, '0')}` }));
   const target = diagram.target;
-  const x = { field: 'month', type: 'temporal', title: null, axis: { format: '%b %Y', labelAngle: -40, tickCount: 'month', grid: false } };
+  // Month over year on two short lines, so every month fits under its own tick without turning.
+  const x = {
+    field: 'month',
+    type: 'temporal',
+    title: null,
+    axis: { labelExpr: "[timeFormat(datum.value, '%b'), timeFormat(datum.value, '%Y')]", labelAngle: 0, tickCount: 'month', grid: false, labelLineHeight: 14 },
+  };
   const y = { field: 'value', type: 'quantitative', title: axisTitle(indicator), scale: { zero: diagram.zero } };
 
   const layers: unknown[] = [

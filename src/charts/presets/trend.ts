@@ -65,7 +65,7 @@ export function trendSpec(indicator: IndicatorResult, series: readonly SeriesNam
         field: 'value',
         type: 'quantitative',
         title: axisTitle(indicator),
-        scale: top === undefined ? { zero } : { domain: [0, top], nice: false },
+        scale: top === undefined ? { zero, nice: true } : { domain: [0, top], nice: false },
         axis: { tickCount: 5, grid: true },
       },
       color: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => s.color) }, legend },
