@@ -51,10 +51,12 @@ export function trendSpec(indicator: IndicatorResult, series: readonly SeriesNam
   const styles = series.map((name) => theme.series[name]);
   const years = indicator.periods.filter((period) => period.whole);
   const points = trendPoints(indicator, series);
-  const labels = zero ? directLabels(points, years[years.length - 1]?.label, theme) : undefined;
+  // A round top chosen here, so the axis ends on a labelled tick and line-end labels can be placed.
+  const max = Math.max(0, ...points.map((p) => p.value ?? 0));
+  const top = zero && max > 0 ? niceTop(max) : undefined;
+  const labels = top === undefined ? undefined : directLabels(points, years[years.length - 1]?.label, top, theme);
   // Direct labels at the line ends where they fit; a legend (colour, dash and marker) where they would collide.
   const legend = labels ? null : { values: names, sort: names };
-  const top = labels?.top;
   return {
     width: theme.size.width - (labels?.width ?? 0),
     height: theme.size.height,
@@ -90,15 +92,13 @@ const LABEL_GAP = 16;
  * Whether every series can be named at the end of its line: the last year's values, placed on a scale
  * from 0 to a round top we choose ourselves, must be at least a label's height apart.
  */
-function directLabels(points: readonly ChartPoint[], period: string | undefined, theme: ChartContext['theme']) {
+function directLabels(points: readonly ChartPoint[], period: string | undefined, top: number, theme: ChartContext['theme']) {
   const last = points.filter((p) => p.period === period && p.value !== null);
-  const max = Math.max(0, ...points.map((p) => p.value ?? 0));
-  if (period === undefined || last.length === 0 || max === 0) return undefined;
-  const top = niceTop(max);
+  if (period === undefined || last.length === 0) return undefined;
   const ys = last.map((p) => theme.size.height * (1 - p.value! / top)).sort((a, b) => a - b);
   if (ys.some((y, i) => i > 0 && y - ys[i - 1]! < LABEL_GAP)) return undefined;
   const width = Math.max(...last.map((p) => measureText(p.series, LABEL_SIZE))) + 14;
-  return { period, top, width };
+  return { period, width };
 }
 
 /** The smallest 1, 2 or 5 x 10^k step that gives at most five intervals, times the intervals needed. */
