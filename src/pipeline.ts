@@ -106,11 +106,11 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   );
 
   // 7. PDF, then write everything at once.
-  // The PDF and the charts' PNGs are drawn at once, each on a page of its own.
-  const [pdf, chartFiles] = await Promise.all([
-    printer ? printer.then((p) => p.print(html)) : undefined,
-    standaloneCharts(definition, charts, printer, fontFaces),
-  ]);
+  // The browser prints while the standalone charts are drawn here; their PNGs then follow on pages of their own.
+  const printing = printer?.then((p) => p.print(html));
+  printing?.catch(() => undefined); // awaited below
+  const chartFiles = await standaloneCharts(definition, charts, printer, fontFaces);
+  const pdf = await printing;
   const files: OutputFile[] = [];
   if (pdf) files.push({ name: `${definition.report.slug}.pdf`, content: pdf });
   if (definition.output.html) files.push({ name: `${definition.report.slug}.html`, content: html });
@@ -127,12 +127,14 @@ async function standaloneCharts(
   printer: Promise<Printer> | undefined,
   fontFaces: string,
 ): Promise<OutputFile[]> {
-  const drawn = [...charts.values()].filter((chart) => chart.standalone !== undefined);
+  const svgs: { name: string; svg: string }[] = [];
+  for (const chart of charts.values()) {
+    if (chart.standalone) svgs.push({ name: `${definition.report.slug}/charts/${chart.id}`, svg: await chart.standalone() });
+  }
   const files = await Promise.all(
-    drawn.map(async (chart): Promise<OutputFile[]> => {
-      const name = `${definition.report.slug}/charts/${chart.id}`;
-      const svg = { name: `${name}.svg`, content: chart.standalone! };
-      return printer ? [svg, { name: `${name}.png`, content: await (await printer).rasterize(chart.standalone!, fontFaces) }] : [svg];
+    svgs.map(async ({ name, svg }): Promise<OutputFile[]> => {
+      const vector = { name: `${name}.svg`, content: svg };
+      return printer ? [vector, { name: `${name}.png`, content: await (await printer).rasterize(svg, fontFaces) }] : [vector];
     }),
   );
   return files.flat();

@@ -30,8 +30,11 @@ export interface RenderedDiagram {
   readonly source: string;
   /** For the document: no title or source (the diagram's caption and notes give them as text). */
   readonly svg?: string;
-  /** For slides: with its title and source line. */
-  readonly standalone?: string;
+  /**
+   * For slides: with its title and source line. Drawn on request, so a build can draw these while the
+   * browser prints the document.
+   */
+  readonly standalone?: () => Promise<string>;
 }
 
 const PRESETS = { trend: trendChart, benchmark: benchmarkChart, neighbours: neighboursChart, breakdown: breakdownChart, monthly: monthlyChart } as const;
@@ -49,7 +52,8 @@ export async function renderCharts(
     const source = sourceLine(context);
     const text = { id: diagram.id, title: diagram.title, description: draft.description };
     const svg = draft.spec && (await renderSvg(themed(draft.spec, theme), text));
-    const standalone = draft.spec && (await renderSvg(withTitleAndSource(themed(draft.spec, theme), diagram.title, source, theme), { ...text, id: `${diagram.id}-standalone` }));
+    const spec = draft.spec;
+    const standalone = spec && (() => renderSvg(withTitleAndSource(themed(spec, theme), diagram.title, source, theme), { ...text, id: `${diagram.id}-standalone` }));
     rendered.set(diagram.id, { id: diagram.id, description: draft.description, table: draft.table, source, svg, standalone });
   }
   return rendered;

@@ -241,9 +241,8 @@ function councilResult(
       neighbours: { name: `Statistical neighbours (${inputs.neighbours.average})`, figures: series.neighbours },
     },
     assessments: assessmentsOf(indicator, periods, series, national, tolerance),
-    councils: Object.fromEntries(
-      periods.filter((period) => period.whole).map((period) => [period.key, councilFiguresIn(national, Number(period.end.slice(0, 4)))]),
-    ),
+    // Shared, not copied, between councils: the same list for every council's result.
+    councils: Object.fromEntries(periods.filter((period) => period.whole).map((period) => [period.key, national.councilFigures(Number(period.end.slice(0, 4)))])),
   };
 }
 
@@ -265,13 +264,6 @@ function localPeriods(rows: readonly LocalCounts[], spec: LocalFigures, file: st
     problems.add(message.cannotAggregate(file, error.message));
     return [];
   }
-}
-
-function councilFiguresIn(national: NationalFigures, year: number): CouncilFigure[] {
-  return [...national.councils].flatMap(([code, { name }]) => {
-    const value = national.council(code, year).value;
-    return value === null ? [] : [{ code, name, value }];
-  });
 }
 
 /** The neighbours' mean or median over those with a figure; withheld when none has one. */

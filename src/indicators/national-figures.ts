@@ -25,6 +25,8 @@ export interface NationalFigures {
   england(year: number): Figure;
   /** Every council's figure for a year, those withheld left out: what ranks are taken among. */
   councilValues(year: number): readonly number[];
+  /** The same, with each council's code and name. */
+  councilFigures(year: number): readonly { readonly code: string; readonly name: string; readonly value: number }[];
 }
 
 /** For an indicator with no national source (a custom one): no council, region or England figures. */
@@ -35,6 +37,7 @@ export const NO_NATIONAL_FIGURES: NationalFigures = {
   region: () => NOT_AVAILABLE,
   england: () => NOT_AVAILABLE,
   councilValues: () => [],
+  councilFigures: () => [],
 };
 
 export interface NationalTables {
@@ -111,7 +114,13 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
   const regionCodes = new Set([...councils.values()].map((council) => council.region.code));
   const regionFigures = new Map([...regionCodes].map((code) => [code, byYear((year) => asPublished('Regional', code, year))]));
   const englandFigures = byYear((year) => asPublished('National', 'E92000001', year));
-  const values = years.map((_, i) => [...councilFigures.values()].flatMap((figures) => figures[i]!.value ?? []));
+  const named = years.map((_, i) =>
+    [...councilFigures].flatMap(([code, figures]) => {
+      const value = figures[i]!.value;
+      return value === null ? [] : [{ code, name: councils.get(code)!.name, value }];
+    }),
+  );
+  const values = named.map((list) => list.map((entry) => entry.value));
   const at = (figures: readonly Figure[] | undefined, year: number) => figures?.[years.indexOf(year)] ?? NOT_AVAILABLE;
 
   return {
@@ -119,6 +128,7 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
     councils,
     council: (code, year) => at(councilFigures.get(code), year),
     councilValues: (year) => values[years.indexOf(year)] ?? [],
+    councilFigures: (year) => named[years.indexOf(year)] ?? [],
     region: (code, year) => at(regionFigures.get(code), year),
     england: (year) => at(englandFigures, year),
   };

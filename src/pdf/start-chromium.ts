@@ -43,6 +43,10 @@ export function startChromium(executablePath: string): Promise<RunningChromium> 
   // Its own process group, so that stopping it also ends the helper processes it starts.
   const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: process.platform !== 'win32' });
   const stop = () => stopChromium(child, profile);
+  // However this process ends (an error, process.exit, a closed pipe), the browser ends with it.
+  const killOnExit = () => signalGroup(child, 'SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
 
   return new Promise((resolve, reject) => {
     let output = '';

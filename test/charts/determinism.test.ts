@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCharts } from '../../src/charts/render-charts.js';
 import { renderSvg } from '../../src/charts/render-svg.js';
 import { buildReport, type BuildResult } from '../../src/pipeline.js';
-import { BREAKDOWN_DIAGRAM, breakdownSet, chartTheme, FILE, MONTHLY_DIAGRAM, monthlySet } from '../support/chart-fixtures.js';
+import { BREAKDOWN_DIAGRAM, breakdownSet, chartTheme, drawCharts, FILE, MONTHLY_DIAGRAM, monthlySet } from '../support/chart-fixtures.js';
 import { ROOT } from '../support/cli.js';
 import { memoryEffects, type MemoryEffects } from '../support/memory-effects.js';
 
@@ -183,7 +183,7 @@ describe('building the example twice', () => {
   it('draws each chart the same whatever order the diagrams are drawn in', async () => {
     const { result, svgs } = await build();
     await drawOthers();
-    const reversed = await renderCharts([...result.definition.diagrams].reverse(), result.indicators, chartTheme(), FILE);
+    const reversed = await drawCharts([...result.definition.diagrams].reverse(), result.indicators, chartTheme(), FILE);
     for (const id of EXAMPLE_IDS) expect(reversed.get(id)!.standalone, id).toBe(svgs.get(`${SLUG}/charts/${id}.svg`));
     expect(embeddedSvgs(result.html)).toEqual(EXAMPLE_IDS.map((id) => reversed.get(id)!.svg));
   });

@@ -22,6 +22,7 @@ import {
   chartTheme,
   D3_FILE,
   dfeTable,
+  drawCharts,
   drawEveryPreset,
   drawnTexts,
   FILE,
@@ -343,7 +344,7 @@ const flippedSet: IndicatorSet = {
   ...charts.benchmark.set,
   indicators: { repeat_plans: { ...flippedBase, polarity: 'high-is-good', assessments: {} } satisfies IndicatorResult },
 };
-const flipped = (await renderCharts([charts.benchmark.diagram], flippedSet, chartTheme(), FILE)).get(charts.benchmark.diagram.id)!;
+const flipped = (await drawCharts([charts.benchmark.diagram], flippedSet, chartTheme(), FILE)).get(charts.benchmark.diagram.id)!;
 
 describe('benchmark where high is good', () => {
   const values = flippedBase.councils['2015-16']!;

@@ -152,7 +152,18 @@ export interface DrawnChart {
   readonly preset: PresetName;
   readonly diagram: DiagramSpec;
   readonly set: IndicatorSet;
-  readonly rendered: RenderedDiagram;
+  readonly rendered: DrawnDiagram;
+}
+
+/** A rendered diagram with its standalone SVG drawn. */
+export type DrawnDiagram = Omit<RenderedDiagram, 'standalone'> & { readonly standalone?: string };
+
+/** renderCharts, with each standalone SVG drawn as a build draws it. */
+export async function drawCharts(...args: Parameters<typeof renderCharts>): Promise<Map<string, DrawnDiagram>> {
+  const rendered = await renderCharts(...args);
+  const drawn = new Map<string, DrawnDiagram>();
+  for (const [id, diagram] of rendered) drawn.set(id, { ...diagram, standalone: await diagram.standalone?.() });
+  return drawn;
 }
 
 /** The example's diagram ids by preset. */
@@ -162,7 +173,7 @@ export const EXAMPLE_IDS = { trend: 'repeat-plans', neighbours: 'neighbours-2015
 export async function drawEveryPreset(): Promise<Record<PresetName, DrawnChart>> {
   const theme = chartTheme();
   const example = await buildExample();
-  const exampleCharts = await renderCharts(example.definition.diagrams, example.indicators, theme, FILE);
+  const exampleCharts = await drawCharts(example.definition.diagrams, example.indicators, theme, FILE);
   const fromExample = (preset: keyof typeof EXAMPLE_IDS): DrawnChart => {
     const diagram = example.definition.diagrams.find((d) => d.id === EXAMPLE_IDS[preset])!;
     return { preset, diagram, set: example.indicators, rendered: exampleCharts.get(diagram.id)! };
@@ -171,7 +182,7 @@ export async function drawEveryPreset(): Promise<Record<PresetName, DrawnChart>>
     preset,
     diagram,
     set,
-    rendered: (await renderCharts([diagram], set, theme, FILE)).get(diagram.id)!,
+    rendered: (await drawCharts([diagram], set, theme, FILE)).get(diagram.id)!,
   });
   return {
     trend: fromExample('trend'),
