@@ -109,7 +109,7 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   // The browser prints while the standalone charts are drawn here; their PNGs then follow on pages of their own.
   const printing = printer?.then((p) => p.print(html));
   printing?.catch(() => undefined); // awaited below
-  const chartFiles = await standaloneCharts(definition, charts, printer, fontFaces);
+  const chartFiles = definition.output.charts ? await standaloneCharts(definition, charts, printer, fontFaces) : [];
   const pdf = await printing;
   const files: OutputFile[] = [];
   if (pdf) files.push({ name: `${definition.report.slug}.pdf`, content: pdf });
@@ -131,13 +131,8 @@ async function standaloneCharts(
   for (const chart of charts.values()) {
     if (chart.standalone) svgs.push({ name: `${definition.report.slug}/charts/${chart.id}`, svg: await chart.standalone() });
   }
-  const files = await Promise.all(
-    svgs.map(async ({ name, svg }): Promise<OutputFile[]> => {
-      const vector = { name: `${name}.svg`, content: svg };
-      return printer ? [vector, { name: `${name}.png`, content: await (await printer).rasterize(svg, fontFaces) }] : [vector];
-    }),
-  );
-  return files.flat();
+  const pngs = printer ? await (await printer).rasterize(svgs.map((chart) => chart.svg), fontFaces) : [];
+  return svgs.flatMap(({ name, svg }, i) => [{ name: `${name}.svg`, content: svg }, ...(pngs[i] ? [{ name: `${name}.png`, content: pngs[i] }] : [])]);
 }
 
 /** Every figure behind the report, for checking and reuse: its shape is described in the README. */

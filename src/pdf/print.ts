@@ -10,8 +10,8 @@ import { startChromium } from './start-chromium.js';
 
 export interface Printer {
   print(html: string): Promise<Uint8Array>;
-  /** An SVG as a PNG at twice its size, for slides; `css` supplies its fonts. */
-  rasterize(svg: string, css: string): Promise<Uint8Array>;
+  /** SVGs as PNGs at twice their size, for slides, all on one page; `css` supplies their fonts. */
+  rasterize(svgs: readonly string[], css: string): Promise<Uint8Array[]>;
   close(): Promise<void>;
 }
 
@@ -27,7 +27,7 @@ export async function launchPrinter(executablePath: string): Promise<Printer> {
     const browser = await connect({ browserWSEndpoint: chromium.endpoint, defaultViewport: null });
     return {
       print: (html) => printPage(browser, html),
-      rasterize: (svg, css) => rasterize(browser, svg, css),
+      rasterize: (svgs, css) => rasterize(browser, svgs, css),
       close: async () => {
         await browser.close().catch(() => undefined);
         await chromium.stop();
@@ -39,16 +39,19 @@ export async function launchPrinter(executablePath: string): Promise<Printer> {
   }
 }
 
-async function rasterize(browser: Browser, svg: string, css: string): Promise<Uint8Array> {
+async function rasterize(browser: Browser, svgs: readonly string[], css: string): Promise<Uint8Array[]> {
+  if (svgs.length === 0) return [];
   const page = await browser.newPage();
   try {
     await lockDown(page);
     await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: 2 });
-    await page.setContent(`<!DOCTYPE html><html><head><style>${css} body { margin: 0; background: #fff; }</style></head><body>${svg}</body></html>`, { waitUntil: 'load' });
+    const body = svgs.map((svg) => `<div class="chart">${svg}</div>`).join('');
+    await page.setContent(`<!DOCTYPE html><html><head><style>${css} body { margin: 0; background: #fff; } .chart { width: max-content; }</style></head><body>${body}</body></html>`, { waitUntil: 'load' });
     await page.evaluateHandle('document.fonts.ready');
-    const element = await page.$('svg');
-    if (!element) throw new Error('no chart to draw');
-    return await element.screenshot({ type: 'png' });
+    const elements = await page.$$('.chart > svg');
+    const pngs: Uint8Array[] = [];
+    for (const element of elements) pngs.push(await element.screenshot({ type: 'png' }));
+    return pngs;
   } finally {
     await page.close();
   }

@@ -30,7 +30,7 @@ export function memoryEffects(): MemoryEffects {
         printed.push(html);
         return new TextEncoder().encode(`%PDF printed ${html.length} characters`);
       },
-      rasterize: async (svg: string) => new TextEncoder().encode(`PNG of ${svg.length} characters`),
+      rasterize: async (svgs: readonly string[]) => svgs.map((svg) => new TextEncoder().encode(`PNG of ${svg.length} characters`)),
       close: async () => undefined,
     }),
     writeFiles: async (dir, files) => {
