@@ -39,7 +39,7 @@ program
       const log = options.quiet ? () => undefined : (line: string) => console.log(line);
       const result = await buildReport(
         { file, outDir: options.out },
-        nodeEffects({ cwd: process.cwd(), printer: printers.get, log }),
+        nodeEffects({ cwd: process.cwd(), printer: printers.get, log, env: process.env }),
       );
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);

@@ -12,8 +12,11 @@ export function nodeEffects(options: {
   cwd: string;
   printer: (configured: string | undefined) => Promise<Printer>;
   log: (line: string) => void;
+  env?: Readonly<Record<string, string | undefined>>;
 }): BuildEffects {
+  const epoch = Number(options.env?.SOURCE_DATE_EPOCH);
   return {
+    sourceDate: Number.isFinite(epoch) && options.env?.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : undefined,
     cwd: options.cwd,
     kindOf,
     readFile: async (path) => new Uint8Array(await readFile(path)),

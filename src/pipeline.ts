@@ -22,6 +22,7 @@ import { builtInLibrary } from './indicators/library.js';
 import { neighbourModelLabel } from './indicators/neighbours.js';
 import { formatDate } from './narrative/phrases.js';
 import { plainText, renderNarrative, type TemplateSource } from './narrative/render-narrative.js';
+import { setPdfMetadata, type PdfMetadata } from './pdf/metadata.js';
 import type { Printer } from './pdf/print.js';
 import { readData, type FileReader } from './tables/read-data.js';
 import { TOOL_VERSION, BUILT_IN_TEMPLATES } from './version.js';
@@ -34,6 +35,8 @@ export interface BuildEffects extends FileReader {
   /** Writes every file or none. */
   readonly writeFiles: (dir: string, files: readonly OutputFile[]) => Promise<void>;
   readonly log: (line: string) => void;
+  /** SOURCE_DATE_EPOCH, for reproducible builds; otherwise the report's own date is used. */
+  readonly sourceDate?: Date;
 }
 
 export interface OutputFile {
@@ -110,7 +113,8 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   const printing = printer?.then((p) => p.print(html));
   printing?.catch(() => undefined); // awaited below
   const chartFiles = definition.output.charts ? await standaloneCharts(definition, charts, printer, fontFaces) : [];
-  const pdf = await printing;
+  const printed = await printing;
+  const pdf = printed && (await setPdfMetadata(printed, pdfMetadataOf(definition, effects.sourceDate)));
   const files: OutputFile[] = [];
   if (pdf) files.push({ name: `${definition.report.slug}.pdf`, content: pdf });
   if (definition.output.html) files.push({ name: `${definition.report.slug}.html`, content: html });
@@ -118,6 +122,23 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   const dir = options.outDir ?? definition.output.dir;
   await effects.writeFiles(dir, files);
   return { definition, indicators, html, pdf, written: files.map((file) => join(dir, file.name)) };
+}
+
+/**
+ * The PDF's information. Its dates are the build's SOURCE_DATE_EPOCH if given, else the latest "as at"
+ * date of the report's data, else the meeting date: never the clock, so rebuilding gives the same file.
+ */
+function pdfMetadataOf(definition: ReportDefinition, sourceDate: Date | undefined): PdfMetadata {
+  const r = definition.report;
+  const asAt = definition.data.local.map((source) => source.asAt).filter((date): date is string => Boolean(date)).sort().pop();
+  return {
+    title: r.title,
+    author: r.author,
+    subject: r.subject ?? `${r.committee}, ${formatDate(r.meetingDate)}`,
+    keywords: r.keywords,
+    creator: `scrutiny ${TOOL_VERSION}`,
+    date: sourceDate ?? new Date(`${asAt ?? r.meetingDate}T00:00:00Z`),
+  };
 }
 
 /** Each chart on its own for slides: <slug>/charts/<id>.svg, and .png where there is a browser to draw it. */

@@ -59,11 +59,16 @@ export function prefixIds(svg: string, prefix: string): string {
   );
 }
 
-/** A role, title and description on the root <svg>, so the chart is one image with a text alternative. */
+/**
+ * A role, title and description on the root <svg>, so the chart is one image with a text alternative.
+ * Vega marks its groups as graphics objects and symbols for screen readers; inside one image those
+ * would be unnamed parts, so those roles are removed.
+ */
 function labelSvg(svg: string, text: ChartText): string {
   const titleId = `${text.id}-title`;
   const descId = `${text.id}-desc`;
   return svg
+    .replace(/ role="graphics-[a-z-]+"| aria-roledescription="[^"]*"/g, '')
     .replace(/^<svg\b/, `<svg role="img" aria-labelledby="${titleId} ${descId}"`)
     .replace(/^(<svg[^>]*>)/, `$1<title id="${titleId}">${escapeXml(text.title)}</title><desc id="${descId}">${escapeXml(text.description)}</desc>`);
 }

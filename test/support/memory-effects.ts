@@ -3,6 +3,7 @@
  * what it was asked to print, so pipeline tests need no browser and write nothing to disk.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { kindOf } from '../../src/file-kind.js';
 import type { BuildEffects, OutputFile } from '../../src/pipeline.js';
 import { ROOT } from './cli.js';
@@ -28,7 +29,10 @@ export function memoryEffects(): MemoryEffects {
     printer: async () => ({
       print: async (html: string) => {
         printed.push(html);
-        return new TextEncoder().encode(`%PDF printed ${html.length} characters`);
+        // A real, one-page PDF, so the build can set its document information as it does a printed one.
+        const pdf = await PDFDocument.create();
+        pdf.addPage();
+        return pdf.save();
       },
       rasterize: async (svgs: readonly string[]) => svgs.map((svg) => new TextEncoder().encode(`PNG of ${svg.length} characters`)),
       close: async () => undefined,
