@@ -15,14 +15,15 @@ import { normalizeDefinition, type ReportDefinition } from './definition/normali
 import { readDefinition } from './definition/read-definition.js';
 import { ReportError } from './diagnostics/report-error.js';
 import * as message from './diagnostics/messages.js';
-import { assembleDocument } from './document/assemble.js';
+import { assembleDocument, headingText, numberSections } from './document/assemble.js';
 import { fontFaceCss } from './document/fonts.js';
 import { computeIndicators, nationalFilesNeeded, type IndicatorSet } from './indicators/compute.js';
 import { builtInLibrary } from './indicators/library.js';
 import { neighbourModelLabel } from './indicators/neighbours.js';
 import { formatDate } from './narrative/phrases.js';
-import { plainText, renderNarrative, type TemplateSource } from './narrative/render-narrative.js';
+import { plainText, renderNarrative, type RenderedSection, type TemplateSource } from './narrative/render-narrative.js';
 import { setPdfMetadata, type PdfMetadata } from './pdf/metadata.js';
+import { readBookmarks, type Bookmark } from './pdf/outline.js';
 import type { Printer } from './pdf/print.js';
 import { readData, type FileReader } from './tables/read-data.js';
 import { TOOL_VERSION, BUILT_IN_TEMPLATES } from './version.js';
@@ -99,14 +100,15 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
     partials: await templates.partials(),
   });
 
-  // 6. Document: one self-contained HTML file.
+  // 6. Document: one self-contained HTML file. A contents page takes a first print to find its page numbers.
   const fontFaces = await fontFaceCss();
-  const html = assembleDocument(
-    definition,
-    sections,
-    { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces },
-    { tool: `scrutiny ${TOOL_VERSION}`, sources: sourcesOf(definition, indicators) },
-  );
+  const parts = { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces };
+  const provenance = { tool: `scrutiny ${TOOL_VERSION}`, sources: sourcesOf(definition, indicators) };
+  let html = assembleDocument(definition, sections, parts, provenance, definition.output.contents ? 'placeholder' : undefined);
+  if (definition.output.contents && printer) {
+    const pages = sectionPages(sections, await readBookmarks(await (await printer).print(html)));
+    html = assembleDocument(definition, sections, parts, provenance, pages);
+  }
 
   // 7. PDF, then write everything at once.
   // The browser prints while the standalone charts are drawn here; their PNGs then follow on pages of their own.
@@ -122,6 +124,20 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   const dir = options.outDir ?? definition.output.dir;
   await effects.writeFiles(dir, files);
   return { definition, indicators, html, pdf, written: files.map((file) => join(dir, file.name)) };
+}
+
+/** Each section's first page, by matching its heading to the bookmark Chromium made from it. */
+function sectionPages(sections: readonly RenderedSection[], bookmarks: readonly Bookmark[]): Map<string, number> {
+  const squash = (text: string) => text.replace(/\s+/g, '');
+  const pages = new Map<string, number>();
+  let from = 0;
+  for (const section of numberSections(sections)) {
+    const found = bookmarks.findIndex((bookmark, i) => i >= from && squash(bookmark.title) === squash(headingText(section)));
+    if (found < 0) continue;
+    pages.set(section.id, bookmarks[found]!.page);
+    from = found + 1;
+  }
+  return pages;
 }
 
 /**

@@ -187,6 +187,7 @@ const output = z.strictObject({
   folder: z.string().default('output').describe('Where the PDF and HTML are written, relative to the report definition.'),
   pdf: z.boolean().default(true),
   html: z.boolean().default(true),
+  contents: z.boolean().default(false).describe('A contents list after the front block, with the page each section starts on.'),
   charts: z.boolean().default(true).describe('Also write each chart on its own for slides: <slug>/charts/<id>.svg, and .png when printing.'),
   browser: z.string().optional().describe('A Chrome, Chromium or Edge executable to print with.'),
 });
@@ -209,7 +210,7 @@ export const reportDefinitionSchema = z.strictObject({
     .record(z.string(), z.unknown())
     .optional()
     .describe('Overrides for templates/chart-theme.json: font, sizes, series colours, dashes and markers.'),
-  output: output.default({ folder: 'output', pdf: true, html: true, charts: true }),
+  output: output.default({ folder: 'output', pdf: true, html: true, contents: false, charts: true }),
 });
 
 /** What the YAML may say, before defaults. */

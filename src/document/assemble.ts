@@ -31,30 +31,31 @@ export interface NumberedSection extends RenderedSection {
   readonly letter?: string;
 }
 
+/**
+ * The page each section starts on, for a contents page: from a first print's bookmarks, or "00" in the
+ * first pass (as wide as the real numbers, so the second pass lays out the same).
+ */
+export type SectionPages = ReadonlyMap<string, number> | 'placeholder';
+
 export function assembleDocument(
   definition: ReportDefinition,
   sections: readonly RenderedSection[],
   parts: DocumentParts,
   provenance: Provenance,
+  pages?: SectionPages,
 ): string {
   const hbs = Handlebars.create();
   hbs.registerHelper('date', (iso: string) => formatDate(iso));
   hbs.registerHelper('cssString', (text: string) => new Handlebars.SafeString(cssString(text)));
 
-  let next = 0;
-  let appendices = 0;
-  const numbered: NumberedSection[] = sections.map((section) => {
-    if (section.appendix) return { ...section, letter: String.fromCharCode(65 + appendices++) };
-    if (!section.numbered) return section;
-    next += 1;
-    return { ...section, number: next, html: numberParagraphs(section.html, next) };
-  });
+  const numbered = numberSections(sections);
 
   const r = definition.report;
   const context = {
     report: { ...r, portfolioHolder: r.portfolioHolder ?? null, author: r.author ?? null, subject: r.subject ?? `${r.committee}, ${formatDate(r.meetingDate)}` },
     runningHeader: `${r.committee}, ${formatDate(r.meetingDate)}`,
     sections: numbered,
+    contents: pages && numbered.map((section) => ({ id: section.id, title: headingText(section), page: pages === 'placeholder' ? '00' : (pages.get(section.id) ?? '') })),
     css: new Handlebars.SafeString(parts.css),
     fontFaces: new Handlebars.SafeString(parts.fontFaces),
     provenance,
@@ -64,6 +65,25 @@ export function assembleDocument(
   } catch (error) {
     throw new ReportError(message.templateProblem(parts.layout.name, error instanceof Error ? error.message : String(error)));
   }
+}
+
+/** A section's heading as printed, and so as its bookmark reads: "1. Background and context". */
+export function headingText(section: NumberedSection): string {
+  if (section.number !== undefined) return `${section.number}. ${section.heading}`;
+  if (section.letter !== undefined) return `Appendix ${section.letter}: ${section.heading}`;
+  return section.heading;
+}
+
+/** Sections numbered and lettered as the document shows them. */
+export function numberSections(sections: readonly RenderedSection[]): NumberedSection[] {
+  let next = 0;
+  let appendices = 0;
+  return sections.map((section) => {
+    if (section.appendix) return { ...section, letter: String.fromCharCode(65 + appendices++) };
+    if (!section.numbered) return section;
+    next += 1;
+    return { ...section, number: next, html: numberParagraphs(section.html, next) };
+  });
 }
 
 /** Prefix each paragraph with its number: <p> -> <p><span class="paragraph-number">1.2</span> */

@@ -1,0 +1,27 @@
+/**
+ * The page each bookmark of a printed PDF points to: Chromium has no target-counter(), so a contents
+ * page is made in two passes, reading the first print's bookmarks (one per heading) for page numbers.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+
+export interface Bookmark {
+  readonly title: string;
+  /** 1-based. */
+  readonly page: number;
+}
+
+export async function readBookmarks(pdf: Uint8Array): Promise<Bookmark[]> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pages = document.getPages().map((page) => page.ref.toString());
+  const bookmarks: Bookmark[] = [];
+  const walk = (first: PDFDict | undefined) => {
+    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '';
+      const target = item.lookupMaybe(PDFName.of('Dest'), PDFArray)?.get(0)?.toString();
+      if (target) bookmarks.push({ title, page: pages.indexOf(target) + 1 });
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  walk(document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+  return bookmarks;
+}
