@@ -102,7 +102,7 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
 
   // 6. Document: one self-contained HTML file. A contents page takes a first print to find its page numbers.
   const fontFaces = await fontFaceCss();
-  const parts = { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces };
+  const parts = { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces, logo: definition.logo && dataUrl(definition.logo, await effects.readFile(definition.logo)) };
   const provenance = { tool: `scrutiny ${TOOL_VERSION}`, sources: sourcesOf(definition, indicators) };
   let html = assembleDocument(definition, sections, parts, provenance, definition.output.contents ? 'placeholder' : undefined);
   if (definition.output.contents && printer) {
@@ -124,6 +124,12 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   const dir = options.outDir ?? definition.output.dir;
   await effects.writeFiles(dir, files);
   return { definition, indicators, html, pdf, written: files.map((file) => join(dir, file.name)) };
+}
+
+/** A logo file as a data: URL. */
+function dataUrl(path: string, content: Uint8Array): string {
+  const type = path.toLowerCase().endsWith('.svg') ? 'image/svg+xml' : /\.jpe?g$/i.test(path) ? 'image/jpeg' : 'image/png';
+  return `data:${type};base64,${Buffer.from(content).toString('base64')}`;
 }
 
 /** Each section's first page, by matching its heading to the bookmark Chromium made from it. */

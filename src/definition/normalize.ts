@@ -35,6 +35,9 @@ export interface ReportDefinition {
   readonly audit: ValidatedDefinition['audit'];
   readonly disclosure: ValidatedDefinition['disclosure'];
   readonly theme: Readonly<Record<string, unknown>>;
+  readonly style: ValidatedDefinition['style'];
+  /** The logo's absolute path, when there is one. */
+  readonly logo?: string;
   readonly output: ValidatedDefinition['output'] & { readonly dir: string };
 }
 
@@ -85,6 +88,12 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
   checkUnique(spec.indicators.map((i) => i.id), 'indicators', 'indicator', context, problems);
   checkUnique(spec.diagrams.map((d) => d.id), 'diagrams', 'diagram', context, problems);
   checkUnique(spec.data.local.map((l) => l.id), 'data.local', 'local data source', context, problems, ['data', 'local']);
+
+  const logoPath = spec.report.logo === undefined ? undefined : resolve(baseDir, spec.report.logo);
+  if (logoPath) {
+    require(['report', 'logo'], 'logo', logoPath, 'file');
+    if (!/\.(png|jpe?g|svg)$/i.test(logoPath)) problems.add(message.invalidValue(context.locate(['report', 'logo']), 'report.logo', 'must be a .png, .jpg or .svg file'));
+  }
 
   const local = spec.data.local.map((source, i) => {
     const path = resolve(baseDir, source.file);
@@ -176,6 +185,8 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
     audit: spec.audit,
     disclosure: spec.disclosure,
     theme: spec.theme ?? {},
+    style: spec.style,
+    logo: logoPath,
     output: { ...spec.output, dir: resolve(baseDir, spec.output.folder) },
   };
 }

@@ -40,6 +40,8 @@ const contactOfficer = z.strictObject({
   email: z.email().optional(),
 });
 
+const colour = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour written #rgb or #rrggbb, for example #0b5fa5');
+
 const report = z.strictObject({
   title: z.string().min(1).describe('The report title, as it appears on the front block and in the PDF metadata.'),
   slug: z
@@ -55,6 +57,7 @@ const report = z.strictObject({
   author: z.string().optional(),
   subject: z.string().optional().describe('PDF subject; defaults to the committee and meeting date.'),
   keywords: z.array(z.string()).default([]),
+  logo: z.string().optional().describe("The council's logo (png, jpg or svg), relative to the definition; embedded in the document."),
   contactOfficers: z.array(contactOfficer).default([]),
 });
 
@@ -206,6 +209,16 @@ export const reportDefinitionSchema = z.strictObject({
   recommendations: recommendations.optional(),
   audit: audit.optional(),
   disclosure: disclosure.default({ public: false, threshold: 5 }),
+  style: z
+    .strictObject({
+      accent: colour.optional().describe('Headings, rules and highlights.'),
+      text: colour.optional(),
+      muted: colour.optional().describe('Running header, footer and notes.'),
+      rule: colour.optional().describe('Table borders and rules.'),
+      tableHead: colour.optional().describe('The background of table headers.'),
+    })
+    .default({})
+    .describe("The council's colours for the document (the chart colours are in theme)."),
   theme: z
     .record(z.string(), z.unknown())
     .optional()

@@ -17,6 +17,8 @@ export interface DocumentParts {
   readonly layout: TemplateSource;
   readonly css: string;
   readonly fontFaces: string;
+  /** The council's logo as a data: URL, embedded so the document loads nothing. */
+  readonly logo?: string;
 }
 
 export interface Provenance {
@@ -54,6 +56,13 @@ export function assembleDocument(
   const context = {
     report: { ...r, portfolioHolder: r.portfolioHolder ?? null, author: r.author ?? null, subject: r.subject ?? `${r.committee}, ${formatDate(r.meetingDate)}` },
     runningHeader: `${r.committee}, ${formatDate(r.meetingDate)}`,
+    logo: parts.logo ? { src: parts.logo, alt: `${r.council} logo` } : null,
+    // The council's colours, as CSS custom properties over the house style's own; validated as #rgb or #rrggbb.
+    colours: new Handlebars.SafeString(
+      Object.entries(definition.style)
+        .flatMap(([name, value]) => (value ? [`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${value};`] : []))
+        .join(' '),
+    ),
     sections: numbered,
     contents: pages && numbered.map((section) => ({ id: section.id, title: headingText(section), page: pages === 'placeholder' ? '00' : (pages.get(section.id) ?? '') })),
     css: new Handlebars.SafeString(parts.css),
