@@ -54,4 +54,15 @@ describe('the second house style', () => {
       expect(font.name).toMatch(/SourceSans3/);
     }
   });
+
+  it('neither report, in either form, prints NaN, undefined, null or an empty figure', async () => {
+    for (const slug of [SLUG, `${SLUG}-second-style`]) {
+      const html = readFileSync(join(out, `${slug}.html`), 'utf8').replace(/<style>[\s\S]*?<\/style>/, '');
+      const text = await pdfText(join(out, `${slug}.pdf`));
+      for (const body of [html, text]) {
+        expect(body, slug).not.toMatch(/\b(NaN|undefined|null|Infinity)\b/);
+        expect(body, slug).not.toMatch(/ %|\(\)|<td><\/td>| per 10,000\)/);
+      }
+    }
+  });
 });
