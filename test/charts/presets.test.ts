@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCharts } from '../../src/charts/render-charts.js';
 import type { IndicatorResult, IndicatorSet } from '../../src/indicators/compute.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
-import type { Table, TableRow } from '../../src/tables/table.js';
+import type { Table } from '../../src/tables/table.js';
 import {
   ASSESSMENT_IDS,
   C3_FILE,
@@ -37,35 +37,11 @@ import {
   type PresetName,
 } from '../support/chart-fixtures.js';
 import { ROOT } from '../support/cli.js';
+import { cell, halfUp, onlyRow, percentTenths, rowsWhere } from '../support/table-lookup.js';
 
 // ---------------------------------------------------------------------------------------------------
-// Independent helpers: look-ups by column name, exact half-up arithmetic in tenths, and formatting.
-
-function column(table: Table, name: string): number {
-  const index = table.columns.indexOf(name);
-  if (index < 0) throw new Error(`test fixture: ${table.file} has no column ${name}`);
-  return index;
-}
-
-function cell(table: Table, row: TableRow, name: string): string {
-  return String(row.values[column(table, name)] ?? '').trim();
-}
-
-function rowsWhere(table: Table, where: Readonly<Record<string, string>>): TableRow[] {
-  return table.rows.filter((row) => Object.entries(where).every(([name, value]) => cell(table, row, name) === value));
-}
-
-function onlyRow(table: Table, where: Readonly<Record<string, string>>): TableRow {
-  const rows = rowsWhere(table, where);
-  if (rows.length !== 1) throw new Error(`test fixture: ${rows.length} rows in ${table.file} for ${JSON.stringify(where)}`);
-  return rows[0]!;
-}
-
-/** floor(n / d + 1/2) for n >= 0, d > 0. */
-const halfUp = (n: bigint, d: bigint): bigint => (2n * n + d) / (2n * d);
-
-/** A percentage to 1 dp in whole tenths: 37 of 355 -> 104n. */
-const percentTenths = (numerator: number, denominator: number): bigint => halfUp(BigInt(numerator) * 1000n, BigInt(denominator));
+// Independent helpers (look-ups by column name and exact half-up arithmetic in tenths are in
+// ../support/table-lookup.ts): published figures in tenths, and formatting.
 
 /** A published figure ("17.9", "14") in whole tenths. */
 const publishedTenths = (text: string): bigint => BigInt(Math.round(Number(text) * 10));

@@ -9,6 +9,7 @@ import { builtInLibrary } from '../../src/indicators/library.js';
 import { NEIGHBOUR_FILES } from '../../src/indicators/neighbours.js';
 import { readCsv } from '../../src/tables/read-csv.js';
 import type { Table } from '../../src/tables/table.js';
+import { monthlyCounts, visitsIndicator } from '../support/monthly.js';
 import { thrown } from '../support/report-errors.js';
 
 const neighbours = readCsv(`data/dfe/${NEIGHBOUR_FILES['2021']}`, readFileSync(`data/dfe/${NEIGHBOUR_FILES['2021']}`, 'utf8'));
@@ -17,32 +18,10 @@ const d3 = readCsv(`data/dfe/${d3File}`, readFileSync(`data/dfe/${d3File}`, 'utf
 
 /** A workbook sheet of monthly counts: April 2016 onwards, one row a month. */
 function months(counts: readonly [number, number][]): Table {
-  return {
-    file: 'local.xlsx',
-    sheet: 'Monthly',
-    columns: ['From', 'To', 'Visits on time', 'Visits due'],
-    headerIndex: 1,
-    rows: counts.map(([numerator, denominator], i) => {
-      const month = 3 + i; // April = 3
-      const start = new Date(Date.UTC(2016, month, 1));
-      const end = new Date(Date.UTC(2016, month + 1, 0));
-      return { index: i + 2, values: [start, end, numerator, denominator] };
-    }),
-  };
+  return monthlyCounts(counts, { year: 2016, month: 3 }); // April = 3
 }
 
-const visits = (extra: Partial<IndicatorDefinition> = {}): IndicatorDefinition => ({
-  id: 'visits',
-  base: 'custom',
-  title: 'Child protection visits made on time',
-  shortTitle: 'Visits on time',
-  definition: 'Statutory visits to children on a plan made within 10 working days, as a percentage of visits due.',
-  unit: 'percent',
-  decimals: 1,
-  polarity: 'high-is-good',
-  local: { source: 'monthly', from: 'From', to: 'To', numerator: 'Visits on time', denominator: 'Visits due', measure: 'flow' },
-  ...extra,
-});
+const visits = visitsIndicator;
 
 function compute(indicators: IndicatorDefinition[], local: Table, extra: Partial<IndicatorInputs> = {}) {
   return computeIndicators({

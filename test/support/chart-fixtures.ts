@@ -16,6 +16,7 @@ import { readCsv } from '../../src/tables/read-csv.js';
 import type { Table } from '../../src/tables/table.js';
 import { ROOT } from './cli.js';
 import { memoryEffects } from './memory-effects.js';
+import { monthlyCounts, visitsIndicator } from './monthly.js';
 
 export const FILE = 'report.config.yaml';
 export const THEME_FILE = 'templates/chart-theme.json';
@@ -94,31 +95,10 @@ export const MONTHLY_START = { year: 2015, month: 9 }; // October 2015 (months c
 export const MONTHLY_TARGET = 85;
 
 export function monthlyTable(): Table {
-  return {
-    file: 'local.xlsx',
-    sheet: 'Monthly',
-    columns: ['From', 'To', 'Visits on time', 'Visits due'],
-    headerIndex: 1,
-    rows: MONTHLY_COUNTS.map(([numerator, denominator], i) => {
-      const month = MONTHLY_START.month + i;
-      const start = new Date(Date.UTC(MONTHLY_START.year, month, 1));
-      const end = new Date(Date.UTC(MONTHLY_START.year, month + 1, 0));
-      return { index: i + 2, values: [start, end, numerator, denominator] };
-    }),
-  };
+  return monthlyCounts(MONTHLY_COUNTS, MONTHLY_START);
 }
 
-export const VISITS: IndicatorDefinition = {
-  id: 'visits',
-  base: 'custom',
-  title: 'Child protection visits made on time',
-  shortTitle: 'Visits on time',
-  definition: 'Statutory visits to children on a plan made within 10 working days, as a percentage of visits due.',
-  unit: 'percent',
-  decimals: 1,
-  polarity: 'high-is-good',
-  local: { source: 'monthly', from: 'From', to: 'To', numerator: 'Visits on time', denominator: 'Visits due', measure: 'flow' },
-};
+export const VISITS: IndicatorDefinition = visitsIndicator();
 
 export function monthlySet(): IndicatorSet {
   return computeIndicators({
