@@ -50,6 +50,29 @@ program
   });
 
 program
+  .command('pack')
+  .description("Build a meeting's agenda reports pack (public) and members' pack from an agenda file, and each report's own PDF and HTML.")
+  .argument('[agenda]', 'the agenda', 'agenda.yaml')
+  .option('--out <dir>', "the output folder for the packs (default: the agenda's output.folder)")
+  .option('--quiet', 'print nothing but problems')
+  .option('--debug', 'print the stack of an unexpected error')
+  .action(async (file: string, options: { out?: string; quiet?: boolean }) => {
+    const started = performance.now();
+    const printers = printerPool();
+    printers.warm();
+    try {
+      const [{ buildPack }, { nodeEffects }] = await Promise.all([import('./pack/build-pack.js'), import('./effects.js')]);
+      const log = options.quiet ? () => undefined : (line: string) => console.log(line);
+      const result = await buildPack({ file, outDir: options.out }, nodeEffects({ cwd: process.cwd(), printer: printers.get, log, env: process.env }));
+      for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      log(`Built the public pack (${result.pages.public} pages) and the members' pack (${result.pages.members} pages) in ${seconds} s.`);
+    } finally {
+      await printers.close();
+    }
+  });
+
+program
   .command('indicators')
   .description('Print the indicator table: every figure with its comparators, rank, quartile and judgement.')
   .argument('[definition]', "a report definition: its indicators for its council (default: the built-in library over --data)")

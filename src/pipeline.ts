@@ -55,6 +55,8 @@ export interface BuildOptions {
 export interface BuildResult {
   readonly definition: ReportDefinition;
   readonly indicators: IndicatorSet;
+  /** The report's sections as rendered, for a meeting pack to lay out again. */
+  readonly sections: readonly RenderedSection[];
   readonly html: string;
   readonly pdf?: Uint8Array;
   readonly written: readonly string[];
@@ -123,7 +125,7 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   files.push({ name: `${definition.report.slug}.indicators.json`, content: indicatorsJson(indicators) }, ...chartFiles);
   const dir = options.outDir ?? definition.output.dir;
   await effects.writeFiles(dir, files);
-  return { definition, indicators, html, pdf, written: files.map((file) => join(dir, file.name)) };
+  return { definition, indicators, sections, html, pdf, written: files.map((file) => join(dir, file.name)) };
 }
 
 /** A logo file as a data: URL. */

@@ -1,6 +1,6 @@
 /**
- * report.config.yaml -> validated definition. Every problem, from YAML syntax to a misspelt key, is
- * reported in one pass with its line and column.
+ * A YAML file -> validated against its zod schema (report.config.yaml, agenda.yaml). Every problem,
+ * from YAML syntax to a misspelt key, is reported in one pass with its line and column.
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
@@ -16,13 +16,19 @@ export interface LocatedText {
   readonly text: string;
 }
 
-export interface ReadDefinition {
-  readonly spec: ValidatedDefinition;
+export interface ReadYaml<T> {
+  readonly spec: T;
   /** The place in the YAML of the value at a path, for problems found after validation. */
   readonly locate: (path: readonly (string | number)[]) => Place;
 }
 
-export function readDefinition({ file, text }: LocatedText): ReadDefinition {
+export type ReadDefinition = ReadYaml<ValidatedDefinition>;
+
+export function readDefinition(source: LocatedText): ReadDefinition {
+  return readYaml(source, reportDefinitionSchema);
+}
+
+export function readYaml<S extends z.ZodType>({ file, text }: LocatedText, schema: S): ReadYaml<z.output<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = new ProblemList();
@@ -36,7 +42,7 @@ export function readDefinition({ file, text }: LocatedText): ReadDefinition {
   }
   problems.throwIfAny();
 
-  const parsed = reportDefinitionSchema.safeParse(doc.toJS() ?? {});
+  const parsed = schema.safeParse(doc.toJS() ?? {});
   if (parsed.success) {
     const locate = (path: readonly (string | number)[]) =>
       where(rangeStart(nodeAt(doc, path)) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0);
@@ -44,7 +50,7 @@ export function readDefinition({ file, text }: LocatedText): ReadDefinition {
   }
 
   for (const issue of parsed.error.issues) {
-    for (const problem of describeIssue(issue, doc, where)) problems.add(problem);
+    for (const problem of describeIssue(issue, doc, where, schema)) problems.add(problem);
   }
   problems.throwIfAny();
   throw new Error('unreachable: a failed parse always has issues');
@@ -52,13 +58,13 @@ export function readDefinition({ file, text }: LocatedText): ReadDefinition {
 
 type Where = (offset: number) => Place;
 
-function describeIssue(issue: z.core.$ZodIssue, doc: Document, where: Where): string[] {
+function describeIssue(issue: z.core.$ZodIssue, doc: Document, where: Where, root: z.ZodType): string[] {
   const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
   const dotted = formatPath(path);
 
   if (issue.code === 'unrecognized_keys') {
     const container = nodeAt(doc, path);
-    const allowed = allowedKeys(path);
+    const allowed = allowedKeys(root, path);
     return issue.keys
       .map((key) => {
         const keyNode = isMap(container) ? container.items.find((p) => isScalar(p.key) && p.key.value === key)?.key : undefined;
@@ -102,8 +108,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** The keys the schema allows at a path, for suggesting the nearest one to a misspelt key. */
-function allowedKeys(path: readonly PropertyKey[]): string[] {
-  let schema: unknown = reportDefinitionSchema;
+function allowedKeys(root: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let schema: unknown = root;
   for (const key of path) {
     schema = unwrap(schema);
     if (typeof key === 'number') schema = (schema as { element?: unknown }).element;

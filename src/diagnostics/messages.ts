@@ -32,6 +32,8 @@ export const duplicateId = (place: Place, what: string, id: string, first: strin
 export const definitionNotFound = (path: string) =>
   `The report definition "${path}" does not exist; give the path to a report.config.yaml.`;
 
+export const agendaNotFound = (path: string) => `The agenda "${path}" does not exist or is not a file; give the path to an agenda.yaml.`;
+
 export const definitionIsFolder = (path: string) =>
   `The report definition "${path}" is a folder; give the path to a report.config.yaml file.`;
 
