@@ -72,11 +72,11 @@ export function trendSpec(indicator: IndicatorResult, series: readonly SeriesNam
       },
       color: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => s.color) }, legend },
       strokeDash: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => [...s.dash]) }, legend },
-      shape: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => s.shape) }, legend },
     },
     layer: [
       { mark: { type: 'line' } },
-      { mark: { type: 'point', filled: true } },
+      // Markers only on the points: a shape means nothing to a line or a label.
+      { mark: { type: 'point', filled: true }, encoding: { shape: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => s.shape) }, legend } } },
       ...(labels
         ? [{ transform: [{ filter: { field: 'period', equal: labels.period } }, { filter: 'isValid(datum.value)' }], mark: { type: 'text', align: 'left', dx: 9, fontSize: LABEL_SIZE }, encoding: { text: { field: 'series' }, color: { field: 'series', type: 'nominal', legend: null } } }]
         : []),

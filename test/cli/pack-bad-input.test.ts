@@ -1,0 +1,35 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../support/cli.js';
+
+function agendaWith(edit: (yaml: string) => string): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'agenda.yaml'), edit(readFileSync(join(ROOT, 'agenda.yaml'), 'utf8')));
+  return dir;
+}
+
+describe('scrutiny pack, bad agendas', () => {
+  it('an unknown key is named at its line with the nearest valid key', async () => {
+    const dir = agendaWith((yaml) => yaml.replace('  venue:', '  venu:'));
+    const result = await runCli(['pack', 'agenda.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    const line = readFileSync(join(dir, 'agenda.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  venu:')) + 1;
+    expect(result.stderr).toContain(`agenda.yaml, line ${line}, column 3: unknown key "venu" in meeting; did you mean "venue"?`);
+  });
+
+  it('a report that does not exist is named where the agenda refers to it', async () => {
+    const dir = agendaWith((yaml) => yaml.replace('report: report.config.yaml', 'report: missing.yaml'));
+    const result = await runCli(['pack', 'agenda.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    // Every missing file is named at once; the others here are missing because the agenda was moved.
+    expect(result.stderr).toMatch(/^agenda\.yaml, line \d+, column \d+: the report definition "missing\.yaml" does not exist\.$/m);
+  });
+
+  it('an item with neither a report nor a text is refused', async () => {
+    const dir = agendaWith((yaml) => yaml.replace('    text: To receive apologies for absence from members of the Committee.\n', ''));
+    const result = await runCli(['pack', 'agenda.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('needs exactly one of report, text or file');
+  });
+});
