@@ -142,13 +142,17 @@ describe('trendPoints and trendSpec', () => {
   });
 
   it('gives each series its own colour, dash and marker from the theme, so colour is not the only difference', () => {
+    type Channel = { scale: { domain: string[]; range: unknown[] } };
     const spec = trendSpec(repeatPlans, SERIES, theme) as unknown as {
-      encoding: Record<'color' | 'strokeDash' | 'shape', { scale: { domain: string[]; range: unknown[] } }>;
+      encoding: Record<'color' | 'strokeDash', Channel>;
+      layer: { encoding?: { shape?: Channel } }[];
     };
+    // Colour and dash belong to the lines, the marker shape to the points.
+    const shape = spec.layer.map((layer) => layer.encoding?.shape).find(Boolean)!;
     const names = ['Walsall', 'Statistical neighbours (mean)', 'England'];
-    for (const channel of ['color', 'strokeDash', 'shape'] as const) {
-      expect(spec.encoding[channel].scale.domain).toEqual(names);
-      expect(new Set(spec.encoding[channel].scale.range.map((r) => JSON.stringify(r))).size).toBe(3);
+    for (const channel of [spec.encoding.color, spec.encoding.strokeDash, shape]) {
+      expect(channel.scale.domain).toEqual(names);
+      expect(new Set(channel.scale.range.map((r) => JSON.stringify(r))).size).toBe(3);
     }
     expect(spec.encoding.color.scale.range).toEqual([theme.series.council.color, theme.series.neighbours.color, theme.series.england.color]);
   });
