@@ -1,12 +1,13 @@
 /**
- * buildReport(): one report definition -> PDF and HTML twin.
+ * buildReport(): one report definition -> PDF, HTML twin, indicator JSON and standalone charts.
  *
  *   report.config.yaml ─► definition ─► tables ─► indicators ─► charts ─┐
  *   data/*.xlsx|csv ──────────────────────┘                    narrative ─┴─► document (HTML) ─► pdf
  *
- * Every stage is pure; the file system, the printer and the log arrive as effects, so tests can run
- * any stage without touching the disk. Nothing is written until everything has succeeded, and then
- * atomically: a failed build never leaves a half-written file or loses the previous good report.
+ * Stages take what they work on as arguments; the report's files, the printer and the log arrive as
+ * effects, so tests can run a build without a browser or the disk (the tool's own fonts and indicator
+ * library are read from the package). Nothing is written until everything has succeeded; each file is
+ * then written in full and renamed into place, so the previous good report is never lost.
  */
 import { join } from 'node:path';
 import { renderCharts, type RenderedDiagram } from './charts/render-charts.js';
