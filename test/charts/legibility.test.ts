@@ -130,18 +130,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/**
- * Known defects, left as todo (see the report):
- * - monthly: the x labels are turned -40 degrees about their middle (the first, flush, about its start),
- *   so their boxes rise above the axis line into the plot: "Oct 2015" by 25.7px, the others by about
- *   11px (src/charts/presets/monthly.ts:23, axis { labelAngle: -40 } with no labelAlign: 'right').
- * - trend and breakdown standalone: the legend (orient bottom) is laid out below the source line, which
- *   is the inner chart's bottom title (src/charts/render-charts.ts:92, withTitleAndSource).
- */
-const KNOWN = {
-  labelsCrossAxis: new Set<string>(),
-  sourceNotLast: new Set<string>(),
-};
 
 describe.each(CASES)('the $name chart in Chromium', ({ name, preset, form }) => {
   const layout = () => layouts.get(name)!;
@@ -180,7 +168,7 @@ describe.each(CASES)('the $name chart in Chromium', ({ name, preset, form }) => 
     ).toEqual([]);
   });
 
-  (KNOWN.labelsCrossAxis.has(name) ? it.todo : it)('hangs every x-axis label below its axis line, clear of the plot', () => {
+  it('hangs every x-axis label below its axis line, clear of the plot', () => {
     if (preset !== 'benchmark') expect(layout().texts.some((box) => box.xAxisLine !== null), 'x-axis labels found').toBe(true);
     const crossing = layout()
       .texts.filter(seen)
@@ -190,7 +178,7 @@ describe.each(CASES)('the $name chart in Chromium', ({ name, preset, form }) => 
   });
 
   if (form === 'standalone') {
-    (KNOWN.sourceNotLast.has(name) ? it.todo : it)('ends with its source line: no text below "Source: ..."', () => {
+    it('ends with its source line: no text below "Source: ..."', () => {
       const texts = layout().texts.filter(seen);
       const source = texts.find((box) => box.text === charts[preset].rendered.source);
       expect(source, 'the source line is drawn').toBeDefined();
