@@ -107,7 +107,7 @@ function run(hbs: typeof Handlebars, source: TemplateSource, context: unknown): 
 }
 
 /** Handlebars says '"x" not defined in [object Object] - 3:5'; say 'line 3, column 6: "x" is not defined'. */
-function cleanHandlebarsMessage(text: string): string {
+export function cleanHandlebarsMessage(text: string): string {
   const located = /^(.*?)\s+-\s+(\d+):(\d+)$/s.exec(text.trim());
   const body = (located?.[1] ?? text).replace(/ in \[object Object\]/, '').replace(/ not defined/, ' is not defined');
   return located ? `line ${located[2]}, column ${Number(located[3]) + 1}: ${body}` : body;

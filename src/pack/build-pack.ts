@@ -18,7 +18,7 @@ import { fontFaceCss } from '../document/fonts.js';
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { formatDate } from '../narrative/phrases.js';
-import { plainText } from '../narrative/render-narrative.js';
+import { cleanHandlebarsMessage, plainText } from '../narrative/render-narrative.js';
 import { readBookmarks } from '../pdf/outline.js';
 import { setPdfMetadata } from '../pdf/metadata.js';
 import { buildReport, type BuildEffects, type BuildResult, type OutputFile } from '../pipeline.js';
@@ -105,17 +105,16 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
 
 /** An item's text: inline prose, a Markdown file or a Handlebars file with the meeting to hand. */
 async function itemText(item: AgendaItem, index: number, baseDir: string, agenda: Agenda, effects: BuildEffects, agendaFile: string): Promise<string> {
-  if (item.text !== undefined) {
-    const source = plainText(`${agendaFile} (items[${index}].text)`, item.text, true);
-    return Handlebars.create().compile(source.ast!, { strict: true })({ meeting: agenda.meeting });
-  }
-  const path = resolve(baseDir, item.file!);
-  const text = await effects.readText(path);
-  if (extname(path).toLowerCase() === '.md') return markdownToHtml(text);
+  const name = item.text !== undefined ? `${agendaFile} (items[${index}].text)` : item.file!;
+  const path = item.file === undefined ? undefined : resolve(baseDir, item.file);
+  const text = path === undefined ? item.text! : await effects.readText(path);
+  if (path && extname(path).toLowerCase() === '.md') return markdownToHtml(text);
+  // Text in the agenda is prose (escaped); a .hbs file is a template of the council's own.
+  const template = path === undefined ? plainText(name, text, true).ast! : text;
   try {
-    return Handlebars.create().compile(text, { strict: true })({ meeting: agenda.meeting });
+    return Handlebars.create().compile(template, { strict: true })({ meeting: agenda.meeting });
   } catch (error) {
-    throw new ReportError(message.templateProblem(item.file!, error instanceof Error ? error.message : String(error)));
+    throw new ReportError(message.templateProblem(name, cleanHandlebarsMessage(error instanceof Error ? error.message : String(error))));
   }
 }
 

@@ -33,3 +33,15 @@ describe('scrutiny pack, bad agendas', () => {
     expect(result.stderr).toContain('needs exactly one of report, text or file');
   });
 });
+
+describe('scrutiny pack, item texts', () => {
+  it('a field the meeting does not have, in an item text, is named with the item, exit 2', async () => {
+    // Only the text items, so nothing else in the agenda needs the example's files beside it.
+    const dir = agendaWith((yaml) =>
+      yaml.replace('To receive apologies for absence from members of the Committee.', 'Apologies to {{meeting.chair}}.').replace(/  - title: Minutes of the last meeting[\s\S]*?\n\noutput:/, '\noutput:'),
+    );
+    const result = await runCli(['pack', 'agenda.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/agenda\.yaml \(items\[0\]\.text\): the template cannot be used: .*"chair" is not defined/);
+  });
+});
