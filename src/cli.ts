@@ -11,6 +11,7 @@ import { isReportError } from './diagnostics/report-error.js';
 import { TOOL_VERSION } from './version.js';
 import { findBrowser } from './pdf/find-browser.js';
 import type { Printer } from './pdf/print.js';
+import type { BuildEffects } from './pipeline.js';
 
 // The command runs from a bundle; with --debug, show stacks in the TypeScript sources.
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
@@ -29,24 +30,13 @@ program
   .option('--out <dir>', "the output folder (default: the definition's output.folder, normally output/)")
   .option('--quiet', 'print nothing but problems')
   .option('--debug', 'print the stack of an unexpected error')
-  .action(async (file: string, options: { out?: string; quiet?: boolean; debug?: boolean }) => {
-    const started = performance.now();
-    const printers = printerPool();
-    // Start the browser before loading the pipeline's libraries: the two take about as long.
-    printers.warm();
-    try {
-      const [{ buildReport }, { nodeEffects }] = await Promise.all([import('./pipeline.js'), import('./effects.js')]);
-      const log = options.quiet ? () => undefined : (line: string) => console.log(line);
-      const result = await buildReport(
-        { file, outDir: options.out },
-        nodeEffects({ cwd: process.cwd(), printer: printers.get, log, env: process.env }),
-      );
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  .action(async (file: string, options: PrintingOptions) => {
+    await withPrinter(options, async (effects, log, seconds) => {
+      const { buildReport } = await import('./pipeline.js');
+      const result = await buildReport({ file, outDir: options.out }, effects);
       for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
-      log(`Built "${result.definition.report.title}" in ${seconds} s.`);
-    } finally {
-      await printers.close();
-    }
+      log(`Built "${result.definition.report.title}" in ${seconds()} s.`);
+    });
   });
 
 program
@@ -56,20 +46,13 @@ program
   .option('--out <dir>', "the output folder for the packs (default: the agenda's output.folder)")
   .option('--quiet', 'print nothing but problems')
   .option('--debug', 'print the stack of an unexpected error')
-  .action(async (file: string, options: { out?: string; quiet?: boolean }) => {
-    const started = performance.now();
-    const printers = printerPool();
-    printers.warm();
-    try {
-      const [{ buildPack }, { nodeEffects }] = await Promise.all([import('./pack/build-pack.js'), import('./effects.js')]);
-      const log = options.quiet ? () => undefined : (line: string) => console.log(line);
-      const result = await buildPack({ file, outDir: options.out }, nodeEffects({ cwd: process.cwd(), printer: printers.get, log, env: process.env }));
+  .action(async (file: string, options: PrintingOptions) => {
+    await withPrinter(options, async (effects, log, seconds) => {
+      const { buildPack } = await import('./pack/build-pack.js');
+      const result = await buildPack({ file, outDir: options.out }, effects);
       for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      log(`Built the public pack (${result.pages.public} pages) and the members' pack (${result.pages.members} pages) in ${seconds} s.`);
-    } finally {
-      await printers.close();
-    }
+      log(`Built the public pack (${result.pages.public} pages) and the members' pack (${result.pages.members} pages) in ${seconds()} s.`);
+    });
   });
 
 program
@@ -84,6 +67,32 @@ program
     const effects = nodeEffects({ cwd: process.cwd(), printer: () => Promise.reject(new Error('no printing here')), log: () => undefined });
     process.stdout.write(await listIndicators({ file, data: options.data, areas: options.area ?? [], format: options.format }, effects));
   });
+
+interface PrintingOptions {
+  readonly out?: string;
+  readonly quiet?: boolean;
+}
+
+/**
+ * Runs a command that prints: the browser starts first, before the pipeline's libraries load (the two
+ * take about as long), and is closed however the command ends.
+ */
+async function withPrinter(
+  options: PrintingOptions,
+  run: (effects: BuildEffects, log: (line: string) => void, seconds: () => string) => Promise<void>,
+): Promise<void> {
+  const started = performance.now();
+  const printers = printerPool();
+  printers.warm();
+  try {
+    const { nodeEffects } = await import('./effects.js');
+    const log = options.quiet ? () => undefined : (line: string) => console.log(line);
+    const effects = nodeEffects({ cwd: process.cwd(), printer: printers.get, log, env: process.env });
+    await run(effects, log, () => ((performance.now() - started) / 1000).toFixed(1));
+  } finally {
+    await printers.close();
+  }
+}
 
 /** One browser for the command, launched early from the environment's setting and reused if it fits. */
 function printerPool() {

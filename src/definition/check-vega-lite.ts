@@ -5,14 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { nearest } from './nearest.js';
 
 let validate: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
   if (!validate) {
+    // Loaded here, not at start-up: most reports have no chart of their own, and every build would pay.
     const require = createRequire(import.meta.url);
+    const { Ajv } = require('ajv') as typeof import('ajv');
     const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8')) as object;
     validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, logger: false }).compile(schema);
   }

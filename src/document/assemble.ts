@@ -46,9 +46,7 @@ export function assembleDocument(
   provenance: Provenance,
   pages?: SectionPages,
 ): string {
-  const hbs = Handlebars.create();
-  hbs.registerHelper('date', (iso: string) => formatDate(iso));
-  hbs.registerHelper('cssString', (text: string) => new Handlebars.SafeString(cssString(text)));
+  const hbs = layoutHandlebars();
 
   const numbered = numberSections(sections);
 
@@ -74,6 +72,14 @@ export function assembleDocument(
   } catch (error) {
     throw new ReportError(message.templateProblem(parts.layout.name, error instanceof Error ? error.message : String(error)));
   }
+}
+
+/** The Handlebars a document layout (a report's or a pack's) runs in: dates, and strings for CSS. */
+export function layoutHandlebars(): typeof Handlebars {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('date', (iso: string) => formatDate(iso));
+  hbs.registerHelper('cssString', (text: string) => new Handlebars.SafeString(cssString(text)));
+  return hbs;
 }
 
 /** A section's heading as printed, and so as its bookmark reads: "1. Background and context". */

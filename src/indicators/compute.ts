@@ -12,7 +12,7 @@ import type { Table } from '../tables/table.js';
 import { readLocalCounts, type LocalCounts, type LocalCountsSpec } from '../tables/read-local-counts.js';
 import { changeBetween, describeTolerance, parseTolerance, rankAmong, trendOver, verdictOf, type Change, type Rank, type Tolerance, type Verdict } from './assess.js';
 import type { Polarity } from './compare.js';
-import { ratio, type Figure } from './figures.js';
+import { ratio, type CouncilFigure, type Figure } from './figures.js';
 import type { LibraryIndicator } from './library.js';
 import { defaultTolerance, type Unit } from './units.js';
 import { aggregateMonths, type Measure } from './monthly.js';
@@ -78,11 +78,7 @@ export interface IndicatorResult extends Omit<IndicatorDefinition, 'source' | 'l
   readonly councils: Readonly<Record<string, readonly CouncilFigure[]>>;
 }
 
-export interface CouncilFigure {
-  readonly code: string;
-  readonly name: string;
-  readonly value: number;
-}
+export type { CouncilFigure } from './figures.js';
 
 export interface Area {
   readonly code: string;

@@ -15,6 +15,13 @@ export interface Figure {
   readonly source?: Place;
 }
 
+/** One council's figure for a year, among all councils' (for ranks and benchmark charts). */
+export interface CouncilFigure {
+  readonly code: string;
+  readonly name: string;
+  readonly value: number;
+}
+
 export const NOT_AVAILABLE: Figure = { value: null, symbol: 'x' };
 
 /** A figure from two readings; a withheld count withholds the figure, never makes it 0. */

@@ -45,6 +45,3 @@ export function builtInLibrary(): Library {
   cached ??= z.record(z.string(), libraryEntry).parse(parse(readFileSync(LIBRARY_FILE, 'utf8')));
   return cached;
 }
-
-/** Rates are per 10,000 children throughout children's social care statistics. */
-export const RATE_PER = 10_000;

@@ -11,7 +11,7 @@ import type { ProblemList } from '../diagnostics/report-error.js';
 import { placeOf, type Table, type TableRow } from '../tables/table.js';
 import { requireColumn } from '../tables/read-table.js';
 import { readFigure, type Reading } from '../tables/values.js';
-import { NOT_AVAILABLE, ratio, type Figure } from './figures.js';
+import { NOT_AVAILABLE, ratio, type CouncilFigure, type Figure } from './figures.js';
 import type { LibraryIndicator } from './library.js';
 import type { Unit } from './units.js';
 import { indexNational, type Level, type NationalIndex } from './national.js';
@@ -26,7 +26,7 @@ export interface NationalFigures {
   /** Every council's figure for a year, those withheld left out: what ranks are taken among. */
   councilValues(year: number): readonly number[];
   /** The same, with each council's code and name. */
-  councilFigures(year: number): readonly { readonly code: string; readonly name: string; readonly value: number }[];
+  councilFigures(year: number): readonly CouncilFigure[];
 }
 
 /** For an indicator with no national source (a custom one): no council, region or England figures. */

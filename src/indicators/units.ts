@@ -4,7 +4,7 @@
  * with its unit, or computes one from counts, asks this module.
  */
 import { formatNumberText } from './number-format.js';
-import { roundRatio } from './round.js';
+import { percentage, ratePer, roundRatio } from './round.js';
 
 export type UnitKind = 'percent' | 'rate' | 'count' | 'ratio';
 
@@ -15,15 +15,16 @@ export interface Unit {
   readonly per?: number;
 }
 
+/** Rates are per 10,000 children throughout children's social care statistics. */
 export const DEFAULT_PER = 10_000;
 
 /** numerator and denominator -> the figure, rounded half away from zero on the exact value. */
 export function valueFrom(unit: Unit, numerator: number, denominator: number): number {
   switch (unit.unit) {
     case 'percent':
-      return roundRatio(BigInt(numerator) * 100n, denominator, unit.decimals);
+      return percentage(numerator, denominator, unit.decimals);
     case 'rate':
-      return roundRatio(BigInt(numerator) * BigInt(unit.per ?? DEFAULT_PER), denominator, unit.decimals);
+      return ratePer(numerator, denominator, unit.per ?? DEFAULT_PER, unit.decimals);
     case 'ratio':
       return roundRatio(numerator, denominator, unit.decimals);
     case 'count':

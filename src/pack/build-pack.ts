@@ -12,8 +12,8 @@
 import Handlebars from 'handlebars';
 import { dirname, extname, join, resolve } from 'node:path';
 import { readYaml } from '../definition/read-definition.js';
-import { numberSections, type NumberedSection } from '../document/assemble.js';
-import { cssString } from '../document/assemble.js';
+import { layoutHandlebars, numberSections, type NumberedSection } from '../document/assemble.js';
+import { slugify } from '../definition/normalize.js';
 import { fontFaceCss } from '../document/fonts.js';
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
@@ -77,7 +77,7 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
     css: `${await effects.readText(join(BUILT_IN_TEMPLATES, 'print.css'))}\n${await effects.readText(join(BUILT_IN_TEMPLATES, 'pack.css'))}`,
     fontFaces: await fontFaceCss(),
   };
-  const slug = agenda.output.slug ?? `${slugOf(agenda.meeting.committee)}-${agenda.meeting.date}`;
+  const slug = agenda.output.slug ?? `${slugify(agenda.meeting.committee)}-${agenda.meeting.date}`;
   const files: OutputFile[] = [];
   const pages = { public: 0, members: 0 };
   for (const audience of ['public', 'members'] as const) {
@@ -119,9 +119,7 @@ async function itemText(item: AgendaItem, index: number, baseDir: string, agenda
 }
 
 function assemblePack(agenda: Agenda, items: readonly PreparedItem[], parts: { layout: string; css: string; fontFaces: string }, isPublic: boolean, pages: ReadonlyMap<string, number> | undefined): string {
-  const hbs = Handlebars.create();
-  hbs.registerHelper('date', (iso: string) => formatDate(iso));
-  hbs.registerHelper('cssString', (text: string) => new Handlebars.SafeString(cssString(text)));
+  const hbs = layoutHandlebars();
   const context = {
     title: packTitle(agenda, isPublic),
     meeting: { ...agenda.meeting, clerk: { phone: null, email: null, ...agenda.meeting.clerk } },
@@ -173,8 +171,4 @@ function countPages(pdf: Uint8Array): number {
 
 function packTitle(agenda: Agenda, isPublic: boolean): string {
   return `${agenda.meeting.committee}, ${formatDate(agenda.meeting.date)}: ${isPublic ? 'agenda reports pack' : "members' pack (not for publication)"}`;
-}
-
-function slugOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
