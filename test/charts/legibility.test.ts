@@ -14,7 +14,7 @@ import { launch, type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fontFaceCss } from '../../src/document/fonts.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
-import { drawEveryPreset, type PresetName } from '../support/chart-fixtures.js';
+import { drawEveryPreset, drawLongTrend, type DrawnChart } from '../support/chart-fixtures.js';
 
 interface Point {
   readonly x: number;
@@ -102,9 +102,9 @@ const describeBox = (box: TextBox) =>
 
 // ---------------------------------------------------------------------------------------------------
 
-const charts = await drawEveryPreset();
-const PRESETS: PresetName[] = ['trend', 'neighbours', 'benchmark', 'breakdown', 'monthly'];
-const CASES = PRESETS.flatMap((preset) => (['embedded', 'standalone'] as const).map((form) => ({ preset, form, name: `${preset}, ${form}` })));
+// Every preset, and a trend over all 13 years in the files, whose year labels have to turn.
+const charts: Record<string, DrawnChart> = { ...(await drawEveryPreset()), 'trend over 13 years': await drawLongTrend() };
+const CASES = Object.keys(charts).flatMap((preset) => (['embedded', 'standalone'] as const).map((form) => ({ preset, form, name: `${preset}, ${form}` })));
 
 let browser: Browser | undefined;
 const layouts = new Map<string, Layout>();
@@ -116,7 +116,7 @@ beforeAll(async () => {
   const page: Page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 1000 });
   for (const { preset, form, name } of CASES) {
-    const { rendered } = charts[preset];
+    const { rendered } = charts[preset]!;
     const svg = form === 'embedded' ? rendered.svg! : rendered.standalone!;
     await page.setContent(`<!DOCTYPE html><html><head><style>${css} body { margin: 0; padding: 20px; background: #fff; }</style></head><body>${svg}</body></html>`, { waitUntil: 'load' });
     await page.evaluate(`Promise.all([document.fonts.load("13px 'Source Sans 3'"), document.fonts.load("bold 13px 'Source Sans 3'")])`);
@@ -180,7 +180,7 @@ describe.each(CASES)('the $name chart in Chromium', ({ name, preset, form }) => 
   if (form === 'standalone') {
     it('ends with its source line: no text below "Source: ..."', () => {
       const texts = layout().texts.filter(seen);
-      const source = texts.find((box) => box.text === charts[preset].rendered.source);
+      const source = texts.find((box) => box.text === charts[preset]!.rendered.source);
       expect(source, 'the source line is drawn').toBeDefined();
       const top = Math.min(...source!.quad.map((p) => p.y));
       const below = texts.filter((box) => box !== source && Math.max(...box.quad.map((p) => p.y)) > top + 1).map(describeBox);

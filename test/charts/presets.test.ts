@@ -278,7 +278,7 @@ describe('benchmark: every council in England, 2015-16', () => {
     const lowest = sorted[0]!;
     const highest = sorted[n - 1]!;
     expect(rendered.table).toEqual({
-      head: ['', '2015-16'],
+      head: ['Figure', '2015-16'],
       rows: [
         { name: 'Walsall', cells: [`${shown(walsall.tenths)} (${ordinalOf(position)} of ${n}, quartile ${quartile})`] },
         { name: 'England', cells: [shown(england)] },

@@ -173,6 +173,24 @@ export async function drawEveryPreset(): Promise<Record<PresetName, DrawnChart>>
   };
 }
 
+/** A trend over every year in the files (13), whose year labels cannot all stand side by side. */
+export async function drawLongTrend(): Promise<DrawnChart> {
+  const library = builtInLibrary();
+  const set = computeIndicators({
+    council: WALSALL,
+    neighbours: { model: '2021', average: 'mean' },
+    populationYearOffset: 1,
+    indicators: [{ id: 'repeat_plans', base: 'cpp_subsequent_percent', ...library.cpp_subsequent_percent! }],
+    national: new Map([
+      [SN2021_FILE, dfeTable(SN2021_FILE)],
+      [D3_FILE, dfeTable(D3_FILE)],
+    ]),
+    local: new Map(),
+  });
+  const diagram: DiagramSpec = { id: 'repeat-plans-all-years', title: 'Second or subsequent plans, 2012-13 to 2024-25 (%)', indicator: 'repeat_plans', series: ['council', 'neighbours', 'region', 'england'], table: true, chart: 'trend', period: 'latest-year', zero: true };
+  return { preset: 'trend', diagram, set, rendered: (await drawCharts([diagram], set, chartTheme(), FILE)).get(diagram.id)! };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Reading an SVG as text.
 

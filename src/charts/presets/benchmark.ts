@@ -69,7 +69,7 @@ export function benchmarkChart({ indicator, period, theme, set, diagram }: Chart
     spec: { width: theme.size.width, height: theme.size.height, data: { values: ranked }, layer: layers } as ChartDraft['spec'],
     description: sentences.filter(Boolean).join(' '),
     table: {
-      head: ['', period.label],
+      head: ['Figure', period.label],
       rows: [
         { name: council.name, cells: [own ? `${formatCell(own, indicator)}${rank ? ` (${ordinal(rank.position)} of ${rank.outOf}, quartile ${rank.quartile})` : ''}` : 'x'] },
         { name: 'England', cells: [formatCell(england, indicator)] },

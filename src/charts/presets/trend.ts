@@ -62,7 +62,7 @@ export function trendSpec(indicator: IndicatorResult, series: readonly SeriesNam
     height: theme.size.height,
     data: { values: points },
     encoding: {
-      x: { field: 'period', type: 'ordinal', sort: years.map((p) => p.label), title: null, axis: { labelPadding: 6 } },
+      x: { field: 'period', type: 'ordinal', sort: years.map((p) => p.label), title: null, axis: periodAxis(years.map((p) => p.label), theme.size.width - (labels?.width ?? 0)) },
       y: {
         field: 'value',
         type: 'quantitative',
@@ -84,6 +84,15 @@ export function trendSpec(indicator: IndicatorResult, series: readonly SeriesNam
   } as TopLevelSpec;
 }
 
+/** Year labels side by side where they fit; otherwise turned, each hanging from its own tick. */
+function periodAxis(labels: readonly string[], width: number) {
+  const widest = Math.max(0, ...labels.map((label) => measureText(label, AXIS_LABEL_SIZE)));
+  const fits = labels.length * (widest + 8) <= width;
+  return fits ? { labelPadding: 6 } : { labelPadding: 4, labelAngle: -45, labelAlign: 'right', labelBaseline: 'middle' };
+}
+
+/** The theme's axis label size (templates/chart-theme.json), for deciding whether labels fit. */
+const AXIS_LABEL_SIZE = 13;
 const LABEL_SIZE = 13;
 /** The least vertical distance between two line-end labels, in pixels. */
 const LABEL_GAP = 16;
