@@ -5,12 +5,14 @@
  * Exit codes: 0 built; 2 a problem the user can fix (the definition, the data, a template, no browser),
  * each reported as one sentence naming the file and place; 1 anything else (a bug: run with --debug).
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { relative } from 'node:path';
 import { isReportError } from './diagnostics/report-error.js';
+import * as message from './diagnostics/messages.js';
+import { DEFAULT_DATA_FILE_LIMIT } from './files/limits.js';
+import { abandonStaged } from './files/write-output.js';
+import { printerPool, type PrinterPool } from './pdf/printer-pool.js';
 import { TOOL_VERSION } from './version.js';
-import { findBrowser } from './pdf/find-browser.js';
-import type { Printer } from './pdf/print.js';
 import type { BuildEffects } from './pipeline.js';
 
 // The command runs from a bundle; with --debug, show stacks in the TypeScript sources.
@@ -23,55 +25,89 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-program
-  .command('build')
-  .description('Build a report: writes <slug>.pdf and its HTML twin <slug>.html.')
-  .argument('[definition]', 'the report definition', 'report.config.yaml')
-  .option('--out <dir>', "the output folder (default: the definition's output.folder, normally output/)")
-  .option('--quiet', 'print nothing but problems')
-  .option('--debug', 'print the stack of an unexpected error')
-  .action(async (file: string, options: PrintingOptions) => {
-    await withPrinter(options, async (effects, log, seconds) => {
-      const { buildReport } = await import('./pipeline.js');
-      const result = await buildReport({ file, outDir: options.out }, effects);
-      for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
-      log(`Built "${result.definition.report.title}" in ${seconds()} s.`);
-    });
-  });
+const MB = 1024 * 1024;
+const DEFAULT_TIMEOUT_S = 120;
 
-program
-  .command('pack')
-  .description("Build a meeting's agenda reports pack (public) and members' pack from an agenda file, and each report's own PDF and HTML.")
-  .argument('[agenda]', 'the agenda', 'agenda.yaml')
-  .option('--out <dir>', "the output folder for the packs (default: the agenda's output.folder)")
-  .option('--quiet', 'print nothing but problems')
-  .option('--debug', 'print the stack of an unexpected error')
-  .action(async (file: string, options: PrintingOptions) => {
-    await withPrinter(options, async (effects, log, seconds) => {
-      const { buildPack } = await import('./pack/build-pack.js');
-      const result = await buildPack({ file, outDir: options.out }, effects);
-      for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
-      log(`Built the public pack (${result.pages.public} pages) and the members' pack (${result.pages.members} pages) in ${seconds()} s.`);
-    });
-  });
+/** Options every command that reads a definition shares. */
+function withReading(command: Command): Command {
+  return command
+    .option('--root <dir...>', 'another folder the definition may read from (default: only its own folder and below)')
+    .addOption(new Option('--max-data-mb <mb>', 'the largest csv file, or workbook once unpacked, to read').argParser(positiveNumber).default(DEFAULT_DATA_FILE_LIMIT / MB));
+}
 
-program
-  .command('indicators')
-  .description('Print the indicator table: every figure with its comparators, rank, quartile and judgement.')
-  .argument('[definition]', "a report definition: its indicators for its council (default: the built-in library over --data)")
-  .option('--data <folder>', 'a folder of DfE open-data files: list the whole built-in library from it (default data/dfe)')
-  .option('--area <code...>', "councils' three-digit DfE codes (default: the report's council, or every council)")
-  .addOption(new Option('--format <format>', 'csv for Excel, json, or a table for the terminal').choices(['csv', 'json', 'table']).default('table'))
-  .action(async (file: string | undefined, options: { data?: string; area?: string[]; format: 'csv' | 'json' | 'table' }) => {
-    const [{ listIndicators }, { nodeEffects }] = await Promise.all([import('./list-indicators.js'), import('./effects.js')]);
-    const effects = nodeEffects({ cwd: process.cwd(), printer: () => Promise.reject(new Error('no printing here')), log: () => undefined });
-    process.stdout.write(await listIndicators({ file, data: options.data, areas: options.area ?? [], format: options.format }, effects));
-  });
+/** Options every command that prints shares. */
+function withPrinting(command: Command): Command {
+  return withReading(command)
+    .option('--out <dir>', "the output folder (default: the definition's output.folder, normally output/)")
+    .option('--browser <path>', 'the Chrome, Chromium or Edge to print with (default: SCRUTINY_BROWSER, then the usual places)')
+    .addOption(new Option('--timeout <seconds>', 'how long the browser may take over one print before it is stopped').argParser(positiveNumber).default(DEFAULT_TIMEOUT_S))
+    .option('--quiet', 'print nothing but problems')
+    .option('--debug', 'print the stack of an unexpected error');
+}
 
-interface PrintingOptions {
+withPrinting(
+  program
+    .command('build')
+    .description('Build a report: writes <slug>.pdf and its HTML twin <slug>.html.')
+    .argument('[definition]', 'the report definition', 'report.config.yaml'),
+).action(async (file: string, options: PrintingOptions) => {
+  await withPrinter(options, async (effects, log, seconds) => {
+    const { buildReport } = await import('./pipeline.js');
+    const result = await buildReport({ file, outDir: options.out, roots: options.root, maxDataBytes: options.maxDataMb * MB }, effects);
+    for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
+    log(`Built "${result.definition.report.title}" in ${seconds()} s.`);
+  });
+});
+
+withPrinting(
+  program
+    .command('pack')
+    .description("Build a meeting's agenda reports pack (public) and members' pack from an agenda file, and each report's own PDF and HTML.")
+    .argument('[agenda]', 'the agenda', 'agenda.yaml'),
+).action(async (file: string, options: PrintingOptions) => {
+  await withPrinter(options, async (effects, log, seconds) => {
+    const { buildPack } = await import('./pack/build-pack.js');
+    const result = await buildPack({ file, outDir: options.out, roots: options.root, maxDataBytes: options.maxDataMb * MB }, effects);
+    for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
+    log(`Built the public pack (${result.pages.public} pages) and the members' pack (${result.pages.members} pages) in ${seconds()} s.`);
+  });
+});
+
+withReading(
+  program
+    .command('indicators')
+    .description('Print the indicator table: every figure with its comparators, rank, quartile and judgement.')
+    .argument('[definition]', 'a report definition: its indicators for its council (default: the built-in library over --data)')
+    .option('--data <folder>', 'a folder of DfE open-data files: list the whole built-in library from it (default data/dfe)')
+    .option('--area <code...>', "councils' three-digit DfE codes (default: the report's council, or every council)")
+    .addOption(new Option('--format <format>', 'csv for Excel, json, or a table for the terminal').choices(['csv', 'json', 'table']).default('table')),
+).action(async (file: string | undefined, options: ReadingOptions & { data?: string; area?: string[]; format: 'csv' | 'json' | 'table' }) => {
+  const [{ listIndicators }, { nodeEffects }] = await Promise.all([import('./list-indicators.js'), import('./effects.js')]);
+  const effects = nodeEffects({ cwd: process.cwd(), printer: () => Promise.reject(new Error('no printing here')), log: () => undefined });
+  const listing = { file, data: options.data, areas: options.area ?? [], format: options.format, roots: options.root, maxDataBytes: options.maxDataMb * MB };
+  process.stdout.write(await listIndicators(listing, effects));
+});
+
+interface ReadingOptions {
+  readonly root?: string[];
+  readonly maxDataMb: number;
+}
+
+interface PrintingOptions extends ReadingOptions {
   readonly out?: string;
+  readonly browser?: string;
+  readonly timeout: number;
   readonly quiet?: boolean;
 }
+
+function positiveNumber(text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new InvalidArgumentError('give a number greater than 0.');
+  return value;
+}
+
+/** The browser of the command that is running, for stopping it on a signal. */
+let running: PrinterPool | undefined;
 
 /**
  * Runs a command that prints: the browser starts first, before the pipeline's libraries load (the two
@@ -82,7 +118,8 @@ async function withPrinter(
   run: (effects: BuildEffects, log: (line: string) => void, seconds: () => string) => Promise<void>,
 ): Promise<void> {
   const started = performance.now();
-  const printers = printerPool();
+  const printers = printerPool({ configured: options.browser, env: process.env, platform: process.platform }, { timeoutMs: options.timeout * 1000 });
+  running = printers;
   printers.warm();
   try {
     const { nodeEffects } = await import('./effects.js');
@@ -90,39 +127,27 @@ async function withPrinter(
     const effects = nodeEffects({ cwd: process.cwd(), printer: printers.get, log, env: process.env });
     await run(effects, log, () => ((performance.now() - started) / 1000).toFixed(1));
   } finally {
+    running = undefined;
     await printers.close();
   }
 }
 
-/** One browser for the command, launched early from the environment's setting and reused if it fits. */
-function printerPool() {
-  let launched: { path: string; printer: Promise<Printer> } | undefined;
-  const launch = (path: string) => {
-    const printer = import('./pdf/print.js').then(({ launchPrinter }) => launchPrinter(path));
-    printer.catch(() => undefined); // a failed early launch is reported when the printer is used
-    launched = { path, printer };
-    return printer;
-  };
-  const settings = { env: process.env, platform: process.platform };
-  return {
-    warm() {
-      try {
-        launch(findBrowser(settings));
-      } catch {
-        // No browser found yet: the report's own setting may name one; the build reports it if not.
-      }
-    },
-    async get(configured: string | undefined): Promise<Printer> {
-      const path = findBrowser({ ...settings, configured });
-      if (launched?.path === path) return launched.printer;
-      await launched?.printer.then((p) => p.close()).catch(() => undefined);
-      return launch(path);
-    },
-    async close() {
-      await launched?.printer.then((p) => p.close()).catch(() => undefined);
-    },
-  };
+/**
+ * SIGINT (Ctrl-C), SIGTERM and SIGHUP stop the build: the browser and its helpers end, staged files are
+ * removed, and the exit code says which signal (128 + its number), with one line on stderr.
+ */
+const SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+for (const [signal, code] of Object.entries(SIGNALS)) {
+  process.on(signal, () => {
+    if (stopping) process.exit(code); // a second signal: leave at once
+    stopping = true;
+    console.error(message.stoppedBySignal(signal));
+    abandonStaged();
+    const closing = running?.close() ?? Promise.resolve();
+    void Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(() => process.exit(code));
+  });
 }
+let stopping = false;
 
 // A reader that stops early (scrutiny indicators | head) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -133,6 +158,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  if (stopping) await new Promise(() => undefined); // a signal handler is ending the command, with its own code
   // commander has already printed its help, version or usage message.
   if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
   if (isReportError(error)) {

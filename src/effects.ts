@@ -1,46 +1,50 @@
 /** The real file system and printer, for the CLI. Tests pass their own effects to buildReport. */
 import { readdirSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { ReportError } from './diagnostics/report-error.js';
 import * as message from './diagnostics/messages.js';
-import { kindOf } from './file-kind.js';
-import type { BuildEffects, OutputFile } from './pipeline.js';
+import { kindOf } from './files/file-kind.js';
+import { TEXT_FILE_LIMIT } from './files/limits.js';
+import { decodeUtf8, readBytesBounded } from './files/read-file.js';
+import { realPath } from './files/real-path.js';
+import { writeOutput, type OutputGroup } from './files/write-output.js';
+import type { FileSystem } from './files/project-files.js';
+import type { BuildEffects } from './pipeline.js';
 import type { Printer } from './pdf/print.js';
 
 export function nodeEffects(options: {
   cwd: string;
-  printer: (configured: string | undefined) => Promise<Printer>;
+  printer: () => Promise<Printer>;
   log: (line: string) => void;
   env?: Readonly<Record<string, string | undefined>>;
 }): BuildEffects {
   const epoch = Number(options.env?.SOURCE_DATE_EPOCH);
   return {
+    ...nodeFileSystem(options.cwd),
     sourceDate: Number.isFinite(epoch) && options.env?.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : undefined,
-    cwd: options.cwd,
-    kindOf,
-    readFile: async (path) => new Uint8Array(await readFile(path)),
-    readText: (path) => readFile(path, 'utf8'),
-    listDir: (path) => readdirSync(path).sort(),
     printer: options.printer,
     writeFiles,
     log: options.log,
   };
 }
 
-/**
- * Every file is written beside its destination under a temporary name, then all are renamed into
- * place. Renaming within a folder is atomic, so readers see the old report or the new one, never half.
- */
-export async function writeFiles(dir: string, files: readonly OutputFile[]): Promise<void> {
-  const temporary = files.map((file) => ({ ...file, temp: join(dir, dirname(file.name), `.${basename(file.name)}.${process.pid}.tmp`) }));
+/** The disk, read with the limits a definition's files are held to. */
+export function nodeFileSystem(cwd: string): FileSystem {
+  return {
+    cwd,
+    kindOf,
+    realPath,
+    readFile: readBytesBounded,
+    readText: async (path) => decodeUtf8(await readBytesBounded(path, TEXT_FILE_LIMIT)),
+    listDir: (path) => readdirSync(path).sort(),
+  };
+}
+
+/** Every file of every group, or none; see files/write-output.ts. */
+export async function writeFiles(groups: readonly OutputGroup[]): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
-    await Promise.all(files.map((file) => mkdir(dirname(join(dir, file.name)), { recursive: true })));
-    await Promise.all(temporary.map((file) => writeFile(file.temp, file.content)));
-    for (const file of temporary) await rename(file.temp, join(dir, file.name));
+    await writeOutput(groups);
   } catch (error) {
-    await Promise.all(temporary.map((file) => rm(file.temp, { force: true }).catch(() => undefined)));
-    throw new ReportError(message.cannotWriteOutput(dir, error instanceof Error ? error.message : String(error)));
+    const dirs = [...new Set(groups.map((group) => group.dir))].join(', ');
+    throw new ReportError(message.cannotWriteOutput(dirs, error instanceof Error ? error.message : String(error)));
   }
 }

@@ -10,8 +10,10 @@ import * as message from './diagnostics/messages.js';
 import { computeForCouncils, nationalFilesNeeded, type CouncilChoice, type IndicatorDefinition, type IndicatorSet } from './indicators/compute.js';
 import { builtInLibrary } from './indicators/library.js';
 import { indicatorRows, rowsToCsv, rowsToTable } from './indicators/rows.js';
-import { indicatorsJson, readReportDefinition, type BuildEffects } from './pipeline.js';
+import { indicatorsJson, readReportDefinition } from './pipeline.js';
+import { projectFiles, type FileSystem } from './files/project-files.js';
 import { readData } from './tables/read-data.js';
+import { BUILT_IN_TEMPLATES } from './version.js';
 import { resolve } from 'node:path';
 
 export type IndicatorFormat = 'csv' | 'json' | 'table';
@@ -22,30 +24,39 @@ export interface ListOptions {
   readonly data?: string;
   readonly areas: readonly string[];
   readonly format: IndicatorFormat;
+  /** More folders a definition may read from (--root). */
+  readonly roots?: readonly string[];
+  readonly maxDataBytes?: number;
 }
 
-type ListEffects = Pick<BuildEffects, 'cwd' | 'kindOf' | 'readFile' | 'readText'>;
+type ListEffects = FileSystem;
 
 export async function listIndicators(options: ListOptions, effects: ListEffects): Promise<string> {
-  const sets = options.file && !options.data ? await forDefinition(options.file, options.areas, effects) : await forLibrary(options, effects);
+  const sets = options.file && !options.data ? await forDefinition(options, options.file, effects) : await forLibrary(options, effects);
   if (options.format === 'json') return sets.length === 1 ? indicatorsJson(sets[0]!) : `${JSON.stringify(sets.map((set) => JSON.parse(indicatorsJson(set))), null, 2)}\n`;
   const rows = indicatorRows(sets);
   return options.format === 'csv' ? rowsToCsv(rows) : rowsToTable(rows);
 }
 
-async function forDefinition(file: string, areas: readonly string[], effects: ListEffects): Promise<IndicatorSet[]> {
-  const definition = await readReportDefinition(file, effects);
+async function forDefinition(options: ListOptions, file: string, effects: ListEffects): Promise<IndicatorSet[]> {
+  const { definition, files } = await readReportDefinition(file, effects, options.roots);
   const data = await readData(
-    { nationalDir: definition.data.nationalDir, nationalFiles: nationalFilesNeeded(definition.indicators, definition.data.neighbours.model), local: definition.data.local },
-    effects,
+    {
+      nationalDir: definition.data.nationalDir,
+      nationalFiles: nationalFilesNeeded(definition.indicators, definition.data.neighbours.model),
+      local: definition.data.local,
+      maxDataBytes: options.maxDataBytes,
+    },
+    files,
   );
-  const councils: CouncilChoice[] = [definition.area, ...areas.filter((code) => code !== definition.area.code).map((code) => ({ code }))];
+  const councils: CouncilChoice[] = [definition.area, ...options.areas.filter((code) => code !== definition.area.code).map((code) => ({ code }))];
   return computeForCouncils(
     {
       ...definition.data,
       indicators: definition.indicators,
       national: data.national,
       local: data.local,
+      localCouncil: definition.area.code,
       suppression: definition.disclosure.public ? { threshold: definition.disclosure.threshold } : undefined,
     },
     councils,
@@ -57,7 +68,9 @@ async function forLibrary(options: ListOptions, effects: ListEffects): Promise<I
   if (effects.kindOf(nationalDir) !== 'folder') throw new ReportError(message.dataFolderMissing(options.data ?? 'data/dfe'));
   const indicators: IndicatorDefinition[] = Object.entries(builtInLibrary()).map(([id, entry]) => ({ ...entry, id, base: id }));
   const neighbours = { model: '2021', average: 'mean' } as const;
-  const data = await readData({ nationalDir, nationalFiles: nationalFilesNeeded(indicators, neighbours.model), local: [] }, effects);
+  // A folder named on the command line: shown from where the command runs, and read wherever it is.
+  const files = projectFiles(effects, { baseDir: effects.cwd, readBase: false, roots: [nationalDir], builtIn: BUILT_IN_TEMPLATES });
+  const data = await readData({ nationalDir, nationalFiles: nationalFilesNeeded(indicators, neighbours.model), local: [], maxDataBytes: options.maxDataBytes }, files);
   const choice = options.areas.length > 0 ? options.areas.map((code) => ({ code })) : 'all';
   return computeForCouncils({ neighbours, populationYearOffset: 1, indicators, national: data.national, local: data.local }, choice);
 }

@@ -9,48 +9,55 @@
  * library are read from the package). Nothing is written until everything has succeeded; each file is
  * then written in full and renamed into place, so the previous good report is never lost.
  */
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { renderCharts, type RenderedDiagram } from './charts/render-charts.js';
 import { parseChartTheme } from './charts/theme.js';
 import { normalizeDefinition, type ReportDefinition } from './definition/normalize.js';
 import { readDefinition } from './definition/read-definition.js';
 import { ReportError } from './diagnostics/report-error.js';
+import { FileRefusedError } from './files/read-file.js';
 import * as message from './diagnostics/messages.js';
 import { assembleDocument, headingText, numberSections } from './document/assemble.js';
 import { fontFaceCss } from './document/fonts.js';
 import { computeIndicators, nationalFilesNeeded, type IndicatorSet } from './indicators/compute.js';
 import { builtInLibrary } from './indicators/library.js';
 import { neighbourModelLabel } from './indicators/neighbours.js';
-import { formatDate } from './narrative/phrases.js';
+import { formatDate } from './dates.js';
 import { plainText, renderNarrative, type RenderedSection, type TemplateSource } from './narrative/render-narrative.js';
 import { setPdfMetadata, type PdfMetadata } from './pdf/metadata.js';
 import { readBookmarks, type Bookmark } from './pdf/outline.js';
 import type { Printer } from './pdf/print.js';
-import { readData, type FileReader } from './tables/read-data.js';
+import { systemFolderProblem } from './files/output-folder.js';
+import { projectFiles, type FileSystem, type ProjectFiles } from './files/project-files.js';
+import { TEXT_FILE_LIMIT } from './files/limits.js';
+import type { OutputGroup } from './files/write-output.js';
+import { readData } from './tables/read-data.js';
 import { TOOL_VERSION, BUILT_IN_TEMPLATES } from './version.js';
 
-export interface BuildEffects extends FileReader {
-  readonly readText: (path: string) => Promise<string>;
-  readonly listDir: (path: string) => string[];
-  /** The printer, launched on first call; `configured` is the report's output.browser. */
-  readonly printer: (configured: string | undefined) => Promise<Printer>;
-  /** Writes every file or none. */
-  readonly writeFiles: (dir: string, files: readonly OutputFile[]) => Promise<void>;
+export interface BuildEffects extends FileSystem {
+  /** The printer, launched on first call, with the browser the machine has (never one a definition names). */
+  readonly printer: () => Promise<Printer>;
+  /** Writes every file of every group, or none. */
+  readonly writeFiles: (groups: readonly OutputGroup[]) => Promise<void>;
   readonly log: (line: string) => void;
   /** SOURCE_DATE_EPOCH, for reproducible builds; otherwise the report's own date is used. */
   readonly sourceDate?: Date;
 }
 
-export interface OutputFile {
-  readonly name: string;
-  readonly content: string | Uint8Array;
-}
+export type { OutputFile, OutputGroup } from './files/write-output.js';
+import type { OutputFile } from './files/write-output.js';
 
 export interface BuildOptions {
   /** The report definition, as the user named it. */
   readonly file: string;
-  /** Overrides the definition's output folder. */
+  /** Overrides the definition's output folder (--out). */
   readonly outDir?: string;
+  /** More folders the definition may read from (--root). */
+  readonly roots?: readonly string[];
+  /** Leave the files unwritten, for a meeting pack to write with its own, all together. */
+  readonly deferWrite?: boolean;
+  /** The largest csv file, or workbook unpacked, to read (--max-data-mb). */
+  readonly maxDataBytes?: number;
 }
 
 export interface BuildResult {
@@ -60,14 +67,17 @@ export interface BuildResult {
   readonly sections: readonly RenderedSection[];
   readonly html: string;
   readonly pdf?: Uint8Array;
+  /** The report's files and their folder: written, unless deferWrite asked to leave that to the caller. */
+  readonly output: OutputGroup;
   readonly written: readonly string[];
 }
 
 export async function buildReport(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
-  // 1. Definition: YAML -> validated, normalised, every reference checked.
-  const definition = await readReportDefinition(options.file, effects);
+  // 1. Definition: YAML -> validated, normalised, every reference checked, every path inside the project.
+  const { definition, files: project } = await readReportDefinition(options.file, effects, options.roots);
+  const dir = outputDir(options.outDir, definition, effects.cwd);
   // The browser starts now and launches while the data is read.
-  const printer = definition.output.pdf ? effects.printer(definition.output.browser) : undefined;
+  const printer = definition.output.pdf ? effects.printer() : undefined;
   printer?.catch(() => undefined); // awaited below; a launch failure must not go unhandled meanwhile
 
   // 2. Tables: every national and local file the indicators need.
@@ -76,9 +86,11 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
       nationalDir: definition.data.nationalDir,
       nationalFiles: nationalFilesNeeded(definition.indicators, definition.data.neighbours.model),
       local: definition.data.local,
+      maxDataBytes: options.maxDataBytes,
     },
-    effects,
+    project,
   );
+  for (const note of data.notes) effects.log(note);
 
   // 3. Indicators: council, England, region and statistical neighbours for every period.
   const indicators = computeIndicators({
@@ -92,20 +104,20 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   });
 
   // 4. Charts: Vega-Lite -> SVG with text alternatives.
-  const templates = templateFinder(definition, effects);
+  const templates = templateFinder(definition, project);
   const themeFile = await templates.source('chart-theme.json');
   const theme = parseChartTheme(themeFile.name, themeFile.text, definition.theme);
   const charts = await renderCharts(definition.diagrams, indicators, theme, definition.file);
 
   // 5. Narrative: each section's template with figures filled in.
   const sections = renderNarrative(definition, indicators, charts, {
-    sections: await Promise.all(definition.sections.map((section, i) => sectionTemplate(definition, i, effects))),
+    sections: await Promise.all(definition.sections.map((_, i) => sectionTemplate(definition, i, project))),
     partials: await templates.partials(),
   });
 
   // 6. Document: one self-contained HTML file. A contents page takes a first print to find its page numbers.
   const fontFaces = await fontFaceCss();
-  const parts = { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces, logo: definition.logo && dataUrl(definition.logo, await effects.readFile(definition.logo)) };
+  const parts = { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces, logo: definition.logo && dataUrl(definition.logo, await project.readBytes(definition.logo, 'logo', TEXT_FILE_LIMIT)) };
   const provenance = { tool: `scrutiny ${TOOL_VERSION}`, sources: sourcesOf(definition, indicators) };
   let html = assembleDocument(definition, sections, parts, provenance, definition.output.contents ? 'placeholder' : undefined);
   if (definition.output.contents && printer) {
@@ -124,9 +136,9 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   if (pdf) files.push({ name: `${definition.report.slug}.pdf`, content: pdf });
   if (definition.output.html) files.push({ name: `${definition.report.slug}.html`, content: html });
   files.push({ name: `${definition.report.slug}.indicators.json`, content: indicatorsJson(indicators) }, ...chartFiles);
-  const dir = options.outDir ?? definition.output.dir;
-  await effects.writeFiles(dir, files);
-  return { definition, indicators, sections, html, pdf, written: files.map((file) => join(dir, file.name)) };
+  const output = { dir, files };
+  if (!options.deferWrite) await effects.writeFiles([output]);
+  return { definition, indicators, sections, html, pdf, output, written: files.map((file) => join(dir, file.name)) };
 }
 
 /** A logo file as a data: URL. */
@@ -186,30 +198,61 @@ export function indicatorsJson(set: IndicatorSet): string {
   return `${JSON.stringify({ generator: `scrutiny ${TOOL_VERSION}`, ...set }, null, 2)}\n`;
 }
 
-export async function readReportDefinition(file: string, effects: Pick<BuildEffects, 'kindOf' | 'readText' | 'cwd'>): Promise<ReportDefinition> {
-  const kind = effects.kindOf(file);
-  if (kind !== 'file') throw new ReportError(kind === 'folder' ? message.definitionIsFolder(file) : message.definitionNotFound(file));
-  const { spec, locate } = readDefinition({ file, text: await effects.readText(file) });
-  return normalizeDefinition(spec, { file, locate, library: builtInLibrary(), kindOf: effects.kindOf, cwd: effects.cwd, builtInTemplates: BUILT_IN_TEMPLATES });
+/** The definition, and the files it may read: its own folder's, and those under any --root. */
+export async function readReportDefinition(
+  file: string,
+  effects: FileSystem,
+  roots?: readonly string[],
+): Promise<{ definition: ReportDefinition; files: ProjectFiles }> {
+  const path = resolve(effects.cwd, file);
+  const kind = effects.kindOf(path);
+  if (kind !== 'file') throw new ReportError(kind === 'folder' ? message.definitionIsFolder(file) : kind === 'other' ? message.definitionNotAFile(file) : message.definitionNotFound(file));
+  const files = projectFiles(effects, { baseDir: dirname(path), roots, builtIn: BUILT_IN_TEMPLATES });
+  const text = await readTextAs(file, path, 'report definition', effects);
+  const { spec, locate } = readDefinition({ file, text });
+  return { definition: normalizeDefinition(spec, { file, locate, library: builtInLibrary(), files, builtInTemplates: BUILT_IN_TEMPLATES }), files };
+}
+
+/** A file named on the command line: any regular UTF-8 file of a sane size, wherever it is. */
+export async function readTextAs(shown: string, path: string, what: string, effects: FileSystem): Promise<string> {
+  try {
+    return await effects.readText(path);
+  } catch (error) {
+    if (error instanceof FileRefusedError) throw new ReportError(message.fileRefused(shown, what, error.refusal));
+    throw error;
+  }
+}
+
+/** --out, checked here (a definition's own output folder is checked with the definition), or the definition's. */
+function outputDir(out: string | undefined, definition: ReportDefinition, cwd: string): string {
+  if (out === undefined) return definition.output.dir;
+  const dir = resolve(cwd, out);
+  const problem = systemFolderProblem(dir, '--out');
+  if (problem) throw new ReportError(problem);
+  return dir;
 }
 
 /**
  * Templates come from the report's templates folder, falling back file by file to the built-in
- * templates, so a council replaces only what it wants to change.
+ * templates, so a council replaces only what it wants to change. A council's file must lie inside the
+ * project, links followed, like every file the definition names.
  */
-function templateFinder(definition: ReportDefinition, effects: BuildEffects) {
+function templateFinder(definition: ReportDefinition, files: ProjectFiles) {
   const pathOf = (name: string) => {
     const own = join(definition.templatesDir, name);
-    return effects.kindOf(own) === 'file' ? own : join(BUILT_IN_TEMPLATES, name);
+    return files.kindOf(own) === undefined ? join(BUILT_IN_TEMPLATES, name) : own;
   };
-  const source = async (name: string): Promise<TemplateSource> => ({ name: pathOf(name), text: await effects.readText(pathOf(name)) });
+  const source = async (name: string): Promise<TemplateSource> => {
+    const path = pathOf(name);
+    return { name: files.shown(path), text: await files.readText(path, 'template') };
+  };
   return {
     source,
     read: async (name: string) => (await source(name)).text,
     partials: async () => {
       const names = new Set(
         [join(BUILT_IN_TEMPLATES, 'partials'), join(definition.templatesDir, 'partials')]
-          .flatMap((dir) => (effects.kindOf(dir) === 'folder' ? effects.listDir(dir) : []))
+          .flatMap((dir) => files.list(dir))
           .filter((name) => name.endsWith('.hbs')),
       );
       const entries = await Promise.all([...names].map(async (name) => [name.replace(/\.hbs$/, ''), await source(`partials/${name}`)] as const));
@@ -219,9 +262,9 @@ function templateFinder(definition: ReportDefinition, effects: BuildEffects) {
 }
 
 /** A section's template file, or its inline prose from the definition (escaped, one <p> per paragraph). */
-async function sectionTemplate(definition: ReportDefinition, index: number, effects: BuildEffects): Promise<TemplateSource> {
+async function sectionTemplate(definition: ReportDefinition, index: number, files: ProjectFiles): Promise<TemplateSource> {
   const section = definition.sections[index]!;
-  if (section.templatePath) return { name: section.templateName, text: await effects.readText(section.templatePath) };
+  if (section.templatePath) return { name: section.templateName, text: await files.readText(section.templatePath, 'template') };
   return plainText(section.templateName, section.text ?? '', true);
 }
 

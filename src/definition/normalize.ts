@@ -3,11 +3,12 @@
  * report's overrides, and every cross-reference checked (indicator bases, diagram indicators, local
  * sources, template and data files), all problems reported together with their place in the YAML.
  */
-import { dirname, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ProblemList } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import type { Place } from '../diagnostics/place.js';
-import type { FileKind } from '../file-kind.js';
+import { describePlace, type Place } from '../diagnostics/place.js';
+import type { ProjectFiles } from '../files/project-files.js';
+import { systemFolderProblem } from '../files/output-folder.js';
 import type { IndicatorDefinition } from '../indicators/compute.js';
 import type { Library } from '../indicators/library.js';
 import { parseFinancialYear } from '../indicators/periods.js';
@@ -43,7 +44,7 @@ export interface ReportDefinition {
 
 export interface LocalSource {
   readonly id: string;
-  /** As shown to users: relative to the working directory. */
+  /** As shown to users and in the report: relative to the definition's folder. */
   readonly file: string;
   readonly path: string;
   readonly sheet?: string;
@@ -61,22 +62,22 @@ export interface NormalizeContext {
   readonly file: string;
   readonly locate: (path: readonly (string | number)[]) => Place;
   readonly library: Library;
-  readonly kindOf: (path: string) => FileKind;
-  /** The working directory, for showing paths as the user would type them. */
-  readonly cwd: string;
+  /** The files the definition may read, and how to show their paths. */
+  readonly files: ProjectFiles;
   /** The templates shipped with the tool, used for any file the report's own folder lacks. */
   readonly builtInTemplates: string;
 }
 
 export function normalizeDefinition(spec: ValidatedDefinition, context: NormalizeContext): ReportDefinition {
   const problems = new ProblemList();
-  const baseDir = dirname(resolve(context.cwd, context.file));
-  const shown = (path: string) => relative(context.cwd, path) || path;
+  const { files } = context;
+  const baseDir = files.baseDir;
+  const shown = files.shown;
+  // Every path the definition names must exist, be of the right kind and lie inside the project.
   const require = (path: readonly (string | number)[], what: string, target: string, kind: 'file' | 'folder') => {
-    const found = context.kindOf(target);
-    if (found === kind) return true;
-    problems.add(found ? message.wrongKind(context.locate(path), what, shown(target), found) : message.fileNotFound(context.locate(path), what, shown(target)));
-    return false;
+    const problem = files.refusal(target, kind, what, context.locate(path));
+    if (problem) problems.add(problem);
+    return problem === undefined;
   };
 
   // A templates folder named in the definition must exist; the default one is used only if it does.
@@ -166,10 +167,16 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
     if (template === undefined) return { ...rest, templateName: `${context.file} (sections[${i}].text)` };
     const own = resolve(templatesDir, template);
     const builtIn = resolve(context.builtInTemplates, template);
-    const templatePath = context.kindOf(own) === undefined && context.kindOf(builtIn) === 'file' ? builtIn : own;
+    const templatePath = files.isInside(own) && files.kindOf(own) === undefined && files.isBuiltIn(builtIn) ? builtIn : own;
     require(['sections', i, 'template'], 'template', templatePath, 'file');
     return { ...rest, templatePath, templateName: shown(templatePath) };
   });
+
+  // The output folder too must be the project's own (--out, given by the user, is checked where it is given).
+  const outputDir = resolve(baseDir, spec.output.folder);
+  const outputProblem = systemFolderProblem(outputDir, describePlace(context.locate(['output', 'folder'])));
+  if (outputProblem) problems.add(outputProblem);
+  else if (!files.isInside(outputDir)) problems.add(message.outsideProject(context.locate(['output', 'folder']), 'output folder', shown(outputDir), files.roots));
 
   problems.throwIfAny();
   return {
@@ -187,7 +194,7 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
     theme: spec.theme ?? {},
     style: spec.style,
     logo: logoPath,
-    output: { ...spec.output, dir: resolve(baseDir, spec.output.folder) },
+    output: { ...spec.output, dir: outputDir },
   };
 }
 

@@ -2,12 +2,12 @@
  * A YAML file -> validated against its zod schema (report.config.yaml, agenda.yaml). Every problem,
  * from YAML syntax to a misspelt key, is reported in one pass with its line and column.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { ProblemList } from '../diagnostics/report-error.js';
+import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { Place } from '../diagnostics/place.js';
-import { reportDefinitionSchema, type ValidatedDefinition } from './schema.js';
+import { REFUSED_KEYS, reportDefinitionSchema, type ValidatedDefinition } from './schema.js';
 import { nearest } from './nearest.js';
 
 export interface LocatedText {
@@ -28,9 +28,13 @@ export function readDefinition(source: LocatedText): ReadDefinition {
   return readYaml(source, reportDefinitionSchema);
 }
 
+/** Anchors may be reused, but not so often that a small file expands into an enormous one ("billion laughs"). */
+const MAX_ALIASES = 100;
+
 export function readYaml<S extends z.ZodType>({ file, text }: LocatedText, schema: S): ReadYaml<z.output<S>> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found below in one pass: the parser's own check compares every key with every other.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const problems = new ProblemList();
   const where = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -38,11 +42,22 @@ export function readYaml<S extends z.ZodType>({ file, text }: LocatedText, schem
   };
 
   for (const error of doc.errors) {
-    problems.add(message.yamlSyntax(where(error.pos[0]), error.message));
+    problems.add(/call stack/i.test(error.message) ? message.yamlTooDeep(file) : message.yamlSyntax(where(error.pos[0]), error.message));
   }
+  for (const offset of duplicateKeys(doc)) problems.add(message.yamlSyntax(where(offset), 'Map keys must be unique'));
   problems.throwIfAny();
 
-  const parsed = schema.safeParse(doc.toJS() ?? {});
+  const aliases = aliasOffsets(doc);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (error instanceof ReferenceError && aliases.length > 0) throw new ReportError(message.yamlAliases(where(aliases[0]!), MAX_ALIASES));
+    if (error instanceof RangeError) throw new ReportError(message.yamlTooDeep(file));
+    throw error;
+  }
+
+  const parsed = schema.safeParse(value ?? {});
   if (parsed.success) {
     const locate = (path: readonly (string | number)[]) =>
       where(rangeStart(nodeAt(doc, path)) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0);
@@ -50,10 +65,37 @@ export function readYaml<S extends z.ZodType>({ file, text }: LocatedText, schem
   }
 
   for (const issue of parsed.error.issues) {
+    if (problems.full) break;
     for (const problem of describeIssue(issue, doc, where, schema)) problems.add(problem);
   }
   problems.throwIfAny();
   throw new Error('unreachable: a failed parse always has issues');
+}
+
+/** Where each repeated key of a mapping stands (the second and later uses). */
+function duplicateKeys(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) offsets.push(rangeStart(pair.key as Node) ?? 0);
+        seen.add(key);
+      }
+    },
+  });
+  return offsets;
+}
+
+function aliasOffsets(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Alias(_, alias) {
+      offsets.push(alias.range?.[0] ?? 0);
+    },
+  });
+  return offsets;
 }
 
 type Where = (offset: number) => Place;
@@ -65,12 +107,14 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, where: Where, roo
   if (issue.code === 'unrecognized_keys') {
     const container = nodeAt(doc, path);
     const allowed = allowedKeys(root, path);
-    return issue.keys
-      .map((key) => {
-        const keyNode = isMap(container) ? container.items.find((p) => isScalar(p.key) && p.key.value === key)?.key : undefined;
-        const place = where(rangeStart(keyNode as Node | undefined) ?? rangeStart(container) ?? 0);
-        return message.unknownKey(place, key, dotted, nearest(key, allowed));
-      });
+    // Looked up by name once, not searched for each key: a file may hold thousands of them.
+    const keyNodes = new Map<unknown, Node>();
+    if (isMap(container)) for (const pair of container.items) if (isScalar(pair.key)) keyNodes.set(pair.key.value, pair.key);
+    return issue.keys.slice(0, ProblemList.LIMIT).map((key) => {
+      const place = where(rangeStart(keyNodes.get(key)) ?? rangeStart(container) ?? 0);
+      const refused = REFUSED_KEYS[dotted ? `${dotted}.${key}` : key];
+      return refused ? message.refusedKey(place, dotted ? `${dotted}.${key}` : key, refused) : message.unknownKey(place, key, dotted, nearest(key, allowed));
+    });
   }
 
   const node = nodeAt(doc, path);

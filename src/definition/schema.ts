@@ -7,18 +7,7 @@
  */
 import { z } from 'zod';
 import { toleranceText } from '../indicators/library.js';
-
-/** A real calendar date or month: 2016-02-30 and 2016-13 are refused here, not at printing. */
-const isRealDate = (text: string) => {
-  const [year, month, day = 1] = text.split('-').map(Number) as [number, number, number?];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written as YYYY-MM-DD, for example 2016-10-11', abort: true })
-  .refine(isRealDate, 'is not a real date');
+import { isoDate, isoMonth, slug } from './common-schema.js';
 
 const financialYear = z
   .string()
@@ -44,9 +33,7 @@ const colour = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a
 
 const report = z.strictObject({
   title: z.string().min(1).describe('The report title, as it appears on the front block and in the PDF metadata.'),
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')
+  slug: slug
     .optional()
     .describe('The output file name without extension; made from the title when left out.'),
   council: z.string().min(1).describe('The council publishing the report.'),
@@ -172,10 +159,7 @@ const recommendations = z.strictObject({
 });
 
 const audit = z.strictObject({
-  month: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/, { message: 'must be a month written as YYYY-MM, for example 2016-06', abort: true })
-    .refine(isRealDate, 'is not a real month'),
+  month: isoMonth,
   cases: z.number().int().nonnegative(),
   children: z.number().int().nonnegative(),
   themes: z.array(z.string().min(1)).default([]),
@@ -192,8 +176,15 @@ const output = z.strictObject({
   html: z.boolean().default(true),
   contents: z.boolean().default(false).describe('A contents list after the front block, with the page each section starts on.'),
   charts: z.boolean().default(true).describe('Also write each chart on its own for slides: <slug>/charts/<id>.svg, and .png when printing.'),
-  browser: z.string().optional().describe('A Chrome, Chromium or Edge executable to print with.'),
 });
+
+/**
+ * Keys a definition may not hold, with the reason: a definition may come from anyone, so it never
+ * chooses a program to run (the browser comes from the machine: --browser or SCRUTINY_BROWSER).
+ */
+export const REFUSED_KEYS: Readonly<Record<string, string>> = {
+  'output.browser': 'a report definition may not choose a program to run; name the browser with --browser or the SCRUTINY_BROWSER environment variable',
+};
 
 export const reportDefinitionSchema = z.strictObject({
   report,

@@ -2,6 +2,8 @@
  * Every sentence the tool says to a user about a problem, in one place. Each names the file and the
  * place in it, so that a person can go straight there. Tests assert on these functions' output.
  */
+import { megabytes } from '../files/limits.js';
+import type { Refusal } from '../files/read-file.js';
 import { describePlace, type Place } from './place.js';
 
 const at = (place: Place) => describePlace(place);
@@ -34,12 +36,53 @@ export const definitionNotFound = (path: string) =>
 
 export const agendaNotFound = (path: string) => `The agenda "${path}" does not exist or is not a file; give the path to an agenda.yaml.`;
 
+export const definitionNotAFile = (path: string) =>
+  `The report definition "${path}" is not a regular file (it is a device, pipe or socket); give the path to a report.config.yaml file.`;
+
 export const definitionIsFolder = (path: string) =>
   `The report definition "${path}" is a folder; give the path to a report.config.yaml file.`;
 
 export const unknownReference = (place: Place, what: string, name: string, known: readonly string[], suggestion?: string) =>
   `${at(place)}: there is no ${what} "${name}"` +
   (suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; known: ${known.join(', ')}.` : '.');
+
+// Files a definition may read
+
+/** "report.config.yaml, line 9, column 9: the logo "x.png"" at a place in the YAML, or "x.png: the logo" without one. */
+const subject = (place: Place | undefined, what: string, path: string) => (place ? `${at(place)}: the ${what} "${path}"` : `${path}: the ${what}`);
+
+export const fileMissing = (path: string, what: string) => `${path}: the ${what} does not exist.`;
+
+export const outsideProject = (place: Place | undefined, what: string, path: string, roots: readonly string[]) =>
+  `${subject(place, what, path)} is outside ${roots.length > 1 ? 'the folders' : 'the folder'} this definition may read (${roots.join(', ')}), once links are followed; ` +
+  'a definition reads only files in its own folder and below, or below a folder given with --root.';
+
+export const notARegularFile = (place: Place | undefined, what: string, path: string) =>
+  `${subject(place, what, path)} is not a regular file (it is a device, pipe or socket); name a file.`;
+
+export const fileRefused = (path: string, what: string, refusal: Refusal, raiseWith?: string) => {
+  switch (refusal.reason) {
+    case 'not-a-file':
+      return notARegularFile(undefined, what, path);
+    case 'too-large':
+      return `${path}: the ${what} is ${megabytes(refusal.bytes)}, over the limit of ${megabytes(refusal.limit)}` +
+        (raiseWith ? `; if the file is right, raise the limit with ${raiseWith}.` : ' for a file of this kind.');
+    case 'not-utf8':
+      return `${path}, line ${refusal.line}, column ${refusal.column}: the ${what} is not UTF-8 text; save it again with the UTF-8 encoding.`;
+  }
+};
+
+export const systemOutputFolder = (from: string, dir: string) =>
+  `${from}: the output folder "${dir}" is ${dir === '/' ? 'the root of the file system' : 'a system folder'}; choose a folder of your own.`;
+
+export const refusedKey = (place: Place, path: string, reason: string) => `${at(place)}: "${path}" is not allowed in a report definition: ${reason}.`;
+
+export const yamlAliases = (place: Place, limit: number) =>
+  `${at(place)}: the YAML repeats its anchors (aliases) more than ${limit} times, which would make it enormous once expanded; write the values out or use fewer aliases.`;
+
+export const moreProblems = (count: number) => `... and ${count.toLocaleString('en-GB')} more problems like these; fix the ones above first.`;
+
+export const yamlTooDeep = (file: string) => `${file}: the YAML is nested too deeply to read; a definition needs only a few levels.`;
 
 // Data files
 
@@ -82,10 +125,75 @@ export const noData = (file: string, what: string) => `${file}: there are no row
 
 export const emptyCell = (place: Place, column: string) => `${at(place)}: "${column}" is empty but a value is needed.`;
 
+/** A place within its file, for a sentence that has named the file already: "line 7", "sheet 'CPP', cell C7". */
+const inSameFile = (place: Place) => describePlace(place).slice(place.file.length + 2);
+const withCommas = (n: number) => n.toLocaleString('en-GB');
+
+export const notAYear = (place: Place, column: string, text: string) =>
+  `${at(place)}: "${column}" should be a year such as 2025, or two years such as 201516 for 2015-16, but the cell holds "${text}".`;
+
+export const duplicateRow = (place: Place, first: Place, code: string, name: string, period: string, where: Readonly<Record<string, string>>) =>
+  `${at(place)}: this row repeats ${code ? `${name} (${code})` : name} for time_period ${period}` +
+  (Object.keys(where).length ? ` among the rows with ${Object.entries(where).map(([column, value]) => `${column} "${value}"`).join(' and ')}` : '') +
+  `, already given on ${inSameFile(first)}; each area must have one row a year, so remove the wrong one.`;
+
+export const partOverWhole = (place: Place, numeratorColumn: string, numerator: number, denominatorColumn: string, denominator: number, denominatorAt?: Place) =>
+  `${at(place)}: "${numeratorColumn}" is ${withCommas(numerator)}, more than "${denominatorColumn}"${denominatorAt ? ` on ${denominatorAt.file === place.file ? inSameFile(denominatorAt) : at(denominatorAt)}` : ''} (${withCommas(denominator)}); ` +
+  'a percentage cannot be over 100, so one of the two counts is wrong.';
+
+export const publishedOutOfRange = (place: Place, column: string, text: string, percent: boolean) =>
+  percent
+    ? `${at(place)}: "${column}" is a published percentage, so it should be between 0 and 100, but the cell holds "${text}".`
+    : `${at(place)}: "${column}" is a published figure, so it cannot be negative, but the cell holds "${text}".`;
+
+export const endBeforeStart = (place: Place, toColumn: string, end: string, fromColumn: string, start: string) =>
+  `${at(place)}: "${toColumn}" is ${end}, before "${fromColumn}" (${start}); a period cannot end before it starts.`;
+
+export const councilNotInFile = (file: string, code: string, name: string) =>
+  `${file}: there are no rows for ${name} (${code}), so none of its figures from this file can be shown; ` +
+  "check the council's code, and that this is the complete national file.";
+
+const SAVE_AS_CSV_UTF8 = 'open it in Excel and save it as "CSV UTF-8 (Comma delimited)"';
+/** The whole megabytes to give --max-data-mb so that a file of this size is read. */
+const raiseTo = (bytes: number) => `--max-data-mb ${Math.ceil(bytes / (1024 * 1024))}`;
+
+export const readAsWindows1252 = (file: string) =>
+  `${file}: read as Windows-1252, the encoding of Excel's "CSV (Comma delimited)"; save it as "CSV UTF-8" to keep every character exactly.`;
+
+export const csvNotText = (place: Place) =>
+  `${at(place)}: the file holds a NUL byte, so it is not a text csv (perhaps a workbook or a UTF-16 file saved under a .csv name); ${SAVE_AS_CSV_UTF8}.`;
+
+export const csvNeitherEncoding = (place: Place) =>
+  `${at(place)}: the file is neither UTF-8 nor Windows-1252 (this byte means nothing in Windows-1252), so its characters cannot be read reliably; ${SAVE_AS_CSV_UTF8}.`;
+
+export const csvBadUtf8AfterBom = (place: Place) =>
+  `${at(place)}: the file starts with the UTF-8 byte-order mark but this character is not UTF-8 (perhaps text in another encoding was pasted in); ${SAVE_AS_CSV_UTF8}.`;
+
+export const csvUnclosedQuote = (place: Place) =>
+  `${at(place)}: the quoted value that starts here has no closing quote, so the rest of the file would be read into it and lost; ` +
+  'close the quote (a quote inside a quoted value is written twice: "").';
+
+export const csvSemicolons = (place: Place) =>
+  `${at(place)}: the columns are separated by semicolons, not commas; save the file with commas between columns ` +
+  '(Excel\'s "CSV UTF-8 (Comma delimited)" uses the "List separator" of the computer\'s region settings).';
+
+export const dataFileTooLarge = (file: string, bytes: number, limit: number) =>
+  `${file}: the file is ${megabytes(bytes)}, over the limit of ${megabytes(limit)}; if the file is right, raise the limit with ${raiseTo(bytes)}.`;
+
+export const workbookTooLarge = (file: string, bytes: number, limit: number) =>
+  `${file}: the workbook unpacks to ${megabytes(bytes)}, over the limit of ${megabytes(limit)}; if the file is right, raise the limit with ${raiseTo(bytes)}.`;
+
+export const workbookNotZip = (file: string) => unreadableWorkbook(file, 'it is not a zip archive, as every .xlsx file is');
+
 // Templates
 
 export const templateProblem = (file: string, detail: string) =>
   `${file}: the template cannot be used: ${firstLine(detail)}.`;
+
+export const forbiddenMarkup = (file: string, what: string, tag: string) =>
+  `${file}: the report may not hold ${what} (${tag.length > 80 ? `${tag.slice(0, 77)}...` : tag}); a report must stand alone and send its readers nowhere, so scripts, frames, links to stylesheets and redirects are refused.`;
+
+export const documentNavigated = () => 'The document tried to go to another page while printing, so it was stopped; remove any redirect from the layout.';
 
 export const badThemeFile = (file: string, detail: string) => `${file}: the chart theme cannot be used: ${firstLine(detail)}.`;
 
@@ -107,10 +215,18 @@ export const chartInvalid = (place: Place, detail: string) => `${at(place)}: the
 
 export const noBrowser = () =>
   'No Chrome, Chromium or Edge browser was found to print the PDF; install one (on Debian: apt-get install chromium) ' +
-  'or give its path in output.browser or the SCRUTINY_BROWSER environment variable.';
+  'or give its path with --browser or the SCRUTINY_BROWSER environment variable.';
 
 export const browserDidNotStart = (path: string, detail: string) =>
-  `The browser "${path}" did not start (${firstLine(detail)}); check that it runs, or name another with SCRUTINY_BROWSER.`;
+  `The browser "${path}" did not start (${firstLine(detail)}); check that it runs, or name another with --browser or SCRUTINY_BROWSER.`;
+
+export const browserTimedOut = (seconds: number) =>
+  `The browser did not finish within ${seconds} s, so it was stopped and nothing was written; if the report is very long, allow more time with --timeout SECONDS.`;
+
+export const browserCrashed = () =>
+  'The browser stopped while printing, twice (the second time in a fresh browser), so nothing was written; check that the machine has memory to spare, or name another browser with --browser.';
+
+export const stoppedBySignal = (signal: string) => `Stopped by ${signal}: nothing was written, and any previous report is as it was.`;
 
 export const cannotWriteOutput = (dir: string, detail: string) =>
   `${dir}: the report cannot be written there (${firstLine(detail)}); choose another folder with --out.`;

@@ -3,6 +3,8 @@
  * in a stage (so a user fixes them all in one go) and the exit code the CLI should use. Only the CLI
  * catches it.
  */
+import { moreProblems } from './messages.js';
+
 export class ReportError extends Error {
   readonly problems: readonly string[];
   readonly exitCode: number;
@@ -20,19 +22,30 @@ export function isReportError(error: unknown): error is ReportError {
   return error instanceof ReportError;
 }
 
-/** Collects problems across a stage, then throws them together. */
+/**
+ * Collects problems across a stage, then throws them together. Past LIMIT only the number is kept:
+ * a file with 400,000 mistakes gets the first few hundred, and a count of the rest.
+ */
 export class ProblemList {
+  static readonly LIMIT = 200;
   private readonly items: string[] = [];
+  private more = 0;
 
   add(problem: string): void {
-    this.items.push(problem);
+    if (this.items.length < ProblemList.LIMIT) this.items.push(problem);
+    else this.more += 1;
   }
 
   get size(): number {
-    return this.items.length;
+    return this.items.length + this.more;
+  }
+
+  /** No more problems will be kept: a stage may stop looking. */
+  get full(): boolean {
+    return this.items.length >= ProblemList.LIMIT;
   }
 
   throwIfAny(): void {
-    if (this.items.length > 0) throw new ReportError(this.items);
+    if (this.items.length > 0) throw new ReportError(this.more > 0 ? [...this.items, moreProblems(this.more)] : this.items);
   }
 }

@@ -10,8 +10,9 @@ import type { ReportDefinition } from '../definition/normalize.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { RenderedSection } from '../narrative/render-narrative.js';
-import { formatDate } from '../narrative/phrases.js';
-import type { TemplateSource } from '../narrative/render-narrative.js';
+import { formatDate } from '../dates.js';
+import { cleanHandlebarsMessage, type TemplateSource } from '../narrative/render-narrative.js';
+import { applyHtmlPolicy } from './html-policy.js';
 
 export interface DocumentParts {
   readonly layout: TemplateSource;
@@ -67,11 +68,13 @@ export function assembleDocument(
     fontFaces: new Handlebars.SafeString(parts.fontFaces),
     provenance,
   };
+  let html: string;
   try {
-    return hbs.compile(parts.layout.text, { strict: true })(context);
+    html = hbs.compile(parts.layout.text, { strict: true })(context);
   } catch (error) {
-    throw new ReportError(message.templateProblem(parts.layout.name, error instanceof Error ? error.message : String(error)));
+    throw new ReportError(message.templateProblem(parts.layout.name, cleanHandlebarsMessage(error instanceof Error ? error.message : String(error))));
   }
+  return applyHtmlPolicy(html, parts.layout.name, sections.map((section) => ({ name: section.template, html: section.html })));
 }
 
 /** The Handlebars a document layout (a report's or a pack's) runs in: dates, and strings for CSS. */

@@ -109,6 +109,11 @@ export interface IndicatorInputs {
   readonly national: ReadonlyMap<string, Table>;
   /** Local tables by source id. */
   readonly local: ReadonlyMap<string, Table>;
+  /**
+   * Whose the local tables are: the code of the report's council. Only that council's results take
+   * local figures; without it, no council's do.
+   */
+  readonly localCouncil?: string;
   /** For a report that will be published: the council's own small counts are withheld. */
   readonly suppression?: SuppressionRule;
 }
@@ -124,9 +129,20 @@ export function nationalFilesNeeded(indicators: readonly Pick<IndicatorDefinitio
   return [...files];
 }
 
-/** One council's indicator set. */
+/** One council's indicator set: the local figures are its own. */
 export function computeIndicators(inputs: IndicatorInputs & { readonly council: Area }): IndicatorSet {
-  return computeForCouncils(inputs, [inputs.council])[0]!;
+  return computeForCouncils({ ...inputs, localCouncil: inputs.council.code }, [inputs.council])[0]!;
+}
+
+/** A stage's problems, each said once: several indicators read the same cell (a population, a denominator). */
+class DistinctProblems extends ProblemList {
+  private readonly seen = new Set<string>();
+
+  override add(problem: string): void {
+    if (this.seen.has(problem)) return;
+    this.seen.add(problem);
+    super.add(problem);
+  }
 }
 
 /** A council by its three-digit code; its name comes from the data when not given. */
@@ -134,10 +150,11 @@ export type CouncilChoice = { readonly code: string; readonly name?: string };
 
 /**
  * Several councils' indicator sets (or every council's, for "all"), computing every council's national
- * figures once. A council's region and neighbours come from the data.
+ * figures once. A council's region and neighbours come from the data. A council asked for by name
+ * (not merely listed by "all") must have rows in every national file its indicators read.
  */
 export function computeForCouncils(inputs: IndicatorInputs, choice: readonly CouncilChoice[] | 'all'): IndicatorSet[] {
-  const problems = new ProblemList();
+  const problems = new DistinctProblems();
   const table = (file: string) => {
     const found = inputs.national.get(file);
     if (!found) throw new Error(`The national file ${file} was not read before computing indicators.`);
@@ -146,7 +163,7 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
   const needsPopulation = inputs.indicators.some((i) => i.source?.denominator === 'population');
   const tables: NationalTables = {
     table,
-    population: needsPopulation ? indexNational(table(POPULATION_FILE)) : undefined,
+    population: needsPopulation ? indexNational(table(POPULATION_FILE), {}, problems) : undefined,
     populationYearOffset: inputs.populationYearOffset,
     problems,
   };
@@ -162,12 +179,15 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
     national.find(([, figures]) => figures.councils.has(code))?.[1].councils.get(code) ?? councilInModel(neighbourTable, inputs.neighbours.model, code);
   const councils: readonly CouncilChoice[] =
     choice === 'all' ? [...new Set(national.flatMap(([, figures]) => [...figures.councils.keys()]))].sort().map((code) => ({ code })) : choice;
+  const asked = choice !== 'all';
   const missing = councils.filter((council) => !known(council.code));
   if (missing.length > 0) throw new ReportError(missing.map((council) => message.councilNotInData(inputs.indicators.find((i) => i.source)?.source?.file ?? neighbourTable.file, council.code)));
 
   const sets = councils.map((choice) => {
     const council = { code: choice.code, name: choice.name ?? nameOf(choice.code) };
     const { region } = known(council.code)!;
+    // Known from one file is not enough: a file with no row for the council would print "not available" every year.
+    if (asked) for (const [, figures] of national) for (const file of figures.lacking(council.code)) problems.add(message.councilNotInFile(file, council.code, council.name));
     const neighbourCodes = hasNeighbours(neighbourTable, inputs.neighbours.model, council.code)
       ? readNeighbours(neighbourTable, inputs.neighbours.model, council.code)
       : [];
@@ -209,12 +229,21 @@ function councilResult(
     series.neighbours[period.key] = averageOf(neighbourCodes.map((code) => national.council(code, year)), inputs.neighbours.average, indicator.decimals);
   }
 
-  if (indicator.local) {
-    const table = inputs.local.get(indicator.local.source);
-    if (!table) throw new Error(`The local source ${indicator.local.source} was not read before computing indicators.`);
-    const rows = readLocalCounts(table, indicator.local, problems);
+  // The local workbook is the report's council's own: another council listed beside it never takes its figures.
+  if (indicator.local && council.code === inputs.localCouncil) {
+    const spec = indicator.local;
+    const table = inputs.local.get(spec.source);
+    if (!table) throw new Error(`The local source ${spec.source} was not read before computing indicators.`);
+    const rows = readLocalCounts(table, spec, problems);
     if (rows.length === 0 && problems.size === 0) problems.add(message.noData(table.file, indicator.id));
-    for (const row of localPeriods(rows, indicator.local, table.file, problems)) {
+    if (indicator.unit === 'percent' && spec.denominator !== undefined) {
+      for (const row of rows) {
+        if (row.denominator !== undefined && row.numerator > row.denominator) {
+          problems.add(message.partOverWhole(row.place, spec.numerator, row.numerator, spec.denominator, row.denominator));
+        }
+      }
+    }
+    for (const row of localPeriods(rows, spec, table.file, problems)) {
       if (series.council[row.period.key] === undefined) periods.push(row.period);
       const denominator = row.denominator === undefined ? undefined : { value: row.denominator };
       const figure = ratio(indicator, { value: row.numerator }, denominator, row.place);

@@ -6,11 +6,17 @@
  * Series are keyed by the council's code, never its name, and a code is never carried across a
  * reorganisation: a council that stopped (Northamptonshire, 928) simply has no figure ("x") for later
  * years, and its successors start with their own codes.
+ *
+ * Impossible figures are problems named at their cell, never printed: a negative or fractional count,
+ * a percentage's numerator above its denominator, a published value below 0 (or a published
+ * percentage above 100).
  */
 import type { ProblemList } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
+import type { Place } from '../diagnostics/place.js';
 import { placeOf, type Table, type TableRow } from '../tables/table.js';
 import { requireColumn } from '../tables/read-table.js';
-import { readFigure, type Reading } from '../tables/values.js';
+import { readCountOrSymbol, readFigure, textOf, type Reading } from '../tables/values.js';
 import { NOT_AVAILABLE, ratio, type CouncilFigure, type Figure } from './figures.js';
 import type { LibraryIndicator } from './library.js';
 import type { Unit } from './units.js';
@@ -27,6 +33,8 @@ export interface NationalFigures {
   councilValues(year: number): readonly number[];
   /** The same, with each council's code and name. */
   councilFigures(year: number): readonly CouncilFigure[];
+  /** The files (as shown to users) the indicator reads that have no row at all for this council. */
+  lacking(code: string): readonly string[];
 }
 
 /** For an indicator with no national source (a custom one): no council, region or England figures. */
@@ -38,6 +46,7 @@ export const NO_NATIONAL_FIGURES: NationalFigures = {
   england: () => NOT_AVAILABLE,
   councilValues: () => [],
   councilFigures: () => [],
+  lacking: () => [],
 };
 
 export interface NationalTables {
@@ -51,47 +60,77 @@ export interface NationalTables {
 
 type Measure = Unit & Pick<LibraryIndicator, 'source'>;
 
-/** Several indicators read the same file (five come from the assessment factors file): index it once. */
-const indexes = new WeakMap<Table, Map<string, NationalIndex>>();
+/**
+ * Several indicators read the same file (five come from the assessment factors file): index it once.
+ * The problems found while indexing are kept with the index and given to every stage that uses it.
+ */
+const indexes = new WeakMap<Table, Map<string, { index: NationalIndex; problems: readonly string[]; reportedTo: WeakSet<ProblemList> }>>();
 
-function indexedOnce(table: Table, where: Readonly<Record<string, string>>): NationalIndex {
+function indexedOnce(table: Table, where: Readonly<Record<string, string>>, problems: ProblemList): NationalIndex {
   let byWhere = indexes.get(table);
   if (!byWhere) indexes.set(table, (byWhere = new Map()));
   const key = JSON.stringify(where);
-  let index = byWhere.get(key);
-  if (!index) byWhere.set(key, (index = indexNational(table, where)));
-  return index;
+  let entry = byWhere.get(key);
+  if (!entry) {
+    const found: string[] = [];
+    const index = indexNational(table, where, { add: (problem) => found.push(problem) });
+    byWhere.set(key, (entry = { index, problems: found, reportedTo: new WeakSet() }));
+  }
+  if (!entry.reportedTo.has(problems)) {
+    entry.reportedTo.add(problems);
+    for (const problem of entry.problems) problems.add(problem);
+  }
+  return entry.index;
+}
+
+interface Denominator {
+  readonly reading: Reading | undefined;
+  readonly column: string;
+  /** Set when the denominator is on another row of the file than the numerator. */
+  readonly otherRow?: Place;
 }
 
 export function computeNationalFigures(indicator: Measure, tables: NationalTables): NationalFigures {
   const { source } = indicator;
+  const { problems } = tables;
   const table = tables.table(source.file);
-  const index = indexedOnce(table, source.where);
-  const denominatorIndex = typeof source.denominator === 'object' ? indexedOnce(table, source.denominator.where) : undefined;
+  const index = indexedOnce(table, source.where, problems);
+  const denominatorIndex = typeof source.denominator === 'object' ? indexedOnce(table, source.denominator.where, problems) : undefined;
   const numeratorColumn = requireColumn(table, source.numerator);
   const denominatorColumn =
     typeof source.denominator === 'object' ? requireColumn(table, source.denominator.column)
     : source.denominator === 'population' ? undefined
     : requireColumn(table, source.denominator);
   const publishedColumn = source.published === undefined ? undefined : requireColumn(table, source.published);
-  const read = (row: TableRow, column: number) => readFigure(table, row, column, tables.problems);
+  const count = (row: TableRow, column: number) => readCountOrSymbol(table, row, column, problems);
+  const percent = indicator.unit === 'percent';
 
-  const denominatorOf = (row: TableRow, level: Level, code: string, year: number): Reading | undefined => {
+  const denominatorOf = (row: TableRow, level: Level, code: string, year: number): Denominator => {
     if (denominatorIndex) {
       const other = denominatorIndex.find(level, code, year);
-      return other ? read(other, denominatorColumn!) : { symbol: 'x' };
+      const column = table.columns[denominatorColumn!]!;
+      return other ? { reading: count(other, denominatorColumn!), column, otherRow: placeOf(table, other.index, denominatorColumn!) } : { reading: { symbol: 'x' }, column };
     }
-    if (denominatorColumn !== undefined) return read(row, denominatorColumn);
+    if (denominatorColumn !== undefined) return { reading: count(row, denominatorColumn), column: table.columns[denominatorColumn]! };
     const population = tables.population;
     const populationRow = population?.find(level, code, year - tables.populationYearOffset);
-    if (!population || !populationRow) return { symbol: 'x' };
-    return readFigure(population.table, populationRow, requireColumn(population.table, 'population_estimate'), tables.problems);
+    if (!population || !populationRow) return { reading: { symbol: 'x' }, column: 'population_estimate' };
+    const column = requireColumn(population.table, 'population_estimate');
+    return { reading: readCountOrSymbol(population.table, populationRow, column, problems), column: 'population_estimate', otherRow: placeOf(population.table, populationRow.index, column) };
   };
 
   const fromCounts = (level: Level, code: string, year: number): Figure => {
     const row = index.find(level, code, year);
     if (!row) return NOT_AVAILABLE;
-    return ratio(indicator, read(row, numeratorColumn), denominatorOf(row, level, code, year), placeOf(table, row.index, numeratorColumn));
+    const place = placeOf(table, row.index, numeratorColumn);
+    const numerator = count(row, numeratorColumn);
+    const denominator = denominatorOf(row, level, code, year);
+    const whole = denominator.reading;
+    // A part above its whole: a percentage over 100 (rates and ratios may exceed 100; percentages cannot).
+    if (percent && numerator && 'value' in numerator && whole && 'value' in whole && numerator.value > whole.value) {
+      problems.add(message.partOverWhole(place, table.columns[numeratorColumn]!, numerator.value, denominator.column, whole.value, denominator.otherRow));
+    }
+    return ratio(indicator, numerator, whole, place);
   };
 
   const asPublished = (level: Level, code: string, year: number): Figure => {
@@ -99,7 +138,11 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
     const row = index.find(level, code, year);
     if (!row) return NOT_AVAILABLE;
     const source = placeOf(table, row.index, publishedColumn);
-    const reading = read(row, publishedColumn);
+    const reading = readFigure(table, row, publishedColumn, problems);
+    if (reading && 'value' in reading && (reading.value < 0 || (percent && reading.value > 100))) {
+      problems.add(message.publishedOutOfRange(source, table.columns[publishedColumn]!, textOf(row.values[publishedColumn] ?? null).trim(), percent));
+      return { ...NOT_AVAILABLE, source };
+    }
     if (!reading) return { ...NOT_AVAILABLE, source };
     return 'symbol' in reading ? { value: null, symbol: reading.symbol, source } : { value: reading.value, source };
   };
@@ -122,6 +165,8 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
   );
   const values = named.map((list) => list.map((entry) => entry.value));
   const at = (figures: readonly Figure[] | undefined, year: number) => figures?.[years.indexOf(year)] ?? NOT_AVAILABLE;
+  const population = source.denominator === 'population' ? tables.population : undefined;
+  const indexesRead = [index, denominatorIndex, population].filter((i): i is NationalIndex => i !== undefined);
 
   return {
     years,
@@ -131,5 +176,6 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
     councilFigures: (year) => named[years.indexOf(year)] ?? [],
     region: (code, year) => at(regionFigures.get(code), year),
     england: (year) => at(englandFigures, year),
+    lacking: (code) => [...new Set(indexesRead.filter((i) => i.nameOf(code) === undefined).map((i) => i.table.file))],
   };
 }

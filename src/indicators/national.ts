@@ -1,12 +1,22 @@
 /**
  * A DfE open-data table indexed by geography and year, so indicators can look up England, a region or
  * a council by code (never by name: names differ between files).
+ *
+ * A row whose time_period is not a year, and a second row for the same area and year, are problems
+ * named at their line: a later row silently replacing an earlier one would print the wrong figure.
  */
-import { columnIndex, type Table, type TableRow } from '../tables/table.js';
+import { ProblemList } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
+import { columnIndex, placeOf, type Table, type TableRow } from '../tables/table.js';
 import { requireColumns } from '../tables/read-table.js';
 import { textOf } from '../tables/values.js';
 
 export type Level = 'National' | 'Regional' | 'Local authority';
+
+const LEVELS: readonly string[] = ['National', 'Regional', 'Local authority'] satisfies readonly Level[];
+
+/** Where a stage's problems go. */
+export type Problems = Pick<ProblemList, 'add'>;
 
 export interface NationalIndex {
   readonly table: Table;
@@ -20,13 +30,29 @@ export interface NationalIndex {
   nameOf(laCode: string): string | undefined;
 }
 
-/** Index a table, keeping only rows whose `where` columns hold the given values. */
-export function indexNational(table: Table, where: Readonly<Record<string, string>> = {}): NationalIndex {
+/**
+ * The year a DfE time_period ends: 2025 (a reporting or calendar year) -> 2025; 201516 (two years, as
+ * some DfE files write 2015-16) -> 2016. Anything else ("20x5", "2015-16", "201517") -> undefined.
+ */
+export function yearOfTimePeriod(text: string): number | undefined {
+  if (/^(19|20)\d{2}$/.test(text)) return Number(text);
+  const pair = /^((?:19|20)\d{2})(\d{2})$/.exec(text);
+  if (pair && (Number(pair[1]) + 1) % 100 === Number(pair[2])) return Number(pair[1]) + 1;
+  return undefined;
+}
+
+/**
+ * Index a table, keeping only rows whose `where` columns hold the given values, and only the three
+ * levels indicators look up. Problems go to `problems`; without a list, they are thrown together.
+ */
+export function indexNational(table: Table, where: Readonly<Record<string, string>> = {}, problems?: Problems): NationalIndex {
   const c = requireColumns(table, ['time_period', 'geographic_level', 'region_code', 'region_name', 'old_la_code', 'la_name']);
   const filters = Object.entries(where).map(([column, value]) => {
     requireColumns(table, [column]);
     return [columnIndex(table, column), value] as const;
   });
+  const own = problems ? undefined : new ProblemList();
+  const report = problems ?? own!;
   const rows = new Map<string, Map<number, TableRow>>();
   const years = new Set<number>();
   const regions = new Map<string, { year: number; code: string; name: string; la: string }>();
@@ -34,12 +60,26 @@ export function indexNational(table: Table, where: Readonly<Record<string, strin
 
   for (const row of table.rows) {
     if (!filters.every(([column, value]) => text(row, column) === value)) continue;
-    const year = Number(text(row, c.time_period));
-    const level = text(row, c.geographic_level) as Level;
+    const level = text(row, c.geographic_level);
+    if (!LEVELS.includes(level)) continue;
+    const period = text(row, c.time_period);
+    const year = yearOfTimePeriod(period);
+    if (year === undefined) {
+      report.add(message.notAYear(placeOf(table, row.index, c.time_period), table.columns[c.time_period]!, period));
+      continue;
+    }
     const code = level === 'Local authority' ? text(row, c.old_la_code) : level === 'Regional' ? text(row, c.region_code) : 'E92000001';
     const key = `${level}|${code}`;
     let byYear = rows.get(key);
     if (!byYear) rows.set(key, (byYear = new Map()));
+    const first = byYear.get(year);
+    if (first) {
+      const name = level === 'National' ? 'England' : text(row, level === 'Regional' ? c.region_name : c.la_name);
+      report.add(
+        message.duplicateRow(placeOf(table, row.index, c.time_period), placeOf(table, first.index, c.time_period), level === 'National' ? '' : code, name, period, where),
+      );
+      continue;
+    }
     byYear.set(year, row);
     years.add(year);
     if (level === 'Local authority') {
@@ -49,6 +89,7 @@ export function indexNational(table: Table, where: Readonly<Record<string, strin
       }
     }
   }
+  own?.throwIfAny();
 
   return {
     table,

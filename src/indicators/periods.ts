@@ -2,6 +2,7 @@
  * Periods are financial years (April to March) or parts of one. DfE's "reporting year 2016" is the
  * year ending 31 March 2016, written 2015-16.
  */
+import { MONTHS } from '../dates.js';
 
 export interface Period {
   /** Stable key: "2015-16" for a whole financial year, "2016-04-01/2016-08-31" otherwise. */
@@ -13,7 +14,6 @@ export interface Period {
   readonly whole: boolean;
 }
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** 2016 (year ending March 2016) -> "2015-16". */
 export function financialYearLabel(endYear: number): string {

@@ -11,6 +11,7 @@
  */
 import Handlebars from 'handlebars';
 import type { Figure, IndicatorResult, IndicatorSet, SeriesName } from '../indicators/compute.js';
+import { formatDate } from '../dates.js';
 import { findPeriod, type Period } from '../indicators/periods.js';
 import {
   changeJudgementPhrase,
@@ -19,7 +20,6 @@ import {
   compareOverPhrase,
   comparePhrase,
   differencePhrase,
-  formatDate,
   formatNumber,
   formatValue,
   joinList,

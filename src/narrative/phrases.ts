@@ -5,7 +5,6 @@
 import type { Figure, IndicatorResult, SeriesName } from '../indicators/compute.js';
 import { difference, directionOf, judge, type Direction } from '../indicators/compare.js';
 import { formatNumberText } from '../indicators/number-format.js';
-import { MONTHS } from '../indicators/periods.js';
 import { changeWithUnit, withUnit, type Unit as UnitOf } from '../indicators/units.js';
 import type { PublishedSymbol } from '../tables/values.js';
 import type { Rank, Verdict } from '../indicators/assess.js';
@@ -46,16 +45,6 @@ export function formatValue(figure: Figure | undefined, unit: Unit): string {
 }
 
 /** "2016-10-11" -> "11 October 2016"; "2016-06" -> "June 2016". Anything else is a RangeError. */
-export function formatDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
-  const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), match?.[3] === undefined ? undefined : Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
-  if (!match || date.getUTCMonth() !== month - 1 || (day !== undefined && date.getUTCDate() !== day)) {
-    throw new RangeError(`"${iso}" is not a date written YYYY-MM-DD or a month written YYYY-MM`);
-  }
-  return day === undefined ? `${MONTHS[month - 1]} ${year}` : `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
 /** "26 children", "1 case". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;

@@ -36,6 +36,8 @@ export interface RenderedSection {
   readonly numbered: boolean;
   readonly appendix: boolean;
   readonly html: string;
+  /** The template it was rendered from, as shown to users. */
+  readonly template: string;
 }
 
 const COMPILE_OPTIONS: CompileOptions = {
@@ -80,6 +82,7 @@ export function renderNarrative(
     numbered: section.numbered,
     appendix: section.appendix,
     html: run(hbs, templates.sections[i]!, context),
+    template: templates.sections[i]!.name,
   }));
   const unplaced = placer.unplaced();
   if (unplaced.length > 0) throw new ReportError(unplaced.map((id) => message.diagramNotPlaced(id, definition.file)));

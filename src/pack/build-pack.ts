@@ -17,19 +17,26 @@ import { slugify } from '../definition/normalize.js';
 import { fontFaceCss } from '../document/fonts.js';
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import { formatDate } from '../narrative/phrases.js';
+import { formatDate } from '../dates.js';
 import { cleanHandlebarsMessage, plainText } from '../narrative/render-narrative.js';
 import { readBookmarks } from '../pdf/outline.js';
 import { setPdfMetadata } from '../pdf/metadata.js';
-import { buildReport, type BuildEffects, type BuildResult, type OutputFile } from '../pipeline.js';
+import { buildReport, readTextAs, type BuildEffects, type BuildResult, type OutputFile } from '../pipeline.js';
+import { describePlace } from '../diagnostics/place.js';
+import { systemFolderProblem } from '../files/output-folder.js';
+import { projectFiles, type ProjectFiles } from '../files/project-files.js';
 import { BUILT_IN_TEMPLATES, TOOL_VERSION } from '../version.js';
 import { markdownToHtml } from './markdown.js';
+import { applyHtmlPolicy } from '../document/html-policy.js';
 import { agendaSchema, type Agenda, type AgendaItem } from './schema.js';
 
 export interface PackOptions {
   /** The agenda, as the user named it. */
   readonly file: string;
   readonly outDir?: string;
+  /** More folders the agenda and its reports may read from (--root). */
+  readonly roots?: readonly string[];
+  readonly maxDataBytes?: number;
 }
 
 export interface PackResult {
@@ -43,32 +50,47 @@ interface PreparedItem {
   readonly exempt?: { readonly paragraph: number };
   readonly report?: BuildResult;
   readonly html?: string;
+  /** Where an item's text came from, as shown to users. */
+  readonly source?: string;
 }
 
 export async function buildPack(options: PackOptions, effects: BuildEffects): Promise<PackResult> {
-  // 1. The agenda, every file it names checked.
+  // 1. The agenda, every file it names checked: each inside the agenda's folder (or a --root).
   const agendaPath = resolve(effects.cwd, options.file);
   if (effects.kindOf(agendaPath) !== 'file') throw new ReportError(message.agendaNotFound(options.file));
-  const { spec: agenda, locate } = readYaml({ file: options.file, text: await effects.readText(agendaPath) }, agendaSchema);
+  const { spec: agenda, locate } = readYaml({ file: options.file, text: await readTextAs(options.file, agendaPath, 'agenda', effects) }, agendaSchema);
   const baseDir = dirname(agendaPath);
+  const files = projectFiles(effects, { baseDir, roots: options.roots, builtIn: BUILT_IN_TEMPLATES });
   const problems = new ProblemList();
   agenda.items.forEach((item, i) => {
     const target = item.report ?? item.file;
     const key = item.report ? 'report' : 'file';
-    if (target !== undefined && effects.kindOf(resolve(baseDir, target)) !== 'file') problems.add(message.fileNotFound(locate(['items', i, key]), key === 'report' ? 'report definition' : 'item text', target));
+    const refusal = target === undefined ? undefined : files.refusal(resolve(baseDir, target), 'file', key === 'report' ? 'report definition' : 'item text', locate(['items', i, key]));
+    if (refusal) problems.add(refusal);
     if (item.file && !/\.(md|hbs)$/i.test(item.file)) problems.add(message.invalidValue(locate(['items', i, 'file']), `items[${i}].file`, 'must be a Markdown (.md) or Handlebars (.hbs) file'));
   });
+  const dir = options.outDir === undefined ? resolve(baseDir, agenda.output.folder) : resolve(effects.cwd, options.outDir);
+  const dirProblem = systemFolderProblem(dir, options.outDir === undefined ? describePlace(locate(['output', 'folder'])) : '--out');
+  if (dirProblem) problems.add(dirProblem);
+  else if (options.outDir === undefined && !files.isInside(dir)) problems.add(message.outsideProject(locate(['output', 'folder']), 'output folder', files.shown(dir), files.roots));
   problems.throwIfAny();
-  const printer = effects.printer(undefined);
+  const printer = effects.printer();
   printer.catch(() => undefined);
 
-  // 2. Each item: reports built in full (their own PDF and HTML too), texts rendered.
+  // 2. Each item: reports built in full (their own PDF and HTML are written with the packs), texts rendered.
+  // A report may read what the agenda may: its own folder, the agenda's and any --root.
+  const reportRoots = [baseDir, ...(options.roots ?? [])];
   const items: PreparedItem[] = [];
   for (const [i, item] of agenda.items.entries()) {
     const number = String(item.number ?? i + 1);
     const base = { number, title: item.title, ...(item.exempt && { exempt: item.exempt }) };
-    if (item.report) items.push({ ...base, report: await buildReport({ file: resolve(baseDir, item.report) }, effects) });
-    else items.push({ ...base, html: await itemText(item, i, baseDir, agenda, effects, options.file) });
+    if (item.report) {
+      const build = { file: resolve(baseDir, item.report), roots: reportRoots, deferWrite: true, maxDataBytes: options.maxDataBytes };
+      items.push({ ...base, report: await buildReport(build, effects) });
+    } else {
+      const source = item.file === undefined ? `${options.file} (items[${i}].text)` : files.shown(files.resolve(item.file));
+      items.push({ ...base, source, html: await itemText(item, source, files, agenda) });
+    }
   }
 
   // 3. Each pack: laid out, printed to find where items start, then printed with the agenda's page numbers.
@@ -78,7 +100,7 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
     fontFaces: await fontFaceCss(),
   };
   const slug = agenda.output.slug ?? `${slugify(agenda.meeting.committee)}-${agenda.meeting.date}`;
-  const files: OutputFile[] = [];
+  const packFiles: OutputFile[] = [];
   const pages = { public: 0, members: 0 };
   for (const audience of ['public', 'members'] as const) {
     const render = (itemPages: ReadonlyMap<string, number> | undefined) => assemblePack(agenda, items, parts, audience === 'public', itemPages);
@@ -95,19 +117,20 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
       date: effects.sourceDate ?? new Date(`${agenda.meeting.date}T00:00:00Z`),
     });
     pages[audience] = countPages(pdf);
-    files.push({ name: `${slug}-${audience}.pdf`, content: pdf });
-    if (audience === 'public') files.push({ name: `${slug}-public.html`, content: html });
+    packFiles.push({ name: `${slug}-${audience}.pdf`, content: pdf });
+    if (audience === 'public') packFiles.push({ name: `${slug}-public.html`, content: html });
   }
-  const dir = options.outDir ?? resolve(baseDir, agenda.output.folder);
-  await effects.writeFiles(dir, files);
-  return { written: files.map((file) => join(dir, file.name)), pages };
+  // The packs and every report's own files are written together, or none of them.
+  const reports = items.flatMap((item) => (item.report ? [item.report.output] : []));
+  await effects.writeFiles([...reports, { dir, files: packFiles }]);
+  const written = [...reports, { dir, files: packFiles }].flatMap((group) => group.files.map((file) => join(group.dir, file.name)));
+  return { written, pages };
 }
 
 /** An item's text: inline prose, a Markdown file or a Handlebars file with the meeting to hand. */
-async function itemText(item: AgendaItem, index: number, baseDir: string, agenda: Agenda, effects: BuildEffects, agendaFile: string): Promise<string> {
-  const name = item.text !== undefined ? `${agendaFile} (items[${index}].text)` : item.file!;
-  const path = item.file === undefined ? undefined : resolve(baseDir, item.file);
-  const text = path === undefined ? item.text! : await effects.readText(path);
+async function itemText(item: AgendaItem, name: string, files: ProjectFiles, agenda: Agenda): Promise<string> {
+  const path = item.file === undefined ? undefined : files.resolve(item.file);
+  const text = path === undefined ? item.text! : await files.readText(path, 'item text');
   if (path && extname(path).toLowerCase() === '.md') return markdownToHtml(text);
   // Text in the agenda is prose (escaped); a .hbs file is a template of the council's own.
   const template = path === undefined ? plainText(name, text, true).ast! : text;
@@ -141,7 +164,12 @@ function assemblePack(agenda: Agenda, items: readonly PreparedItem[], parts: { l
     fontFaces: new Handlebars.SafeString(parts.fontFaces),
     tool: `scrutiny ${TOOL_VERSION}`,
   };
-  return hbs.compile(parts.layout, { strict: true })(context);
+  const html = hbs.compile(parts.layout, { strict: true })(context);
+  const texts = items.flatMap((item) => [
+    ...(item.html ? [{ name: item.source ?? item.title, html: item.html }] : []),
+    ...(item.report?.sections.map((section) => ({ name: section.template, html: section.html })) ?? []),
+  ]);
+  return applyHtmlPolicy(html, "scrutiny's built-in templates/pack.hbs", texts);
 }
 
 /** A report's sections as the pack lays them out: ids made unique across the pack. */

@@ -4,8 +4,8 @@
  * exempt under Schedule 12A of the Local Government Act 1972.
  */
 import { z } from 'zod';
+import { isoDate, slug } from '../definition/common-schema.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD, for example 2016-10-11');
 
 const item = z
   .strictObject({
@@ -37,7 +37,7 @@ export const agendaSchema = z.strictObject({
   output: z
     .strictObject({
       folder: z.string().default('output'),
-      slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens').optional(),
+      slug: slug.optional(),
     })
     .default({ folder: 'output' }),
 });

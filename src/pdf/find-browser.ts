@@ -1,7 +1,8 @@
 /**
- * Finds a Chrome, Chromium or Edge to print with, in this order: an explicit setting (the report's
- * output.browser, then SCRUTINY_BROWSER), puppeteer's own browser cache, then browsers installed in
- * the usual places. Never downloads one.
+ * Finds a Chrome, Chromium or Edge to print with, in this order: an explicit setting (the --browser
+ * option, then SCRUTINY_BROWSER), puppeteer's own browser cache, then browsers installed in the usual
+ * places. Never downloads one, and never runs one a report definition names: a definition may come
+ * from anyone, and must not choose a program.
  */
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -10,7 +11,7 @@ import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 
 export interface BrowserSettings {
-  /** From the report definition's output.browser. */
+  /** From the command line's --browser. */
   readonly configured?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly platform: NodeJS.Platform;
@@ -21,7 +22,7 @@ const NO_BROWSER = 2;
 
 export function findBrowser(settings: BrowserSettings): string {
   const explicit: [string | undefined, string][] = [
-    [settings.configured, 'output.browser'],
+    [settings.configured, 'the --browser option'],
     [settings.env.SCRUTINY_BROWSER, 'the SCRUTINY_BROWSER environment variable'],
   ];
   for (const [path, from] of explicit) {

@@ -1,11 +1,16 @@
 /**
- * HTML -> tagged PDF in headless Chromium. The only module that imports puppeteer. The page has
- * JavaScript turned off and every request refused except inline data: URLs (fonts), so nothing in a
- * report can reach the network or the disk.
+ * HTML -> tagged PDF in headless Chromium. The only module that imports puppeteer.
+ *
+ * Each document is served to a fresh page under one content policy, whatever its layout says: no
+ * script, nothing loaded but the data: URLs it carries (fonts, logo), no frames, no forms, no
+ * navigation away (a meta refresh is refused). The browser itself can reach no host (start-chromium.ts).
+ * Every call is bounded in time: a browser that hangs is stopped, one that dies is reported as such.
  */
 import type { Browser, Page } from 'puppeteer';
+import { CONTENT_POLICY } from '../document/html-policy.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
+import { pipeTransport } from './pipe-transport.js';
 import { startChromium } from './start-chromium.js';
 
 export interface Printer {
@@ -15,72 +20,139 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-/** Starts the browser at once; puppeteer loads meanwhile and connects when both are ready. */
-export async function launchPrinter(executablePath: string): Promise<Printer> {
-  const started = startChromium(executablePath);
-  started.catch(() => undefined); // reported by the await below
+export interface PrinterOptions {
+  /** How long one print (or one start) may take before the browser is stopped. */
+  readonly timeoutMs: number;
+}
+
+/** The browser ended while in use: a fresh one may succeed. */
+export class BrowserGoneError extends Error {
+  constructor() {
+    super('the browser stopped');
+    this.name = 'BrowserGoneError';
+  }
+}
+
+
+// A name that can never resolve: the page is answered from here, never fetched.
+const DOCUMENT_URL = 'https://document.invalid/';
+
+/** Pages whose document was replaced by another (a redirect): their print is refused. */
+const navigatedAway = new WeakSet<Page>();
+
+export async function launchPrinter(executablePath: string, options: PrinterOptions): Promise<Printer> {
+  const chromium = startChromium(executablePath);
+  let gone = false;
+  void chromium.exited.then(() => (gone = true));
+  const failedStart = (detail: string) => new ReportError(message.browserDidNotStart(executablePath, detail));
   const { connect } = await import('puppeteer');
-  const chromium = await started.catch((error: unknown) => {
-    throw new ReportError(message.browserDidNotStart(executablePath, error instanceof Error ? error.message : String(error)));
-  });
+  let browser: Browser;
   try {
-    const browser = await connect({ browserWSEndpoint: chromium.endpoint, defaultViewport: null });
-    return {
-      print: (html) => printPage(browser, html),
-      rasterize: (svgs, css) => rasterize(browser, svgs, css),
-      close: async () => {
-        await browser.close().catch(() => undefined);
-        await chromium.stop();
-      },
-    };
+    browser = await within(
+      options.timeoutMs,
+      Promise.race([
+        connect({ transport: pipeTransport(chromium.input, chromium.output), defaultViewport: null, protocolTimeout: options.timeoutMs }),
+        chromium.exited.then(() => Promise.reject(failedStart(`it stopped at once${chromium.lastWords() ? `: ${chromium.lastWords()}` : ''}`))),
+      ]),
+    );
   } catch (error) {
-    await chromium.stop();
+    await chromium.kill();
+    if (error instanceof ReportError) throw error;
+    throw failedStart(error instanceof TimedOutError ? `no answer within ${options.timeoutMs / 1000} s` : error instanceof Error ? error.message : String(error));
+  }
+
+  /** One use of the browser, bounded in time; a browser that ends meanwhile is a BrowserGoneError. */
+  const use = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (gone) throw new BrowserGoneError();
+    try {
+      return await within(options.timeoutMs, Promise.race([work(), chromium.exited.then(() => Promise.reject(new BrowserGoneError()))]));
+    } catch (error) {
+      if (error instanceof TimedOutError) {
+        gone = true; // it no longer answers: end it now rather than ask it to close
+        await chromium.kill();
+        throw new ReportError(message.browserTimedOut(options.timeoutMs / 1000));
+      }
+      if (gone && !(error instanceof ReportError)) throw new BrowserGoneError();
+      throw error;
+    }
+  };
+
+  return {
+    print: (html) => use(() => printPage(browser, html, options.timeoutMs)),
+    rasterize: (svgs, css) => use(() => rasterize(browser, svgs, css, options.timeoutMs)),
+    close: async () => {
+      if (!gone) await within(2_000, browser.close()).catch(() => undefined);
+      await chromium.stop();
+    },
+  };
+}
+
+/** One fresh page per document: reusing a page makes tagged PDFs differ between builds. */
+async function printPage(browser: Browser, html: string, timeoutMs: number): Promise<Uint8Array> {
+  const page = await openDocument(browser, html, timeoutMs);
+  try {
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, outline: true, tagged: true, timeout: timeoutMs });
+    if (navigatedAway.has(page)) throw new ReportError(message.documentNavigated());
+    return pdf;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+async function rasterize(browser: Browser, svgs: readonly string[], css: string, timeoutMs: number): Promise<Uint8Array[]> {
+  if (svgs.length === 0) return [];
+  const body = svgs.map((svg) => `<div class="chart">${svg}</div>`).join('');
+  const html = `<!DOCTYPE html><html><head><style>${css} body { margin: 0; background: #fff; } .chart { width: max-content; }</style></head><body>${body}</body></html>`;
+  const page = await openDocument(browser, html, timeoutMs, { width: 1200, height: 900, deviceScaleFactor: 2 });
+  try {
+    const pngs: Uint8Array[] = [];
+    for (const element of await page.$$('.chart > svg')) pngs.push(await element.screenshot({ type: 'png' }));
+    return pngs;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** A page showing the document, served with the content policy; every other request refused. */
+async function openDocument(browser: Browser, html: string, timeoutMs: number, viewport?: Parameters<Page['setViewport']>[0]): Promise<Page> {
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    if (viewport) await page.setViewport(viewport);
+    await page.setRequestInterception(true);
+    let served = false;
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!served && url === DOCUMENT_URL && request.isNavigationRequest()) {
+        served = true;
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CONTENT_POLICY }, body: html }).catch(() => undefined);
+      } else if (url.startsWith('data:') && !request.isNavigationRequest()) {
+        void request.continue().catch(() => undefined);
+      } else {
+        void request.abort('blockedbyclient').catch(() => undefined);
+      }
+    });
+    // The policy refuses redirects before printing; should one slip through, never print another page.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url() !== DOCUMENT_URL) navigatedAway.add(page);
+    });
+    await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: timeoutMs });
+    // Fonts are data: URLs; wait for them so text is measured and printed in the embedded face.
+    await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
+    return page;
+  } catch (error) {
+    await page.close().catch(() => undefined);
     throw error;
   }
 }
 
-async function rasterize(browser: Browser, svgs: readonly string[], css: string): Promise<Uint8Array[]> {
-  if (svgs.length === 0) return [];
-  const page = await browser.newPage();
-  try {
-    await lockDown(page);
-    await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: 2 });
-    const body = svgs.map((svg) => `<div class="chart">${svg}</div>`).join('');
-    await page.setContent(`<!DOCTYPE html><html><head><style>${css} body { margin: 0; background: #fff; } .chart { width: max-content; }</style></head><body>${body}</body></html>`, { waitUntil: 'load' });
-    await page.evaluateHandle('document.fonts.ready');
-    const elements = await page.$$('.chart > svg');
-    const pngs: Uint8Array[] = [];
-    for (const element of elements) pngs.push(await element.screenshot({ type: 'png' }));
-    return pngs;
-  } finally {
-    await page.close();
-  }
-}
+class TimedOutError extends Error {}
 
-/** No JavaScript in the page, and nothing loaded but inline data: URLs. */
-async function lockDown(page: Page): Promise<void> {
-  await page.setJavaScriptEnabled(false);
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.url().startsWith('data:')) void request.continue();
-    else void request.abort('blockedbyclient');
+/** The promise, or a TimedOutError once `ms` have passed. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOutError(`no answer within ${ms} ms`)), ms);
   });
-}
-
-/** One fresh page per document: reusing a page makes tagged PDFs differ between builds. */
-async function printPage(browser: Browser, html: string): Promise<Uint8Array> {
-  const page = await browser.newPage();
-  try {
-    await lockDown(page);
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      displayHeaderFooter: false,
-      outline: true,
-      tagged: true,
-    });
-  } finally {
-    await page.close();
-  }
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

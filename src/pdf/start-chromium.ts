@@ -1,85 +1,141 @@
 /**
  * Starts headless Chromium directly, without loading puppeteer, so the browser's half-second start
- * overlaps with loading the pipeline's libraries and reading the data. print.ts then connects to it.
+ * overlaps with loading the pipeline's libraries and reading the data. print.ts then talks to it over
+ * a pipe (--remote-debugging-pipe): no debugging port is opened for anyone else on the machine.
+ *
+ * The browser can reach nothing: every host name, and every address, resolves to "not found", and
+ * any proxy it might try is a closed local port. Everything it writes (its profile, its own temporary
+ * folders) goes into one folder of ours, removed when it stops. A watchdog process removes that folder
+ * and ends the browser if this process is killed outright (SIGKILL), when nothing here can run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 
 export interface RunningChromium {
-  readonly endpoint: string;
-  /** Ends the browser process and removes its throwaway profile. */
+  /** The browser's end of the DevTools pipe. */
+  readonly input: Writable;
+  readonly output: Readable;
+  /** Resolves when the browser process has exited, however. */
+  readonly exited: Promise<void>;
+  /** The last lines the browser wrote to stderr, for saying why it did not start. */
+  lastWords(): string;
+  /** Ends the browser process and its helpers and removes everything it wrote. */
   stop(): Promise<void>;
+  /** The same, at once, for a browser that no longer answers. */
+  kill(): Promise<void>;
 }
 
-const ARGS = [
-  '--headless=new',
-  '--remote-debugging-port=0',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-gpu',
-  // Nothing may reach the network: no updates, sync, field trials or background requests.
+export const NO_NETWORK_ARGS = [
+  // Resolve nothing: host names and IP literals alike fail before any connection is tried.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  // And should anything bypass the resolver, its proxy is a closed port, loopback included.
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-domain-reliability',
+  '--disable-features=DnsOverHttps,NetworkPrediction,PreconnectToSearch,OptimizationHints,MediaRouter',
+  '--no-pings',
+  '--dns-prefetch-disable',
+];
+
+const ARGS = [
+  '--headless=new',
+  '--remote-debugging-pipe',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-gpu',
   '--disable-default-apps',
   '--disable-extensions',
   '--disable-field-trial-config',
   '--metrics-recording-only',
   '--hide-scrollbars',
   '--mute-audio',
+  ...NO_NETWORK_ARGS,
   // The same text metrics on every machine, so page breaks do not move.
   '--font-render-hinting=none',
 ];
 
-const STARTUP_TIMEOUT_MS = 30_000;
-
-export function startChromium(executablePath: string): Promise<RunningChromium> {
-  const profile = mkdtempSync(join(tmpdir(), 'scrutiny-chromium-'));
+export function startChromium(executablePath: string): RunningChromium {
+  const folder = mkdtempSync(join(tmpdir(), 'scrutiny-browser-'));
+  const profile = join(folder, 'profile');
+  const temp = join(folder, 'tmp');
+  mkdirSync(temp);
   // Chromium refuses to run its sandbox as root (as in CI containers).
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const args = [...ARGS, `--user-data-dir=${profile}`, ...(asRoot ? ['--no-sandbox'] : []), 'about:blank'];
-  // Its own process group, so that stopping it also ends the helper processes it starts.
-  const child = spawn(executablePath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: process.platform !== 'win32' });
-  const stop = () => stopChromium(child, profile);
-  // However this process ends (an error, process.exit, a closed pipe), the browser ends with it.
-  const killOnExit = () => signalGroup(child, 'SIGKILL');
-  process.once('exit', killOnExit);
-  child.once('exit', () => process.removeListener('exit', killOnExit));
-
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      void stop();
-      reject(new Error(why));
-    };
-    const timer = setTimeout(() => fail(`no answer within ${STARTUP_TIMEOUT_MS / 1000} s`), STARTUP_TIMEOUT_MS);
-    child.once('error', (error) => fail(error.message));
-    child.once('exit', (code) => fail(`it exited with code ${code}. ${output.trim().split('\n').slice(-3).join(' ')}`));
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const endpoint = /DevTools listening on (ws:\/\/\S+)/.exec(output)?.[1];
-      if (!endpoint) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      child.stderr!.removeAllListeners('data');
-      child.stderr!.resume(); // keep draining, or a chatty browser blocks on a full pipe
-      resolve({ endpoint, stop });
-    });
+  // Its own process group, so that stopping it also ends the helper processes it starts; fds 3 and 4 are the DevTools pipe.
+  const child = spawn(executablePath, args, {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    detached: process.platform !== 'win32',
+    env: { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp },
   });
+  const watchdog = startWatchdog(child, folder);
+  let stderr = '';
+  // Always drained (a chatty browser would block on a full pipe); only the tail is kept.
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2_000)));
+  let spawnError = '';
+  child.once('error', (error) => (spawnError = error.message));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  // However this process ends (an error, process.exit, a closed pipe), the browser ends with it.
+  const onExit = () => {
+    signalGroup(child, 'SIGKILL');
+    rmSync(folder, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
+
+  let stopping: Promise<void> | undefined;
+  const end = (grace: number) =>
+    (stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        signalGroup(child, grace > 0 ? 'SIGTERM' : 'SIGKILL');
+        const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), grace);
+        await exited;
+        clearTimeout(timer);
+      }
+      signalGroup(child, 'SIGKILL'); // any helper process still holding on
+      rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+      process.removeListener('exit', onExit);
+      watchdog?.stdin?.end();
+    })());
+  const stop = () => end(2_000);
+  const kill = () => end(0);
+
+  const lastWords = () => spawnError || stderr.trim().split('\n').slice(-2).join(' ').trim();
+  return { input: child.stdio[3] as Writable, output: child.stdio[4] as Readable, exited, lastWords, stop, kill };
 }
 
-async function stopChromium(child: ChildProcess, profile: string): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    signalGroup(child, 'SIGTERM');
-    await exited;
-  }
-  signalGroup(child, 'SIGKILL'); // any helper process still holding on
-  rmSync(profile, { recursive: true, force: true });
+/**
+ * A small process of its own that waits for this one to end (its stdin closes, even on SIGKILL), then
+ * ends the browser's process group and removes the browser's folder.
+ */
+function startWatchdog(child: ChildProcess, folder: string): ChildProcess | undefined {
+  if (child.pid === undefined) return undefined;
+  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(child.pid), folder], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: process.platform !== 'win32',
+  });
+  watchdog.on('error', () => undefined);
+  watchdog.stdin?.on('error', () => undefined);
+  watchdog.unref(); // stop() ends its stdin, and with it the watchdog
+  return watchdog;
 }
+
+const WATCHDOG = `
+const [pid, folder] = process.argv.slice(1);
+const end = () => {
+  for (const target of [-Number(pid), Number(pid)]) { try { process.kill(target, 'SIGKILL'); } catch {} }
+  setTimeout(() => { require('node:fs').rmSync(folder, { recursive: true, force: true, maxRetries: 5 }); process.exit(0); }, 200);
+};
+process.stdin.on('end', end); process.stdin.on('error', end); process.stdin.on('close', end); process.stdin.resume();
+`;
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {

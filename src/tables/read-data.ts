@@ -1,13 +1,14 @@
 /**
  * The data stage: read every national file the indicators need, and every local source, into tables.
- * Files are read in parallel; all missing files are reported together.
+ * Files are read in parallel; all missing files are reported together. Every file must lie inside the
+ * project (links followed), be a regular file and be no larger than the data limit.
  */
-import { join, relative } from 'node:path';
-import { ProblemList } from '../diagnostics/report-error.js';
+import { join } from 'node:path';
+import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { LocalSource } from '../definition/normalize.js';
-import type { FileKind } from '../file-kind.js';
-import { ReportError } from '../diagnostics/report-error.js';
+import { DEFAULT_DATA_FILE_LIMIT } from '../files/limits.js';
+import type { ProjectFiles } from '../files/project-files.js';
 import { readTable } from './read-table.js';
 import type { Table } from './table.js';
 
@@ -16,12 +17,8 @@ export interface DataSet {
   readonly national: ReadonlyMap<string, Table>;
   /** Local tables by source id. */
   readonly local: ReadonlyMap<string, Table>;
-}
-
-export interface FileReader {
-  readonly cwd: string;
-  readonly kindOf: (path: string) => FileKind;
-  readonly readFile: (path: string) => Promise<Uint8Array>;
+  /** What the user should know about how the files were read (a csv read as Windows-1252). */
+  readonly notes: readonly string[];
 }
 
 export interface DataSources {
@@ -29,18 +26,24 @@ export interface DataSources {
   /** File names within the national folder. */
   readonly nationalFiles: readonly string[];
   readonly local: readonly LocalSource[];
+  /** The largest csv file, or workbook once unpacked, to read. */
+  readonly maxDataBytes?: number;
 }
 
-export async function readData(sources: DataSources, files: FileReader): Promise<DataSet> {
+export async function readData(sources: DataSources, files: ProjectFiles): Promise<DataSet> {
   const problems = new ProblemList();
-  const shown = (path: string) => relative(files.cwd, path) || path;
+  const notes: string[] = [];
+  const maxBytes = sources.maxDataBytes ?? DEFAULT_DATA_FILE_LIMIT;
   const read = async (path: string, sheet?: string): Promise<Table | undefined> => {
-    if (files.kindOf(path) !== 'file') {
-      problems.add(message.dataFileMissing(shown(path)));
+    if (files.kindOf(path) === undefined) {
+      problems.add(message.dataFileMissing(files.shown(path)));
       return undefined;
     }
     try {
-      return await readTable({ file: shown(path), content: await files.readFile(path) }, sheet);
+      const content = await files.readBytes(path, 'data file', maxBytes, '--max-data-mb');
+      const table = await readTable({ file: files.shown(path), content }, { sheet, maxBytes });
+      if (table.encoding === 'windows-1252') notes.push(message.readAsWindows1252(table.file));
+      return table;
     } catch (error) {
       if (!(error instanceof ReportError)) throw error;
       for (const problem of error.problems) problems.add(problem);
@@ -53,5 +56,5 @@ export async function readData(sources: DataSources, files: FileReader): Promise
     Promise.all(sources.local.map(async (source) => [source.id, await read(source.path, source.sheet)] as const)),
   ]);
   problems.throwIfAny();
-  return { national: new Map(national as [string, Table][]), local: new Map(local as [string, Table][]) };
+  return { national: new Map(national as [string, Table][]), local: new Map(local as [string, Table][]), notes };
 }

@@ -1,9 +1,10 @@
 /**
  * A council's own figures: one row per period with its first and last day and two counts (for
  * example plans starting, and those that were a second or subsequent plan). Every cell that cannot be
- * read is reported with its sheet and cell.
+ * read is reported with its sheet and cell, as is a period that ends before it starts.
  */
 import type { ProblemList } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
 import type { Place } from '../diagnostics/place.js';
 import { requireEach } from './read-table.js';
 import { placeOf, type Table } from './table.js';
@@ -33,6 +34,11 @@ export function readLocalCounts(table: Table, spec: LocalCountsSpec, problems: P
     const end = readDate(table, row, to, problems);
     const numerator = readCount(table, row, numeratorColumn, problems);
     const denominator = denominatorColumn === undefined ? undefined : readCount(table, row, denominatorColumn, problems);
+    // ISO dates compare as text. A one-day period (start = end) is allowed.
+    if (start && end && end < start) {
+      problems.add(message.endBeforeStart(placeOf(table, row.index, to), spec.to, end, spec.from, start));
+      return [];
+    }
     if (!start || !end || numerator === undefined || (denominatorColumn !== undefined && denominator === undefined)) return [];
     return [{ start, end, numerator, ...(denominator !== undefined && { denominator }), place: placeOf(table, row.index, numeratorColumn) }];
   });

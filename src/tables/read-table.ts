@@ -1,8 +1,12 @@
-/** A data file (xlsx or csv) -> Table, with a located error when the file or sheet is missing. */
+/**
+ * A data file (xlsx or csv) -> Table, with a located error when the file or sheet is missing, or the
+ * file holds more than maxBytes (a csv file's size, a workbook's size unpacked).
+ */
 import { extname } from 'node:path';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { nearest } from '../definition/nearest.js';
+import { decodeCsv } from './decode-text.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
 import { columnIndex, headerPlace, type Table } from './table.js';
@@ -13,12 +17,21 @@ export interface DataFile {
   readonly content: Uint8Array;
 }
 
-export async function readTable({ file, content }: DataFile, sheet?: string): Promise<Table> {
+export interface ReadOptions {
+  /** The worksheet to read; the first when absent. */
+  readonly sheet?: string;
+  readonly maxBytes: number;
+}
+
+export async function readTable({ file, content }: DataFile, { sheet, maxBytes }: ReadOptions): Promise<Table> {
   switch (extname(file).toLowerCase()) {
-    case '.csv':
-      return readCsv(file, new TextDecoder('utf-8').decode(content));
+    case '.csv': {
+      if (content.length > maxBytes) throw new ReportError(message.dataFileTooLarge(file, content.length, maxBytes));
+      const { text, encoding } = decodeCsv(file, content);
+      return { ...readCsv(file, text), encoding };
+    }
     case '.xlsx':
-      return readXlsx(file, content, sheet);
+      return readXlsx(file, content, sheet, maxBytes);
     default:
       throw new ReportError(message.unsupportedFileType(file));
   }

@@ -1,13 +1,18 @@
 /**
  * A worksheet -> Table. The first non-empty row is the header. Formula cells give their cached result;
- * dates are kept as the calendar date the cell shows, with no time-zone shift.
+ * dates are kept as the calendar date the cell shows, with no time-zone shift. A workbook whose
+ * contents unpack to more than maxBytes is refused before exceljs inflates it all into memory.
  */
 import ExcelJS from 'exceljs';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { RawValue, Table, TableRow } from './table.js';
+import { unpackedSize } from './zip-size.js';
 
-export async function readXlsx(file: string, content: Uint8Array, sheetName?: string): Promise<Table> {
+export async function readXlsx(file: string, content: Uint8Array, sheetName: string | undefined, maxBytes: number): Promise<Table> {
+  const unpacked = unpackedSize(content);
+  if (unpacked === undefined) throw new ReportError(message.workbookNotZip(file));
+  if (unpacked > maxBytes) throw new ReportError(message.workbookTooLarge(file, unpacked, maxBytes));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);

@@ -7,6 +7,9 @@ import { columnLetters, type Place } from '../diagnostics/place.js';
 /** A cell as read: csv cells are always text; workbook cells keep their type. */
 export type RawValue = string | number | boolean | Date | { readonly error: string } | null;
 
+/** How a csv file's bytes were read: Excel writes Windows-1252 unless asked for "CSV UTF-8". */
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
 export interface TableRow {
   /** The 1-based line (csv) or row number (worksheet) the row came from. */
   readonly index: number;
@@ -21,6 +24,8 @@ export interface Table {
   readonly rows: readonly TableRow[];
   /** The 1-based row number of the header, for naming the place of a missing column. */
   readonly headerIndex: number;
+  /** A csv file's encoding, so the build can say when it was not UTF-8; absent for workbooks. */
+  readonly encoding?: TextEncoding;
 }
 
 export function columnIndex(table: Table, column: string): number {

@@ -33,7 +33,7 @@ function fixture(edit: (yaml: string) => string = (yaml) => yaml): Fixture {
 }
 
 async function build(fx: Fixture, env: Record<string, string> = {}) {
-  const result = await runCli(['build', 'report.config.yaml'], { cwd: fx.dir, env });
+  const result = await runCli(['build', 'report.config.yaml', '--root', ROOT], { cwd: fx.dir, env });
   const problems = result.stderr.trim().split('\n').filter(Boolean);
   return { ...result, problems };
 }
@@ -142,7 +142,7 @@ describe('bad input', () => {
     const result = await build(fx, { SCRUTINY_BROWSER: '/bin/false' });
     expect(result.code).toBe(2);
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatch(/^The browser "\/bin\/false" did not start \(.*\); check that it runs, or name another with SCRUTINY_BROWSER\.$/);
+    expect(result.problems[0]).toMatch(/^The browser "\/bin\/false" did not start \(.*\); check that it runs, or name another with --browser or SCRUTINY_BROWSER\.$/);
     expectPreviousOutputKept(fx);
   });
 
@@ -150,7 +150,7 @@ describe('bad input', () => {
     const fx = fixture();
     const blocked = join(fx.dir, 'not-a-folder');
     writeFileSync(blocked, 'a file where the output folder should be');
-    const result = await runCli(['build', 'report.config.yaml', '--out', blocked], { cwd: fx.dir });
+    const result = await runCli(['build', 'report.config.yaml', '--root', ROOT, '--out', blocked], { cwd: fx.dir });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/not-a-folder: the report cannot be written there \(.*\); choose another folder with --out\.$/);
     expectPreviousOutputKept(fx);

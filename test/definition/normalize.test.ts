@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { kindOf, type FileKind } from '../../src/file-kind.js';
+import type { FileKind } from '../../src/files/file-kind.js';
+import { nodeFileSystem } from '../../src/effects.js';
+import { projectFiles } from '../../src/files/project-files.js';
 import { BUILT_IN_TEMPLATES } from '../../src/version.js';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { normalizeDefinition, slugify, type ReportDefinition } from '../../src/definition/normalize.js';
 import { readDefinition } from '../../src/definition/read-definition.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
@@ -13,10 +15,12 @@ import { tempDir } from '../support/cli.js';
 const cwd = process.cwd();
 const library = builtInLibrary();
 
-function normalize(text: string, options: { file?: string; kindOf?: (path: string) => FileKind } = {}): ReportDefinition {
+function normalize(text: string, options: { file?: string; kindOf?: (path: string) => FileKind; roots?: string[] } = {}): ReportDefinition {
   const file = options.file ?? FILE;
   const { spec, locate } = readDefinition({ file, text });
-  return normalizeDefinition(spec, { file, locate, library, kindOf: options.kindOf ?? kindOf, cwd, builtInTemplates: BUILT_IN_TEMPLATES });
+  const disk = nodeFileSystem(cwd);
+  const files = projectFiles({ ...disk, kindOf: options.kindOf ?? disk.kindOf }, { baseDir: dirname(resolve(cwd, file)), roots: options.roots, builtIn: BUILT_IN_TEMPLATES });
+  return normalizeDefinition(spec, { file, locate, library, files, builtInTemplates: BUILT_IN_TEMPLATES });
 }
 
 const problemsFor = (text: string) => thrown(() => normalize(text)).problems;
@@ -35,7 +39,7 @@ describe('normalizeDefinition', () => {
       expect(withoutSlug.report.slug).toBe('children-who-become-subject-to-a-child-protection');
     });
 
-    it('resolves folders and files against the folder of the definition, and shows them relative to where the command ran', () => {
+    it('resolves folders and files against the folder of the definition, and shows them as the definition writes them', () => {
       expect(definition.file).toBe(FILE);
       expect(definition.templatesDir).toBe(resolve(cwd, 'templates'));
       expect(definition.data.nationalDir).toBe(resolve(cwd, 'data/dfe'));
@@ -108,7 +112,8 @@ describe('normalizeDefinition', () => {
     expect(definition.templatesDir).toBe(resolve(cwd, 'reports/templates'));
     expect(definition.data.nationalDir).toBe(resolve(cwd, 'reports/data/dfe'));
     expect(definition.data.local[0]!.path).toBe(resolve(cwd, 'reports/data/walsall-local.xlsx'));
-    expect(definition.data.local[0]!.file).toBe(join('reports', 'data', 'walsall-local.xlsx'));
+    // Shown as the definition writes it, whichever folder the command runs from: the report's bytes must not depend on it.
+    expect(definition.data.local[0]!.file).toBe(join('data', 'walsall-local.xlsx'));
     expect(definition.output.dir).toBe(resolve(cwd, 'reports/output'));
     // Every file it relies on was checked: the data folder, the local file and each template file (the
     // default templates folder is not required: the built-in templates stand in for what it lacks).
@@ -241,7 +246,8 @@ describe('normalizeDefinition, checks added for robustness', () => {
   });
 
   it('falls back to the built-in template for a section the templates folder lacks', () => {
-    const definition = normalize(`${CONFIG}\ntemplates: ${tempDir()}\n`);
+    const templates = tempDir();
+    const definition = normalize(`${CONFIG}\ntemplates: ${templates}\n`, { roots: [templates] });
     const recommendations = definition.sections.find((section) => section.heading === 'Recommendations')!;
     expect(recommendations.templatePath).toBe(join(BUILT_IN_TEMPLATES, 'sections/recommendations.hbs'));
   });

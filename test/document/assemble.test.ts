@@ -12,7 +12,7 @@ const parts = {
   fontFaces: '',
 };
 const provenance = { tool: 'scrutiny test', sources: ['DfE'] };
-const section = (heading: string, numbered: boolean, html: string, appendix = false): RenderedSection => ({ id: heading.toLowerCase(), heading, numbered, appendix, html });
+const section = (heading: string, numbered: boolean, html: string, appendix = false): RenderedSection => ({ id: heading.toLowerCase(), heading, numbered, appendix, html, template: 'templates/section.hbs' });
 
 describe('numberParagraphs', () => {
   it('numbers each paragraph within its section and keeps its attributes', () => {

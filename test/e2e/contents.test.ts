@@ -12,7 +12,7 @@ describe('output.contents', () => {
       .replace('file: data/walsall-local.xlsx', `file: ${join(ROOT, 'data/walsall-local.xlsx')}`)
       .replace('output:\n  folder: output', `output:\n  folder: output\n  contents: true\ntemplates: ${join(ROOT, 'templates')}`);
     writeFileSync(join(dir, 'report.config.yaml'), yaml);
-    expect((await runCli(['build', '--quiet'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['build', '--quiet', '--root', ROOT], { cwd: dir })).code).toBe(0);
 
     const pdf = join(dir, 'output', 'walsall-repeat-child-protection-plans.pdf');
     const pages = (await pdfText(pdf)).split('\f');

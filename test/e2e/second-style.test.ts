@@ -12,7 +12,7 @@ let first: CliResult;
 beforeAll(async () => {
   [first, second] = await Promise.all([
     runCli(['build', '--out', out, '--quiet']),
-    runCli(['build', 'examples/second-style/report.config.yaml', '--out', out, '--quiet']),
+    runCli(['build', 'examples/second-style/report.config.yaml', '--root', '.', '--out', out, '--quiet']),
   ]);
 });
 

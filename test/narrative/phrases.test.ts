@@ -13,12 +13,12 @@ import {
   comparePhrase,
   differencePhrase,
   formatCell,
-  formatDate,
   formatNumber,
   formatValue,
   joinList,
   plural,
 } from '../../src/narrative/phrases.js';
+import { formatDate } from '../../src/dates.js';
 import { repeatPlans, s47Rate } from '../support/indicator-results.js';
 
 const fig = (value: number | null, symbol?: Figure['symbol']): Figure => (symbol === undefined ? { value } : { value, symbol });

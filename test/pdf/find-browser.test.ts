@@ -31,7 +31,7 @@ describe('findBrowser', () => {
       attempt();
     } catch (error) {
       expect((error as ReportError).exitCode).toBe(2);
-      expect((error as ReportError).problems).toEqual(['The browser "/no/such/chrome" given in output.browser does not exist or cannot be run.']);
+      expect((error as ReportError).problems).toEqual(['The browser "/no/such/chrome" given in the --browser option does not exist or cannot be run.']);
     }
   });
 

@@ -1,6 +1,7 @@
 /** The shipped example's definition, normalised, for tests of later stages. */
 import { readFileSync } from 'node:fs';
-import { kindOf } from '../../src/file-kind.js';
+import { nodeFileSystem } from '../../src/effects.js';
+import { projectFiles } from '../../src/files/project-files.js';
 import { BUILT_IN_TEMPLATES } from '../../src/version.js';
 import { join } from 'node:path';
 import { normalizeDefinition, type ReportDefinition } from '../../src/definition/normalize.js';
@@ -11,5 +12,6 @@ import { ROOT } from './cli.js';
 export function exampleDefinition(edit: (yaml: string) => string = (yaml) => yaml): ReportDefinition {
   const file = 'report.config.yaml';
   const { spec, locate } = readDefinition({ file, text: edit(readFileSync(join(ROOT, file), 'utf8')) });
-  return normalizeDefinition(spec, { file, locate, library: builtInLibrary(), kindOf, cwd: ROOT, builtInTemplates: BUILT_IN_TEMPLATES });
+  const files = projectFiles(nodeFileSystem(ROOT), { baseDir: ROOT, builtIn: BUILT_IN_TEMPLATES });
+  return normalizeDefinition(spec, { file, locate, library: builtInLibrary(), files, builtInTemplates: BUILT_IN_TEMPLATES });
 }

@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import { kindOf } from '../../src/file-kind.js';
+import { kindOf } from '../../src/files/file-kind.js';
+import { realPath } from '../../src/files/real-path.js';
 import type { BuildEffects, OutputFile } from '../../src/pipeline.js';
 import { ROOT } from './cli.js';
 
@@ -23,6 +24,7 @@ export function memoryEffects(): MemoryEffects {
   return {
     cwd: ROOT,
     kindOf: (path) => (overrides.has(path) ? 'file' : kindOf(path)),
+    realPath,
     readFile: async (path) => new Uint8Array(overrides.has(path) ? Buffer.from(overrides.get(path)!) : readFileSync(path)),
     readText: async (path) => text(path),
     listDir: (path) => readdirSync(path).sort(),
@@ -37,8 +39,8 @@ export function memoryEffects(): MemoryEffects {
       rasterize: async (svgs: readonly string[]) => svgs.map((svg) => new TextEncoder().encode(`PNG of ${svg.length} characters`)),
       close: async () => undefined,
     }),
-    writeFiles: async (dir, files) => {
-      written.push({ dir, files });
+    writeFiles: async (groups) => {
+      written.push(...groups);
     },
     log: () => undefined,
     written,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsv } from '../../src/tables/read-csv.js';
 import { columnIndex, type Table } from '../../src/tables/table.js';
+import { thrown } from '../support/report-errors.js';
 
 const dfe = (name: string) => join(process.cwd(), 'data', 'dfe', name);
 
@@ -155,6 +156,40 @@ describe('readCsv', () => {
 
   it('reads an empty text as a table with no columns and no rows', () => {
     expect(readCsv('x.csv', '')).toEqual({ file: 'x.csv', columns: [], rows: [], headerIndex: 1 });
+  });
+
+  describe('refusing what would be misread', () => {
+    const unclosed = (place: string) =>
+      `${place}: the quoted value that starts here has no closing quote, so the rest of the file would be read into it and lost; ` +
+      'close the quote (a quote inside a quoted value is written twice: "").';
+
+    it('refuses a quote that never closes, at the line and column where it opened', () => {
+      const error = thrown(() => readCsv('data/local.csv', 'a,b,c\r\n1,2,3\r\n4,"five\r\n6,7,8\r\n9,10,11\r\n'));
+      expect(error.problems).toEqual([unclosed('data/local.csv, line 3, column 3')]);
+    });
+
+    it('places an unclosed quote after quoted line breaks, doubled quotes and a byte-order mark', () => {
+      expect(thrown(() => readCsv('x.csv', '\uFEFF"a\nb",c\n"d')).problems).toEqual([unclosed('x.csv, line 3, column 1')]);
+      expect(thrown(() => readCsv('x.csv', 'a,b\n"café, ""x""","')).problems).toEqual([unclosed('x.csv, line 2, column 15')]);
+    });
+
+    it('still reads a quote inside an unquoted value as a character', () => {
+      expect(readCsv('x.csv', 'item,n\n5" screen,1\n').rows[0]!.values).toEqual(['5" screen', '1']);
+    });
+
+    it('refuses a file separated by semicolons, at its header line', () => {
+      const error = thrown(() => readCsv('data/local.csv', '\n"time_period";"la_name";"n"\n2025;Walsall;17,2\n'));
+      expect(error.problems).toEqual([
+        'data/local.csv, line 2: the columns are separated by semicolons, not commas; save the file with commas between columns ' +
+          '(Excel\'s "CSV UTF-8 (Comma delimited)" uses the "List separator" of the computer\'s region settings).',
+      ]);
+    });
+
+    it('reads semicolons inside the values of a comma-separated file', () => {
+      const table = readCsv('x.csv', 'a,b\n"x;y",1\n');
+      expect(table.columns).toEqual(['a', 'b']);
+      expect(table.rows[0]!.values).toEqual(['x;y', '1']);
+    });
   });
 
   describe('real DfE files', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_DATA_FILE_LIMIT as LIMIT } from '../../src/files/limits.js';
 import { readTable, requireColumn, requireColumns, requireEach } from '../../src/tables/read-table.js';
 import type { Table } from '../../src/tables/table.js';
 import { rejection, thrown } from '../support/report-errors.js';
@@ -85,19 +86,19 @@ describe('read-table', () => {
 
   describe('readTable', () => {
     it('reads a .csv file from bytes, dropping a byte-order mark', async () => {
-      const table = await readTable({ file: 'data/dfe/cla.csv', content: bytes('\uFEFFtime_period,la_name\n2025,"Herefordshire, County of"\n') });
+      const table = await readTable({ file: 'data/dfe/cla.csv', content: bytes('\uFEFFtime_period,la_name\n2025,"Herefordshire, County of"\n') }, { maxBytes: LIMIT });
       expect(table.columns).toEqual(['time_period', 'la_name']);
       expect(table.rows[0]!.values).toEqual(['2025', 'Herefordshire, County of']);
       expect(table.file).toBe('data/dfe/cla.csv');
     });
 
     it('reads the real repeat-plans file by name', async () => {
-      const table = await readTable({ file: `data/dfe/${D3}`, content: bytes(d3Text()) });
+      const table = await readTable({ file: `data/dfe/${D3}`, content: bytes(d3Text()) }, { maxBytes: LIMIT });
       expect(() => requireColumns(table, ['CPP_start', 'CPP_subsequent', 'CPP_subsequent_percent'])).not.toThrow();
     });
 
     it('goes by the extension whatever its case', async () => {
-      const table = await readTable({ file: 'EXPORT.CSV', content: bytes('a,b\n1,2\n') });
+      const table = await readTable({ file: 'EXPORT.CSV', content: bytes('a,b\n1,2\n') }, { maxBytes: LIMIT });
       expect(table.columns).toEqual(['a', 'b']);
     });
 
@@ -108,13 +109,13 @@ describe('read-table', () => {
         data.addRow(['Plans starting']);
         data.addRow([259]);
       });
-      const table = await readTable({ file: 'local.xlsx', content }, 'Repeat plans');
+      const table = await readTable({ file: 'local.xlsx', content }, { sheet: 'Repeat plans', maxBytes: LIMIT });
       expect(table.sheet).toBe('Repeat plans');
       expect(table.rows[0]!.values).toEqual([259]);
     });
 
     it.each(['data/local.xls', 'data/local.ods', 'data/figures.txt', 'data/figures'])('refuses %s with a message naming the file and the formats it can read', async (file) => {
-      const error = await rejection(readTable({ file, content: bytes('a,b\n1,2\n') }));
+      const error = await rejection(readTable({ file, content: bytes('a,b\n1,2\n') }, { maxBytes: LIMIT }));
       expect(error.problems).toHaveLength(1);
       expect(error.message.startsWith(`${file}: `)).toBe(true);
       expect(error.message).toContain('.xlsx');

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProblemList } from '../../src/diagnostics/report-error.js';
+import { DEFAULT_DATA_FILE_LIMIT as LIMIT, megabytes } from '../../src/files/limits.js';
 import { readXlsx } from '../../src/tables/read-xlsx.js';
+import { unpackedSize } from '../../src/tables/zip-size.js';
 import { columnIndex, type Table } from '../../src/tables/table.js';
 import { readCount, readDate, readFigure } from '../../src/tables/values.js';
 import { problemsOf, rejection } from '../support/report-errors.js';
 import { oneSheet, sheetWithRowsAt, xlsx } from '../support/workbook.js';
+import { declaringSize, zipBytes } from './zip-bytes.js';
 
 const HEADER = ['Period start', 'Period end', 'Plans starting', 'Second or subsequent plans'];
 
@@ -19,7 +22,7 @@ const column = (table: Table, name: string) => {
 describe('readXlsx', () => {
   it('reads the first sheet when no sheet is named: header from the first row, rows with their row numbers', async () => {
     const bytes = await oneSheet('Repeat plans', [HEADER, ['2016-04-01', '2016-08-31', 259, 22]]);
-    const table = await readXlsx('data/local.xlsx', bytes);
+    const table = await readXlsx('data/local.xlsx', bytes, undefined, LIMIT);
     expect(table.file).toBe('data/local.xlsx');
     expect(table.sheet).toBe('Repeat plans');
     expect(table.columns).toEqual(HEADER);
@@ -34,7 +37,7 @@ describe('readXlsx', () => {
       data.addRow(HEADER);
       data.addRow(['2016-04-01', '2016-08-31', 259, 22]);
     });
-    const table = await readXlsx('local.xlsx', bytes, 'Repeat plans');
+    const table = await readXlsx('local.xlsx', bytes, 'Repeat plans', LIMIT);
     expect(table.sheet).toBe('Repeat plans');
     expect(table.columns).toEqual(HEADER);
     expect(table.rows[0]!.values[column(table, 'Plans starting')]).toBe(259);
@@ -45,7 +48,7 @@ describe('readXlsx', () => {
       workbook.addWorksheet('Notes');
       workbook.addWorksheet('Repeat plans');
     });
-    const error = await rejection(readXlsx('data/local.xlsx', bytes, 'Repeat plan'));
+    const error = await rejection(readXlsx('data/local.xlsx', bytes, 'Repeat plan', LIMIT));
     expect(error.problems).toHaveLength(1);
     expect(error.message).toMatch(/^data\/local\.xlsx: /);
     expect(error.message).toContain('"Repeat plan"');
@@ -54,14 +57,13 @@ describe('readXlsx', () => {
   });
 
   it('reports bytes that are not a workbook with a ReportError naming the file', async () => {
-    const error = await rejection(readXlsx('data/local.xlsx', new TextEncoder().encode('period,plans\n2016,259\n')));
-    expect(error.problems).toHaveLength(1);
-    expect(error.message).toMatch(/^data\/local\.xlsx: /);
+    const error = await rejection(readXlsx('data/local.xlsx', new TextEncoder().encode('period,plans\n2016,259\n'), undefined, LIMIT));
+    expect(error.problems).toEqual(['data/local.xlsx: the workbook cannot be read (it is not a zip archive, as every .xlsx file is); save it again as .xlsx.']);
   });
 
   it('takes the first non-empty row as the header, and keeps worksheet row numbers', async () => {
     const bytes = await sheetWithRowsAt('Data', { 3: ['Plans starting', 'Second or subsequent plans'], 5: [259, 22], 7: [541, 93] });
-    const table = await readXlsx('local.xlsx', bytes);
+    const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
     expect(table.headerIndex).toBe(3);
     expect(table.columns).toEqual(['Plans starting', 'Second or subsequent plans']);
     expect(table.rows.map((row) => row.index)).toEqual([5, 7]);
@@ -75,7 +77,7 @@ describe('readXlsx', () => {
       sheet.getCell('B2').value = '2016-04-01';
       sheet.getCell('C2').value = 'lots';
     });
-    const table = await readXlsx('local.xlsx', bytes);
+    const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
     const problems = new ProblemList();
     expect(readCount(table, table.rows[0]!, column(table, 'Plans starting'), problems)).toBeUndefined();
     expect(problemsOf(problems)[0]).toContain("sheet 'Data', cell C2");
@@ -87,7 +89,7 @@ describe('readXlsx', () => {
       // The result Excel cached when it saved the workbook (rounded by a ROUND in a real sheet).
       [259, 22, { formula: 'ROUND(B2/A2*100,1)', result: 8.5 }],
     ]);
-    const table = await readXlsx('local.xlsx', bytes);
+    const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
     const problems = new ProblemList();
     const reading = readFigure(table, table.rows[0]!, column(table, 'Percentage'), problems);
     expect(reading).toEqual({ value: 8.5 });
@@ -99,7 +101,7 @@ describe('readXlsx', () => {
       ['Period start', 'Period end', 'Plans starting'],
       ['2016-04-01', '2016-08-31', { formula: 'D2/E2', result: { error: '#DIV/0!' } }],
     ]);
-    const table = await readXlsx('data/local.xlsx', bytes);
+    const table = await readXlsx('data/local.xlsx', bytes, undefined, LIMIT);
     const problems = new ProblemList();
     expect(readCount(table, table.rows[0]!, column(table, 'Plans starting'), problems)).toBeUndefined();
     const found = problemsOf(problems);
@@ -118,7 +120,7 @@ describe('readXlsx', () => {
           [new Date(Date.UTC(2016, 3, 1)), new Date(Date.UTC(2016, 7, 31))],
           [new Date(Date.UTC(2016, 9, 11, 23, 30)), new Date(Date.UTC(2017, 2, 31, 0, 15))],
         ]);
-        const table = await readXlsx('local.xlsx', bytes);
+        const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
         const dates = table.rows.map((row) => row.values.map((value) => (value instanceof Date ? value.toISOString() : value)));
         expect(dates, tz).toEqual([
           ['2016-04-01T00:00:00.000Z', '2016-08-31T00:00:00.000Z'],
@@ -141,7 +143,7 @@ describe('readXlsx', () => {
       [{ richText: [{ text: 'Plans ' }, { text: 'starting', font: { bold: true } }] }],
       [{ richText: [{ text: '2' }, { text: '59', font: { italic: true } }] }],
     ]);
-    const table = await readXlsx('local.xlsx', bytes);
+    const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
     expect(table.columns).toEqual(['Plans starting']);
     expect(table.rows[0]!.values).toEqual(['259']);
     const problems = new ProblemList();
@@ -150,13 +152,13 @@ describe('readXlsx', () => {
 
   it('reads a hyperlink cell as its text', async () => {
     const bytes = await oneSheet('Data', [['Source'], [{ text: 'DfE open data', hyperlink: 'https://explore-education-statistics.service.gov.uk/' }]]);
-    const table = await readXlsx('local.xlsx', bytes);
+    const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
     expect(table.rows[0]!.values).toEqual(['DfE open data']);
   });
 
   it('keeps a number typed as text ("1,234") as text, which readCount then reads as 1234', async () => {
     const bytes = await oneSheet('Data', [['Plans starting'], ['1,234']]);
-    const table = await readXlsx('local.xlsx', bytes);
+    const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
     expect(table.rows[0]!.values).toEqual(['1,234']);
     const problems = new ProblemList();
     expect(readCount(table, table.rows[0]!, 0, problems)).toBe(1234);
@@ -165,13 +167,13 @@ describe('readXlsx', () => {
 
   it('skips empty rows and trims header names', async () => {
     const bytes = await sheetWithRowsAt('Data', { 1: [' Plans starting ', 'Second or subsequent plans'], 2: [259, 22], 4: [541, 93] });
-    const table = await readXlsx('local.xlsx', bytes);
+    const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
     expect(table.columns).toEqual(['Plans starting', 'Second or subsequent plans']);
     expect(table.rows.map((row) => row.index)).toEqual([2, 4]);
   });
 
   it('reads the example workbook data/walsall-local.xlsx by the column names report.config.yaml uses', async () => {
-    const table = await readXlsx('data/walsall-local.xlsx', readFileSync(join(process.cwd(), 'data', 'walsall-local.xlsx')), 'Repeat plans');
+    const table = await readXlsx('data/walsall-local.xlsx', readFileSync(join(process.cwd(), 'data', 'walsall-local.xlsx')), 'Repeat plans', LIMIT);
     expect(table.rows.length).toBeGreaterThan(0);
     const problems = new ProblemList();
     for (const row of table.rows) {
@@ -186,5 +188,41 @@ describe('readXlsx', () => {
       expect(published).toEqual({ value: Number(((100 * repeats!) / plans!).toFixed(1)) });
     }
     expect(problemsOf(problems)).toEqual([]);
+  });
+});
+
+describe('readXlsx and the unpacked size limit', () => {
+  const MB = 1024 * 1024;
+
+  it('refuses a workbook whose parts declare more than the limit, before exceljs inflates them', async () => {
+    const bomb = declaringSize(await oneSheet('Data', [['Plans starting'], [259]]), 'xl/worksheets/sheet1.xml', 300 * MB);
+    const error = await rejection(readXlsx('data/local.xlsx', bomb, undefined, LIMIT));
+    expect(error.problems).toEqual([
+      'data/local.xlsx: the workbook unpacks to 300 MB, over the limit of 100 MB; if the file is right, raise the limit with --max-data-mb 301.',
+    ]);
+  });
+
+  it('reads a workbook that unpacks to exactly the limit, and refuses it one byte under', async () => {
+    const bytes = await oneSheet('Data', [['Plans starting'], [259]]);
+    const size = unpackedSize(bytes)!;
+    expect((await readXlsx('local.xlsx', bytes, undefined, size)).rows).toEqual([{ index: 2, values: [259] }]);
+    const error = await rejection(readXlsx('local.xlsx', bytes, undefined, size - 1));
+    expect(error.problems).toEqual([
+      `local.xlsx: the workbook unpacks to ${megabytes(size)}, over the limit of ${megabytes(size - 1)}; if the file is right, raise the limit with --max-data-mb 1.`,
+    ]);
+  });
+
+  it('refuses a part whose size is in a ZIP64 extra field', async () => {
+    const zip = zipBytes([{ name: 'xl/worksheets/sheet1.xml', data: new TextEncoder().encode('<worksheet/>'), zip64Size: 5 * 1024 * MB }]);
+    const error = await rejection(readXlsx('data/local.xlsx', zip, undefined, LIMIT));
+    expect(error.problems).toEqual([
+      'data/local.xlsx: the workbook unpacks to 5120 MB, over the limit of 100 MB; if the file is right, raise the limit with --max-data-mb 5120.',
+    ]);
+  });
+
+  it('leaves a part that inflates to more than it declares to JSZip, which refuses it once inflated', async () => {
+    const understated = declaringSize(await oneSheet('Data', [['Plans starting'], [259]]), 'xl/worksheets/sheet1.xml', 10);
+    const error = await rejection(readXlsx('data/local.xlsx', understated, undefined, LIMIT));
+    expect(error.problems).toEqual(['data/local.xlsx: the workbook cannot be read (Bug : uncompressed data size mismatch); save it again as .xlsx.']);
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * What a report's HTML may hold, whatever its templates say. The same document is printed and
+ * published as the HTML twin, so it must stand alone and send no reader anywhere: no script or event
+ * handlers, no frames or embedded objects, no <base>, no <link> (a report inlines all it needs), no
+ * meta refresh and no javascript: URLs. Everything else of a council's layout is its own business.
+ *
+ * The content policy every page is printed under is also written into the twin's <head>, first, so
+ * that a reader's browser loads nothing either.
+ */
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { ReportError } from '../diagnostics/report-error.js';
+import * as message from '../diagnostics/messages.js';
+
+type Node = DefaultTreeAdapterTypes.Node;
+type Element = DefaultTreeAdapterTypes.Element;
+
+/** The policy every page is served under, and the HTML twin carries. */
+export const CONTENT_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'none'; child-src 'none'; form-action 'none'; base-uri 'none'";
+
+const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'portal', 'fencedframe']);
+const HARMLESS_HTTP_EQUIV = new Set(['content-type', 'content-security-policy', 'x-ua-compatible', 'default-style']);
+
+export interface Forbidden {
+  /** The start tag as written, for finding which template wrote it. */
+  readonly tag: string;
+  /** What is wrong, in a few words: "a <script> element". */
+  readonly what: string;
+}
+
+export interface InspectedDocument {
+  /** Everything the policy forbids, in document order. */
+  readonly forbidden: readonly Forbidden[];
+  /** The document with the content policy as the first thing in its <head>. */
+  readonly html: string;
+}
+
+export function inspectDocument(html: string): InspectedDocument {
+  // Scripting off, as when printing: <noscript> content is markup then, and is checked as such.
+  const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+  const forbidden: Forbidden[] = [];
+  const visit = (node: Node) => {
+    if ('tagName' in node) {
+      const what = describe(node);
+      if (what) forbidden.push({ tag: startTag(html, node), what });
+      if ('content' in node) visit(node.content);
+    }
+    if ('childNodes' in node) for (const child of node.childNodes) visit(child);
+  };
+  visit(document);
+  return { forbidden, html: withContentPolicy(document, html) };
+}
+
+function describe(element: Element): string | undefined {
+  if (FORBIDDEN_ELEMENTS.has(element.tagName)) return `${/^[aeio]/.test(element.tagName) ? 'an' : 'a'} <${element.tagName}> element`;
+  for (const { name, value } of element.attrs) {
+    if (/^on/i.test(name)) return `an event handler (${name})`;
+    if (/^\s*(javascript|vbscript):/i.test(value.replace(/[\u0000-\u001f]/g, ''))) return `a ${name.toLowerCase()} to a script (${value.trim().slice(0, 40)})`;
+  }
+  const equiv = element.tagName === 'meta' ? element.attrs.find((attr) => attr.name === 'http-equiv')?.value.trim().toLowerCase() : undefined;
+  if (equiv !== undefined && !HARMLESS_HTTP_EQUIV.has(equiv)) return equiv === 'refresh' ? 'a meta refresh, which sends the reader elsewhere' : `a <meta http-equiv="${equiv}">`;
+  return undefined;
+}
+
+function startTag(html: string, element: Element): string {
+  const location = element.sourceCodeLocation?.startTag;
+  return location ? html.slice(location.startOffset, location.endOffset) : `<${element.tagName}>`;
+}
+
+function withContentPolicy(document: DefaultTreeAdapterTypes.Document, html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_POLICY}">`;
+  const root = document.childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'html');
+  const head = root?.childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'head');
+  const at = head?.sourceCodeLocation?.startTag?.endOffset ?? root?.sourceCodeLocation?.startTag?.endOffset ?? doctypeEnd(document, html);
+  return `${html.slice(0, at)}${meta}${html.slice(at)}`;
+}
+
+function doctypeEnd(document: DefaultTreeAdapterTypes.Document, html: string): number {
+  const doctype = document.childNodes.find((node) => node.nodeName === '#documentType');
+  return doctype?.sourceCodeLocation?.endOffset ?? (html.match(/^\s*/)?.[0].length ?? 0);
+}
+
+/**
+ * The document as printed and published: the policy in its head, or, if anything in it is forbidden,
+ * a ReportError naming the template that wrote it (a section's, or else the layout).
+ */
+export function applyHtmlPolicy(html: string, layout: string, parts: readonly { readonly name: string; readonly html: string }[]): string {
+  const inspected = inspectDocument(html);
+  if (inspected.forbidden.length === 0) return inspected.html;
+  throw new ReportError(inspected.forbidden.map((found) => message.forbiddenMarkup(parts.find((part) => part.html.includes(found.tag))?.name ?? layout, found.what, found.tag)));
+}
