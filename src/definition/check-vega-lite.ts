@@ -27,8 +27,24 @@ export interface SpecProblem {
   readonly detail: string;
 }
 
+/**
+ * A chart may load nothing and link nowhere: a URL (data, images) or an href (a mark a reader could
+ * follow, javascript: included) anywhere in the spec is refused where it stands.
+ */
+export function linksIn(spec: unknown, path: (string | number)[] = []): SpecProblem[] {
+  if (Array.isArray(spec)) return spec.flatMap((item, i) => linksIn(item, [...path, i]));
+  if (typeof spec !== 'object' || spec === null) return [];
+  return Object.entries(spec).flatMap(([key, value]) =>
+    key === 'url' || key === 'href'
+      ? [{ path: [...path, key], detail: key === 'url' ? 'a chart takes its data from indicators only ({ "name": "<indicator id>" }), never from a URL' : 'a chart may not link anywhere (href)' }]
+      : linksIn(value, [...path, key]),
+  );
+}
+
 /** The problems with a spec, the most specific first: one per place. */
 export function checkVegaLite(spec: unknown): SpecProblem[] {
+  const links = linksIn(spec);
+  if (links.length > 0) return links;
   const check = validator();
   if (check(spec)) return [];
   const errors = check.errors ?? [];

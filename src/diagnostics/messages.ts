@@ -203,9 +203,6 @@ export const diagramNotPlaced = (id: string, where: string) =>
 export const diagramPeriod = (file: string, diagram: string, period: string, indicator: string, periods: readonly string[]) =>
   `${file}: diagram "${diagram}" asks for the period "${period}", which indicator "${indicator}" does not have; it has ${periods.map((p) => `"${p}"`).join(', ')}.`;
 
-export const chartLoadsData = (file: string, diagram: string, path: string) =>
-  `${file}: the Vega-Lite chart of diagram "${diagram}" names a URL at ${path}; charts take their data from indicators only ({ "name": "<indicator id>" }).`;
-
 export const chartUnknownData = (file: string, diagram: string, name: string, known: readonly string[]) =>
   `${file}: the Vega-Lite chart of diagram "${diagram}" asks for data "${name}", which is not an indicator of the report; it has ${known.map((k) => `"${k}"`).join(', ')}.`;
 

@@ -187,7 +187,10 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
     const council = { code: choice.code, name: choice.name ?? nameOf(choice.code) };
     const { region } = known(council.code)!;
     // Known from one file is not enough: a file with no row for the council would print "not available" every year.
-    if (asked) for (const [, figures] of national) for (const file of figures.lacking(council.code)) problems.add(message.councilNotInFile(file, council.code, council.name));
+    if (asked) {
+      const seen = national.flatMap(([, figures]) => figures.yearsOf(council.code));
+      for (const [, figures] of national) for (const file of figures.lacking(council.code, seen)) problems.add(message.councilNotInFile(file, council.code, council.name));
+    }
     const neighbourCodes = hasNeighbours(neighbourTable, inputs.neighbours.model, council.code)
       ? readNeighbours(neighbourTable, inputs.neighbours.model, council.code)
       : [];

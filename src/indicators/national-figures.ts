@@ -33,8 +33,13 @@ export interface NationalFigures {
   councilValues(year: number): readonly number[];
   /** The same, with each council's code and name. */
   councilFigures(year: number): readonly CouncilFigure[];
-  /** The files (as shown to users) the indicator reads that have no row at all for this council. */
-  lacking(code: string): readonly string[];
+  /** The years the council has a row in the indicator's file. */
+  yearsOf(code: string): readonly number[];
+  /**
+   * The files (as shown to users) the indicator reads that have no row at all for this council, among
+   * those covering any of the years given (a council abolished before a file starts is not missing).
+   */
+  lacking(code: string, during?: readonly number[]): readonly string[];
 }
 
 /** For an indicator with no national source (a custom one): no council, region or England figures. */
@@ -46,6 +51,7 @@ export const NO_NATIONAL_FIGURES: NationalFigures = {
   england: () => NOT_AVAILABLE,
   councilValues: () => [],
   councilFigures: () => [],
+  yearsOf: () => [],
   lacking: () => [],
 };
 
@@ -176,6 +182,10 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
     councilFigures: (year) => named[years.indexOf(year)] ?? [],
     region: (code, year) => at(regionFigures.get(code), year),
     england: (year) => at(englandFigures, year),
-    lacking: (code) => [...new Set(indexesRead.filter((i) => i.nameOf(code) === undefined).map((i) => i.table.file))],
+    yearsOf: (code) => years.filter((year) => index.find('Local authority', code, year) !== undefined),
+    lacking: (code, during) => {
+      const covers = (i: NationalIndex) => during === undefined || during.length === 0 || i.years.length === 0 || i.years.some((year) => year >= Math.min(...during) - 1 && year <= Math.max(...during));
+      return [...new Set(indexesRead.filter((i) => i.nameOf(code) === undefined && covers(i)).map((i) => i.table.file))];
+    },
   };
 }

@@ -67,10 +67,14 @@ export function indicatorRows(sets: readonly IndicatorSet[]): IndicatorRow[] {
   );
 }
 
-/** RFC 4180 csv with a header row; empty cells for missing numbers. */
+/**
+ * RFC 4180 csv with a header row; empty cells for missing numbers. Text that Excel would take for a
+ * formula (starting =, +, -, @, a tab or a carriage return: a council or file name from the data) gets
+ * a leading apostrophe, so it is shown as text and never evaluated. Numbers are written as numbers.
+ */
 export function rowsToCsv(rows: readonly IndicatorRow[]): string {
   const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : String(value);
+    const text = value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : String(value).replace(/^[=+\-@\t\r]/, "'$&");
     return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return [ROW_COLUMNS.join(','), ...rows.map((row) => ROW_COLUMNS.map((column) => cell(row[column])).join(','))].join('\n') + '\n';

@@ -56,7 +56,7 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
   };
 
   const indicatorOf = (id: unknown, options: HelperOptions): IndicatorResult => {
-    const found = typeof id === 'string' ? set.indicators[id] : undefined;
+    const found = typeof id === 'string' && Object.hasOwn(set.indicators, id) ? set.indicators[id] : undefined;
     return found ?? fail(options, `there is no indicator "${String(id)}"; the report defines ${joinList(Object.keys(set.indicators).map((k) => `"${k}"`)) || 'none'}`);
   };
 

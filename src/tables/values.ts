@@ -2,6 +2,7 @@
  * Cell -> number, published symbol or date. DfE open data writes a symbol where a figure is withheld:
  * a value derived from one of these is itself withheld, never zero.
  */
+import { isoOfUtcDate, parseCellDate } from '../dates.js';
 import type { ProblemList } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { placeOf, type RawValue, type Table, type TableRow } from './table.js';
@@ -63,16 +64,10 @@ export function readCount(table: Table, row: TableRow, column: number, problems:
 /** A calendar date as YYYY-MM-DD, from a date cell or text written 2016-04-01 or 01/04/2016. */
 export function readDate(table: Table, row: TableRow, column: number, problems: ProblemList): string | undefined {
   const raw = row.values[column] ?? null;
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return isoOfUtcDate(raw);
   const text = textOf(raw).trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const british = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  const parts = iso ? [iso[1], iso[2], iso[3]] : british ? [british[3], british[2], british[1]] : undefined;
-  if (parts) {
-    const [y, m, d] = parts.map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    if (date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return date.toISOString().slice(0, 10);
-  }
+  const date = parseCellDate(text);
+  if (date) return date;
   const place = placeOf(table, row.index, column);
   const name = table.columns[column] ?? '';
   problems.add(text === '' ? message.emptyCell(place, name) : message.notADate(place, name, text));
@@ -90,7 +85,7 @@ function toNumber(raw: RawValue): number | undefined {
 
 export function textOf(raw: RawValue): string {
   if (raw === null) return '';
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return isoOfUtcDate(raw);
   if (typeof raw === 'object') return raw.error;
   return String(raw);
 }

@@ -1,7 +1,6 @@
 /**
  * A chart the report writes in Vega-Lite itself. Its data comes only from indicators, bound by name
- * ({ "name": "repeat_plans" }): one row per area and period with series, period, value and symbol. A
- * URL anywhere in the spec is refused, and Vega's loader refuses files and the network besides.
+ * ({ "name": "repeat_plans" }): one row per area and period with series, period, value and symbol.
  */
 import { ReportError } from '../../diagnostics/report-error.js';
 import * as message from '../../diagnostics/messages.js';
@@ -10,23 +9,10 @@ import { trendChart } from './trend.js';
 import type { ChartContext, ChartDraft } from './types.js';
 
 export function customChart(context: ChartContext, spec: Readonly<Record<string, unknown>>, file: string): ChartDraft {
-  const url = findKey(spec, 'url');
-  if (url) throw new ReportError(message.chartLoadsData(file, context.diagram.id, url));
+  // URLs and links were refused with the definition (check-vega-lite.ts); Vega's loader refuses them too.
   const bound = bindData(spec, context.set, context.diagram.id, file);
   const { table, description } = trendChart(context);
   return { spec: bound as ChartDraft['spec'], table, description: `${context.diagram.title}. ${description}` };
-}
-
-/** The path of the first key with this name, anywhere in the spec. */
-function findKey(value: unknown, key: string, path = ''): string | undefined {
-  if (Array.isArray(value)) return value.map((item, i) => findKey(item, key, `${path}[${i}]`)).find(Boolean);
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [k, v] of Object.entries(value)) {
-    if (k === key) return `${path}.${k}`.replace(/^\./, '');
-    const found = findKey(v, key, `${path}.${k}`);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 const SERIES: readonly SeriesName[] = ['council', 'england', 'region', 'neighbours'];
@@ -38,7 +24,7 @@ function bindData(value: unknown, set: IndicatorSet, diagram: string, file: stri
   const entries = Object.entries(value).map(([key, v]) => {
     if (key === 'data' && typeof v === 'object' && v !== null && 'name' in v) {
       const id = String((v as { name: unknown }).name);
-      const indicator = set.indicators[id];
+      const indicator = Object.hasOwn(set.indicators, id) ? set.indicators[id] : undefined;
       if (!indicator) throw new ReportError(message.chartUnknownData(file, diagram, id, Object.keys(set.indicators)));
       const values = SERIES.flatMap((series) =>
         indicator.periods.map((period) => {
