@@ -185,6 +185,21 @@ export const workbookTooLarge = (file: string, bytes: number, limit: number) =>
 
 export const workbookNotZip = (file: string) => unreadableWorkbook(file, 'it is not a zip archive, as every .xlsx file is');
 
+/** A part of a workbook's zip that cannot be unpacked, found before exceljs reads the workbook. */
+export const unreadableWorkbookPart = (
+  file: string,
+  part: string,
+  problem: { kind: 'larger-than-declared' } | { kind: 'encrypted' } | { kind: 'unknown-compression'; method: number } | { kind: 'damaged'; detail: string },
+) => {
+  const what = {
+    'larger-than-declared': () => 'unpacks to more than its zip directory declares',
+    encrypted: () => 'is encrypted',
+    'unknown-compression': () => `is compressed by method ${'method' in problem ? problem.method : '?'}, not deflate`,
+    damaged: () => `is damaged: ${'detail' in problem ? problem.detail : ''}`,
+  }[problem.kind]();
+  return unreadableWorkbook(file, `its part "${part}" ${what}`);
+};
+
 // Templates
 
 export const templateProblem = (file: string, detail: string) =>

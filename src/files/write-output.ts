@@ -59,7 +59,7 @@ export async function writeOutput(groups: readonly OutputGroup[]): Promise<void>
     for (const folder of folders) removeAbandoned(folder);
     const releases: (() => Promise<void>)[] = [];
     try {
-      for (const folder of folders) releases.push(await lockfile.lock(folder, { lockfilePath: join(folder, LOCK), realpath: false, stale: 10_000, retries: { retries: 120, minTimeout: 50, maxTimeout: 500 } }));
+      for (const folder of folders) releases.push(await lockFolder(folder));
       commit(files);
     } finally {
       for (const release of releases.reverse()) await release().catch(() => undefined);
@@ -70,6 +70,14 @@ export async function writeOutput(groups: readonly OutputGroup[]): Promise<void>
     for (const folder of made.reverse()) removeFolderIfEmpty(folder);
     throw error;
   }
+}
+
+/**
+ * Waits for, then holds, a folder's lock (a .scrutiny-lock folder inside it). A lock whose holder died
+ * goes stale after 10 s (its holder refreshes it meanwhile), so a killed build never blocks the next.
+ */
+export function lockFolder(folder: string): Promise<() => Promise<void>> {
+  return lockfile.lock(folder, { lockfilePath: join(folder, LOCK), realpath: false, stale: 10_000, retries: { retries: 200, minTimeout: 50, maxTimeout: 500 } });
 }
 
 /** Renames every staged file into place, or none: on a failure, the files already moved are put back. */

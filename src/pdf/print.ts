@@ -87,13 +87,22 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
   };
 }
 
+/** The work's result, unless the page's document was replaced meanwhile: then nothing of it is used. */
+async function stayingPut<T>(page: Page, work: () => Promise<T>): Promise<T> {
+  try {
+    const result = await work();
+    if (!navigatedAway.has(page)) return result;
+  } catch (error) {
+    if (!navigatedAway.has(page)) throw error;
+  }
+  throw new ReportError(message.documentNavigated());
+}
+
 /** One fresh page per document: reusing a page makes tagged PDFs differ between builds. */
 async function printPage(browser: Browser, html: string, timeoutMs: number): Promise<Uint8Array> {
   const page = await openDocument(browser, html, timeoutMs);
   try {
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, outline: true, tagged: true, timeout: timeoutMs });
-    if (navigatedAway.has(page)) throw new ReportError(message.documentNavigated());
-    return pdf;
+    return await stayingPut(page, () => page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, outline: true, tagged: true, timeout: timeoutMs }));
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -136,9 +145,11 @@ async function openDocument(browser: Browser, html: string, timeoutMs: number, v
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame() && frame.url() !== DOCUMENT_URL) navigatedAway.add(page);
     });
-    await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: timeoutMs });
-    // Fonts are data: URLs; wait for them so text is measured and printed in the embedded face.
-    await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
+    await stayingPut(page, async () => {
+      await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: timeoutMs });
+      // Fonts are data: URLs; wait for them so text is measured and printed in the embedded face.
+      await page.evaluate('document.fonts.ready.then(() => true)');
+    });
     return page;
   } catch (error) {
     await page.close().catch(() => undefined);

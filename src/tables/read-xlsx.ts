@@ -1,18 +1,24 @@
 /**
  * A worksheet -> Table. The first non-empty row is the header. Formula cells give their cached result;
  * dates are kept as the calendar date the cell shows, with no time-zone shift. A workbook whose
- * contents unpack to more than maxBytes is refused before exceljs inflates it all into memory.
+ * contents unpack to more than maxBytes is refused before exceljs inflates it all into memory: first by
+ * the sizes its zip directory declares, then by inflating each part, never past its declared size, so
+ * that an archive that understates them is refused too.
  */
 import ExcelJS from 'exceljs';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { RawValue, Table, TableRow } from './table.js';
-import { unpackedSize } from './zip-size.js';
+import { unpackedSize, unpackWithin } from './zip-size.js';
 
 export async function readXlsx(file: string, content: Uint8Array, sheetName: string | undefined, maxBytes: number): Promise<Table> {
   const unpacked = unpackedSize(content);
   if (unpacked === undefined) throw new ReportError(message.workbookNotZip(file));
   if (unpacked > maxBytes) throw new ReportError(message.workbookTooLarge(file, unpacked, maxBytes));
+  const problem = unpackWithin(content, maxBytes);
+  if (problem?.kind === 'not-zip') throw new ReportError(message.workbookNotZip(file));
+  if (problem?.kind === 'over-limit') throw new ReportError(message.workbookTooLarge(file, problem.bytes, maxBytes));
+  if (problem) throw new ReportError(message.unreadableWorkbookPart(file, problem.part, problem));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { ProblemList } from '../../src/diagnostics/report-error.js';
 import { DEFAULT_DATA_FILE_LIMIT as LIMIT, megabytes } from '../../src/files/limits.js';
 import { readXlsx } from '../../src/tables/read-xlsx.js';
@@ -9,7 +10,7 @@ import { columnIndex, type Table } from '../../src/tables/table.js';
 import { readCount, readDate, readFigure } from '../../src/tables/values.js';
 import { problemsOf, rejection } from '../support/report-errors.js';
 import { oneSheet, sheetWithRowsAt, xlsx } from '../support/workbook.js';
-import { declaringSize, zipBytes } from './zip-bytes.js';
+import { declaringSize, deflatedZeros, rezipped, zipBytes } from './zip-bytes.js';
 
 const HEADER = ['Period start', 'Period end', 'Plans starting', 'Second or subsequent plans'];
 
@@ -220,9 +221,77 @@ describe('readXlsx and the unpacked size limit', () => {
     ]);
   });
 
-  it('leaves a part that inflates to more than it declares to JSZip, which refuses it once inflated', async () => {
+  // JSZip inflates a part whole and only then compares it with the size declared; these are refused
+  // first, having inflated no part past the size it declares.
+  const loads = () => vi.spyOn(JSZip, 'loadAsync');
+  afterEach(() => vi.restoreAllMocks());
+
+  it('refuses a part that inflates to more than it declares, before exceljs loads the workbook', async () => {
     const understated = declaringSize(await oneSheet('Data', [['Plans starting'], [259]]), 'xl/worksheets/sheet1.xml', 10);
+    const load = loads();
     const error = await rejection(readXlsx('data/local.xlsx', understated, undefined, LIMIT));
+    expect(error.problems).toEqual([
+      'data/local.xlsx: the workbook cannot be read (its part "xl/worksheets/sheet1.xml" unpacks to more than its zip directory declares); save it again as .xlsx.',
+    ]);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['4 MB of zeros declared as 100 bytes, with a limit of 1 MB', 4, MB],
+    ['400 MB of zeros declared as 100 bytes, with the default limit', 400, LIMIT],
+  ])('refuses a deflated bomb whose directory understates it: %s', async (_, megabytes, limit) => {
+    const bomb = zipBytes([
+      { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>'), deflate: true },
+      { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(100), raw: { method: 8, bytes: deflatedZeros(megabytes) } },
+    ]);
+    expect(unpackedSize(bomb)).toBeLessThan(limit);
+    const load = loads();
+    const error = await rejection(readXlsx('data/local.xlsx', bomb, undefined, limit));
+    expect(error.problems).toEqual([
+      'data/local.xlsx: the workbook cannot be read (its part "xl/worksheets/sheet1.xml" unpacks to more than its zip directory declares); save it again as .xlsx.',
+    ]);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('refuses a stored part whose data is longer than the size it declares', async () => {
+    const zip = zipBytes([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(2 * MB), declared: 100 }]);
+    const load = loads();
+    const error = await rejection(readXlsx('data/local.xlsx', zip, undefined, MB));
+    expect(error.problems).toEqual([
+      'data/local.xlsx: the workbook cannot be read (its part "xl/worksheets/sheet1.xml" unpacks to more than its zip directory declares); save it again as .xlsx.',
+    ]);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('refuses an encrypted part, and one compressed by a method JSZip lacks, before exceljs loads the workbook', async () => {
+    const sheet = { name: 'xl/worksheets/sheet1.xml', data: new TextEncoder().encode('<worksheet/>') };
+    const load = loads();
+    const encrypted = await rejection(readXlsx('data/local.xlsx', zipBytes([{ ...sheet, deflate: true, flags: 0x0001 }]), undefined, LIMIT));
+    expect(encrypted.problems).toEqual(['data/local.xlsx: the workbook cannot be read (its part "xl/worksheets/sheet1.xml" is encrypted); save it again as .xlsx.']);
+    const bzip2 = await rejection(readXlsx('data/local.xlsx', zipBytes([{ ...sheet, raw: { method: 12, bytes: new Uint8Array(8) } }]), undefined, LIMIT));
+    expect(bzip2.problems).toEqual([
+      'data/local.xlsx: the workbook cannot be read (its part "xl/worksheets/sheet1.xml" is compressed by method 12, not deflate); save it again as .xlsx.',
+    ]);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('refuses a part whose deflated data is damaged, naming the part', async () => {
+    const zip = zipBytes([{ name: 'xl/workbook.xml', data: new Uint8Array(10), raw: { method: 8, bytes: new Uint8Array([0xff, 0xff, 0xff]) } }]);
+    const error = await rejection(readXlsx('data/local.xlsx', zip, undefined, LIMIT));
+    expect(error.problems).toEqual(['data/local.xlsx: the workbook cannot be read (its part "xl/workbook.xml" is damaged: invalid block type); save it again as .xlsx.']);
+  });
+
+  it('reads an honest workbook through exceljs, once, with local headers whose extra fields the directory does not have', async () => {
+    const bytes = await rezipped(await oneSheet('Data', [['Plans starting'], [259]]), (entry) => ({ ...entry, localExtra: new Uint8Array(20).fill(0x55) }));
+    const load = loads();
+    const table = await readXlsx('local.xlsx', bytes, undefined, unpackedSize(bytes)!);
+    expect(table.rows).toEqual([{ index: 2, values: [259] }]);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a part that inflates to less than it declares to JSZip, which refuses it, having inflated no more than declared', async () => {
+    const overstated = declaringSize(await oneSheet('Data', [['Plans starting'], [259]]), 'xl/worksheets/sheet1.xml', 50_000);
+    const error = await rejection(readXlsx('data/local.xlsx', overstated, undefined, LIMIT));
     expect(error.problems).toEqual(['data/local.xlsx: the workbook cannot be read (Bug : uncompressed data size mismatch); save it again as .xlsx.']);
   });
 });

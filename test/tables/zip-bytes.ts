@@ -1,7 +1,11 @@
 /**
  * Small zip archives written by hand, to give the central-directory reader what real tools write and
- * what a zip bomb declares, without writing the bomb itself. Entries are stored (not compressed).
+ * what a zip bomb declares, and the inflater a bomb whose directory lies. Entries are stored (not
+ * compressed) unless deflated.
  */
+import JSZip from 'jszip';
+import { constants, deflateRawSync } from 'node:zlib';
+
 export interface ZipEntry {
   readonly name: string;
   readonly data: Uint8Array;
@@ -9,6 +13,14 @@ export interface ZipEntry {
   readonly declared?: number;
   /** Declare 0xFFFFFFFF and put this size in a ZIP64 extra field. */
   readonly zip64Size?: number;
+  /** Deflate the data (method 8). */
+  readonly deflate?: boolean;
+  /** The bytes as written instead, compressed by `method` (data then only sets the declared size). */
+  readonly raw?: { readonly method: number; readonly bytes: Uint8Array };
+  /** The general-purpose flags, in both headers (bit 0: encrypted). */
+  readonly flags?: number;
+  /** An extra field in the local header only, as some tools write one there and not in the directory. */
+  readonly localExtra?: Uint8Array;
 }
 
 export interface ZipOptions {
@@ -24,13 +36,19 @@ export function zipBytes(entries: readonly ZipEntry[], options: ZipOptions = {})
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
+    const method = entry.raw?.method ?? (entry.deflate ? 8 : 0);
+    const written = Buffer.from(entry.raw?.bytes ?? (entry.deflate ? deflateRawSync(entry.data) : entry.data));
+    const localExtra = Buffer.from(entry.localExtra ?? []);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);
-    header.writeUInt32LE(entry.data.length, 18);
+    header.writeUInt16LE(entry.flags ?? 0, 6);
+    header.writeUInt16LE(method, 8);
+    header.writeUInt32LE(written.length, 18);
     header.writeUInt32LE(entry.data.length, 22);
     header.writeUInt16LE(name.length, 26);
-    local.push(header, name, Buffer.from(entry.data));
+    header.writeUInt16LE(localExtra.length, 28);
+    local.push(header, name, localExtra, written);
 
     const extra = entry.zip64Size === undefined ? Buffer.alloc(0) : Buffer.alloc(12);
     if (entry.zip64Size !== undefined) {
@@ -42,13 +60,15 @@ export function zipBytes(entries: readonly ZipEntry[], options: ZipOptions = {})
     record.writeUInt32LE(0x02014b50, 0);
     record.writeUInt16LE(20, 4);
     record.writeUInt16LE(20, 6);
-    record.writeUInt32LE(entry.data.length, 20);
+    record.writeUInt16LE(entry.flags ?? 0, 8);
+    record.writeUInt16LE(method, 10);
+    record.writeUInt32LE(written.length, 20);
     record.writeUInt32LE(entry.zip64Size !== undefined ? 0xffffffff : (entry.declared ?? entry.data.length), 24);
     record.writeUInt16LE(name.length, 28);
     record.writeUInt16LE(extra.length, 30);
     record.writeUInt32LE(offset, 42);
     central.push(record, name, extra);
-    offset += 30 + name.length + entry.data.length;
+    offset += 30 + name.length + localExtra.length + written.length;
   }
   const directory = Buffer.concat(central);
   const tail: Buffer[] = [];
@@ -87,4 +107,23 @@ export function declaringSize(zip: Uint8Array, name: string, size: number): Uint
     }
   }
   throw new Error(`no entry ${name}`);
+}
+
+/**
+ * A raw deflate stream of `megabytes` MB of zeros, about 1 KB a megabyte, made without the zeros: one
+ * megabyte deflated up to a sync flush (which ends on a byte), repeated, then an empty final block.
+ */
+export function deflatedZeros(megabytes: number): Uint8Array {
+  const megabyte = deflateRawSync(Buffer.alloc(1024 * 1024), { finishFlush: constants.Z_SYNC_FLUSH });
+  return new Uint8Array(Buffer.concat([...Array<Buffer>(megabytes).fill(megabyte), deflateRawSync(Buffer.alloc(0))]));
+}
+
+/** A real zip (a workbook) written again by zipBytes, every part deflated, each entry as `change` makes it. */
+export async function rezipped(zip: Uint8Array, change: (entry: ZipEntry) => ZipEntry = (entry) => entry): Promise<Uint8Array> {
+  const archive = await JSZip.loadAsync(zip);
+  const entries: ZipEntry[] = [];
+  for (const file of Object.values(archive.files)) {
+    if (!file.dir) entries.push(change({ name: file.name, data: await file.async('uint8array'), deflate: true }));
+  }
+  return zipBytes(entries);
 }
