@@ -25,7 +25,7 @@ const times = [];
 let pages = 0;
 for (let i = 0; i < runs; i++) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [join(root, 'dist/scrutiny.mjs'), 'pack', 'agenda.yaml'], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(root, 'dist/scrutiny.mjs'), 'pack', 'agenda.yaml', '--root', root], { cwd: dir, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
   times.push(Number(process.hrtime.bigint() - started) / 1e9);
   pages = Number(/public pack \((\d+) pages\)/.exec(result.stdout)?.[1]);

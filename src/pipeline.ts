@@ -110,14 +110,15 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   const charts = await renderCharts(definition.diagrams, indicators, theme, definition.file);
 
   // 5. Narrative: each section's template with figures filled in.
+  const partials = await templates.partials();
   const sections = renderNarrative(definition, indicators, charts, {
     sections: await Promise.all(definition.sections.map((_, i) => sectionTemplate(definition, i, project))),
-    partials: await templates.partials(),
+    partials,
   });
 
   // 6. Document: one self-contained HTML file. A contents page takes a first print to find its page numbers.
   const fontFaces = await fontFaceCss();
-  const parts = { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces, logo: definition.logo && dataUrl(definition.logo, await project.readBytes(definition.logo, 'logo', TEXT_FILE_LIMIT)) };
+  const parts = { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces, partials: [...partials.values()], logo: definition.logo && dataUrl(definition.logo, await project.readBytes(definition.logo, 'logo', TEXT_FILE_LIMIT)) };
   const provenance = { tool: `scrutiny ${TOOL_VERSION}`, sources: sourcesOf(definition, indicators) };
   let html = assembleDocument(definition, sections, parts, provenance, definition.output.contents ? 'placeholder' : undefined);
   if (definition.output.contents && printer) {
@@ -127,6 +128,7 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
 
   // 7. PDF, then write everything at once.
   // The browser prints while the standalone charts are drawn here; their PNGs then follow on pages of their own.
+  if (printer) effects.log(`Printing ${definition.report.slug}.pdf`);
   const printing = printer?.then((p) => p.print(html));
   printing?.catch(() => undefined); // awaited below
   const chartFiles = definition.output.charts ? await standaloneCharts(definition, charts, printer, fontFaces) : [];

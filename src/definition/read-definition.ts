@@ -65,8 +65,10 @@ export function readYaml<S extends z.ZodType>({ file, text }: LocatedText, schem
   }
 
   for (const issue of parsed.error.issues) {
-    if (problems.full) break;
-    for (const problem of describeIssue(issue, doc, where, schema)) problems.add(problem);
+    // Past the limit, problems are counted, not described: describing each of 400,000 keys would cost.
+    const described = problems.full ? [] : describeIssue(issue, doc, where, schema);
+    for (const problem of described) problems.add(problem);
+    problems.addUnlisted((issue.code === 'unrecognized_keys' ? issue.keys.length : 1) - described.length);
   }
   problems.throwIfAny();
   throw new Error('unreachable: a failed parse always has issues');

@@ -66,7 +66,7 @@ export const fileRefused = (path: string, what: string, refusal: Refusal, raiseW
       return notARegularFile(undefined, what, path);
     case 'too-large':
       return `${path}: the ${what} is ${megabytes(refusal.bytes)}, over the limit of ${megabytes(refusal.limit)}` +
-        (raiseWith ? `; if the file is right, raise the limit with ${raiseWith}.` : ' for a file of this kind.');
+        (raiseWith ? `; if the file is right, raise the limit with ${raiseWith} ${Math.ceil(refusal.bytes / (1024 * 1024))}.` : ' for a file of this kind.');
     case 'not-utf8':
       return `${path}, line ${refusal.line}, column ${refusal.column}: the ${what} is not UTF-8 text; save it again with the UTF-8 encoding.`;
   }
@@ -145,6 +145,10 @@ export const publishedOutOfRange = (place: Place, column: string, text: string, 
   percent
     ? `${at(place)}: "${column}" is a published percentage, so it should be between 0 and 100, but the cell holds "${text}".`
     : `${at(place)}: "${column}" is a published figure, so it cannot be negative, but the cell holds "${text}".`;
+
+export const duplicatePeriod = (place: Place, first: Place, start: string, end: string) =>
+  `${at(place)}: this row repeats the period ${start} to ${end}, already given on ${inSameFile(first)}; ` +
+  'each period must have one row, so remove the wrong one.';
 
 export const endBeforeStart = (place: Place, toColumn: string, end: string, fromColumn: string, start: string) =>
   `${at(place)}: "${toColumn}" is ${end}, before "${fromColumn}" (${start}); a period cannot end before it starts.`;

@@ -36,6 +36,11 @@ export class ProblemList {
     else this.more += 1;
   }
 
+  /** Problems found past the limit, counted without being written out (400,000 unknown keys). */
+  addUnlisted(count: number): void {
+    if (count > 0) this.more += count;
+  }
+
   get size(): number {
     return this.items.length + this.more;
   }

@@ -7,11 +7,9 @@
  */
 import Handlebars from 'handlebars';
 import type { ReportDefinition } from '../definition/normalize.js';
-import { ReportError } from '../diagnostics/report-error.js';
-import * as message from '../diagnostics/messages.js';
 import type { RenderedSection } from '../narrative/render-narrative.js';
 import { formatDate } from '../dates.js';
-import { cleanHandlebarsMessage, type TemplateSource } from '../narrative/render-narrative.js';
+import { handlebarsError, refuseInheritedNames, type TemplateSource } from '../narrative/render-narrative.js';
 import { applyHtmlPolicy } from './html-policy.js';
 
 export interface DocumentParts {
@@ -20,6 +18,8 @@ export interface DocumentParts {
   readonly fontFaces: string;
   /** The council's logo as a data: URL, embedded so the document loads nothing. */
   readonly logo?: string;
+  /** The partials the sections used, so that forbidden markup written in one is blamed on it. */
+  readonly partials?: readonly TemplateSource[];
 }
 
 export interface Provenance {
@@ -69,12 +69,16 @@ export function assembleDocument(
     provenance,
   };
   let html: string;
+  refuseInheritedNames(parts.layout);
   try {
     html = hbs.compile(parts.layout.text, { strict: true })(context);
   } catch (error) {
-    throw new ReportError(message.templateProblem(parts.layout.name, cleanHandlebarsMessage(error instanceof Error ? error.message : String(error))));
+    if (error instanceof Error) throw handlebarsError(parts.layout, error);
+    throw error;
   }
-  return applyHtmlPolicy(html, parts.layout.name, sections.map((section) => ({ name: section.template, html: section.html })));
+  // A partial's own markup is found in its text before the section that drew it.
+  const written = [...(parts.partials ?? []).map((partial) => ({ name: partial.name, html: partial.text })), ...sections.map((section) => ({ name: section.template, html: section.html }))];
+  return applyHtmlPolicy(html, parts.layout.name, written);
 }
 
 /** The Handlebars a document layout (a report's or a pack's) runs in: dates, and strings for CSS. */

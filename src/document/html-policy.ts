@@ -87,5 +87,7 @@ function doctypeEnd(document: DefaultTreeAdapterTypes.Document, html: string): n
 export function applyHtmlPolicy(html: string, layout: string, parts: readonly { readonly name: string; readonly html: string }[]): string {
   const inspected = inspectDocument(html);
   if (inspected.forbidden.length === 0) return inspected.html;
-  throw new ReportError(inspected.forbidden.map((found) => message.forbiddenMarkup(parts.find((part) => part.html.includes(found.tag))?.name ?? layout, found.what, found.tag)));
+  // A partial drawn three times is one problem, not three.
+  const problems = inspected.forbidden.map((found) => message.forbiddenMarkup(parts.find((part) => part.html.includes(found.tag))?.name ?? layout, found.what, found.tag));
+  throw new ReportError([...new Set(problems)]);
 }

@@ -42,7 +42,7 @@ export interface ProjectFiles {
   refusal(path: string, kind: 'file' | 'folder', what: string, place: Place): string | undefined;
   /** A text file's content; a refused file is a ReportError naming it. */
   readText(path: string, what: string): Promise<string>;
-  /** `raiseWith` names the option that raises the limit, when there is one. */
+  /** `raiseWith` names the option that raises the limit, when there is one, given in whole megabytes. */
   readBytes(path: string, what: string, limit: number, raiseWith?: string): Promise<Uint8Array>;
   /** The .hbs (or other) files in a folder, by name. */
   list(path: string): string[];

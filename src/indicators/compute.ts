@@ -181,7 +181,10 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
     choice === 'all' ? [...new Set(national.flatMap(([, figures]) => [...figures.councils.keys()]))].sort().map((code) => ({ code })) : choice;
   const asked = choice !== 'all';
   const missing = councils.filter((council) => !known(council.code));
-  if (missing.length > 0) throw new ReportError(missing.map((council) => message.councilNotInData(inputs.indicators.find((i) => i.source)?.source?.file ?? neighbourTable.file, council.code)));
+  // Named as the user sees the file (data/dfe/...), as every other problem with it is.
+  const firstFile = inputs.indicators.find((i) => i.source)?.source?.file;
+  const searched = firstFile === undefined ? neighbourTable.file : table(firstFile).file;
+  if (missing.length > 0) throw new ReportError(missing.map((council) => message.councilNotInData(searched, council.code)));
 
   const sets = councils.map((choice) => {
     const council = { code: choice.code, name: choice.name ?? nameOf(choice.code) };

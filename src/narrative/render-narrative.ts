@@ -53,7 +53,10 @@ export function renderNarrative(
   templates: NarrativeTemplates,
 ): RenderedSection[] {
   const hbs = Handlebars.create();
-  for (const [name, partial] of templates.partials) hbs.registerPartial(name, partial.text);
+  for (const [name, partial] of templates.partials) {
+    refuseInheritedNames(partial);
+    hbs.registerPartial(name, partial.text);
+  }
   const diagramPartial = templates.partials.get('diagram');
   const placer = createDiagramPlacer(definition.diagrams, set, charts, (view: DiagramView) => {
     if (!diagramPartial) throw new ReportError(message.templateProblem(definition.templatesDir, 'there is no partials/diagram.hbs to draw diagrams with'));
@@ -97,6 +100,7 @@ export function plainText(name: string, text: string, asParagraphs = false): Tem
 }
 
 function run(hbs: typeof Handlebars, source: TemplateSource, context: unknown): string {
+  refuseInheritedNames(source);
   try {
     return hbs.compile(source.ast ?? source.text, COMPILE_OPTIONS)(context, { allowProtoPropertiesByDefault: false });
   } catch (error) {
@@ -104,7 +108,7 @@ function run(hbs: typeof Handlebars, source: TemplateSource, context: unknown): 
     if (error instanceof TemplateUsageError) {
       throw new ReportError(message.templateProblem(error.line === undefined ? source.name : `${source.name}, line ${error.line}`, error.message));
     }
-    if (error instanceof Error) throw new ReportError(message.templateProblem(source.name, cleanHandlebarsMessage(error.message)));
+    if (error instanceof Error) throw handlebarsError(source, error);
     throw error;
   }
 }
@@ -112,8 +116,70 @@ function run(hbs: typeof Handlebars, source: TemplateSource, context: unknown): 
 /** Handlebars says '"x" not defined in [object Object] - 3:5'; say 'line 3, column 6: "x" is not defined'. */
 export function cleanHandlebarsMessage(text: string): string {
   const located = /^(.*?)\s+-\s+(\d+):(\d+)$/s.exec(text.trim());
-  const body = (located?.[1] ?? text).replace(/ in \[object Object\]/, '').replace(/ not defined/, ' is not defined');
+  // What the field was looked for in ("[object Object]", "undefined") means nothing to the template's author.
+  const body = (located?.[1] ?? text).replace(/^("[^"]*") not defined in .*$/s, '$1 is not defined');
   return located ? `line ${located[2]}, column ${Number(located[3]) + 1}: ${body}` : body;
+}
+
+/**
+ * An error from compiling or running a template, as the sentence the user sees. A field looked up on
+ * text or a number ({{report.title.length}}) fails inside Handlebars with no place; it is found in the
+ * template and named there, as any other field that is not defined.
+ */
+export function handlebarsError(source: TemplateSource, error: Error): ReportError {
+  const onValue = /^Cannot use 'in' operator to search for '(.*)' in /s.exec(error.message)?.[1];
+  if (onValue === undefined) return new ReportError(message.templateProblem(source.name, cleanHandlebarsMessage(error.message)));
+  const at = pathsIn(parsed(source)).find((path) => path.parts.indexOf(onValue) > 0);
+  return new ReportError(message.templateProblem(source.name, `${at ? `line ${at.line}, column ${at.column}: ` : ''}"${onValue}" is not defined`));
+}
+
+/**
+ * Strict templates stop at a field that is not there, but Handlebars counts what every object inherits
+ * ({{report.toString}}, {{this.constructor}}) as there, then (prototype access being off) writes
+ * nothing and prints a warning of its own. Such a name is refused where it stands, as not defined.
+ */
+export function refuseInheritedNames(source: TemplateSource): void {
+  const inherited = (name: unknown) => typeof name === 'string' && Object.hasOwn(Object.prototype, name);
+  for (const path of pathsIn(parsed(source))) {
+    const name = path.parts.find(inherited) ?? path.lookups.find(inherited);
+    if (name !== undefined) throw new ReportError(message.templateProblem(source.name, `line ${path.line}, column ${path.column}: "${name}" is not defined`));
+  }
+}
+
+interface PathUse {
+  /** {{report.title}}: ["report", "title"]. */
+  readonly parts: readonly string[];
+  /** The names a {{lookup x "name"}} looks up. */
+  readonly lookups: readonly unknown[];
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A template's parse tree, or none if it does not parse (compiling it then says where). */
+function parsed(source: TemplateSource): unknown {
+  if (source.ast) return source.ast;
+  try {
+    return Handlebars.parse(source.text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every path a template looks up, with where it stands (columns from 1). */
+function pathsIn(node: unknown, found: PathUse[] = []): PathUse[] {
+  if (Array.isArray(node)) {
+    for (const child of node) pathsIn(child, found);
+    return found;
+  }
+  if (typeof node !== 'object' || node === null) return found;
+  const n = node as { type?: string; parts?: string[]; original?: unknown; path?: { original?: unknown }; params?: { type: string; value: unknown }[]; loc?: hbs.AST.SourceLocation };
+  const start = n.loc?.start;
+  if (n.type === 'PathExpression' && n.parts && start) found.push({ parts: n.parts, lookups: [], line: start.line, column: start.column + 1 });
+  if (n.path?.original === 'lookup' && n.params && start) {
+    found.push({ parts: [], lookups: n.params.filter((p) => p.type === 'StringLiteral').map((p) => p.value), line: start.line, column: start.column + 1 });
+  }
+  for (const [key, value] of Object.entries(node)) if (key !== 'loc') pathsIn(value, found);
+  return found;
 }
 
 /** What section templates can refer to. Absent optional fields are null, so strict templates can test them. */

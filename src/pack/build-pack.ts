@@ -18,7 +18,7 @@ import { fontFaceCss } from '../document/fonts.js';
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { formatDate } from '../dates.js';
-import { cleanHandlebarsMessage, plainText } from '../narrative/render-narrative.js';
+import { handlebarsError, plainText, refuseInheritedNames } from '../narrative/render-narrative.js';
 import { readBookmarks } from '../pdf/outline.js';
 import { setPdfMetadata } from '../pdf/metadata.js';
 import { buildReport, readTextAs, type BuildEffects, type BuildResult, type OutputFile } from '../pipeline.js';
@@ -104,6 +104,7 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
   const pages = { public: 0, members: 0 };
   for (const audience of ['public', 'members'] as const) {
     const render = (itemPages: ReadonlyMap<string, number> | undefined) => assemblePack(agenda, items, parts, audience === 'public', itemPages);
+    effects.log(`Printing the ${audience === 'public' ? 'public' : "members'"} pack`);
     const first = await (await printer).print(render(undefined));
     const itemPages = pagesOfItems(await readBookmarks(first));
     const html = render(itemPages);
@@ -133,11 +134,13 @@ async function itemText(item: AgendaItem, name: string, files: ProjectFiles, age
   const text = path === undefined ? item.text! : await files.readText(path, 'item text');
   if (path && extname(path).toLowerCase() === '.md') return markdownToHtml(text);
   // Text in the agenda is prose (escaped); a .hbs file is a template of the council's own.
-  const template = path === undefined ? plainText(name, text, true).ast! : text;
+  const source = path === undefined ? plainText(name, text, true) : { name, text };
+  refuseInheritedNames(source);
   try {
-    return Handlebars.create().compile(template, { strict: true })({ meeting: agenda.meeting });
+    return Handlebars.create().compile(source.ast ?? source.text, { strict: true })({ meeting: agenda.meeting });
   } catch (error) {
-    throw new ReportError(message.templateProblem(name, cleanHandlebarsMessage(error instanceof Error ? error.message : String(error))));
+    if (error instanceof Error) throw handlebarsError(source, error);
+    throw error;
   }
 }
 

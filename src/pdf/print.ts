@@ -10,6 +10,7 @@ import type { Browser, Page } from 'puppeteer';
 import { CONTENT_POLICY } from '../document/html-policy.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
+import { BrowserGoneError } from './browser-gone.js';
 import { pipeTransport } from './pipe-transport.js';
 import { startChromium } from './start-chromium.js';
 
@@ -25,13 +26,6 @@ export interface PrinterOptions {
   readonly timeoutMs: number;
 }
 
-/** The browser ended while in use: a fresh one may succeed. */
-export class BrowserGoneError extends Error {
-  constructor() {
-    super('the browser stopped');
-    this.name = 'BrowserGoneError';
-  }
-}
 
 
 // A name that can never resolve: the page is answered from here, never fetched.
@@ -61,6 +55,8 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
     throw failedStart(error instanceof TimedOutError ? `no answer within ${options.timeoutMs / 1000} s` : error instanceof Error ? error.message : String(error));
   }
 
+  browser.on('disconnected', () => (gone = true));
+
   /** One use of the browser, bounded in time; a browser that ends meanwhile is a BrowserGoneError. */
   const use = async <T>(work: () => Promise<T>): Promise<T> => {
     if (gone) throw new BrowserGoneError();
@@ -72,7 +68,10 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
         await chromium.kill();
         throw new ReportError(message.browserTimedOut(options.timeoutMs / 1000));
       }
-      if (gone && !(error instanceof ReportError)) throw new BrowserGoneError();
+      if (error instanceof ReportError) throw error;
+      // The pipe can close (and puppeteer say "Target closed") a moment before the process is seen to exit.
+      if (!gone) await within(1_000, chromium.exited).catch(() => undefined);
+      if (gone) throw new BrowserGoneError();
       throw error;
     }
   };

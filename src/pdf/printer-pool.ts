@@ -6,6 +6,7 @@
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { findBrowser, type BrowserSettings } from './find-browser.js';
+import { BrowserGoneError } from './browser-gone.js';
 import type { Printer, PrinterOptions } from './print.js';
 
 export interface PrinterPool {
@@ -15,31 +16,38 @@ export interface PrinterPool {
   close(): Promise<void>;
 }
 
-export function printerPool(settings: BrowserSettings, options: PrinterOptions): PrinterPool {
+/** Starts a browser at a path: print.ts's launchPrinter, or a stand-in in tests. */
+export type Launcher = (executablePath: string, options: PrinterOptions) => Promise<Printer>;
+
+const launchPrinter: Launcher = async (path, options) => (await import('./print.js')).launchPrinter(path, options);
+
+export function printerPool(settings: BrowserSettings, options: PrinterOptions, start: Launcher = launchPrinter): PrinterPool {
   let current: Promise<Printer> | undefined;
-  let retried = false;
+  // Which browser is current (the first, or its one replacement): calls in flight on a browser that
+  // died all move to the same replacement.
+  let generation = 0;
   const launch = () => {
-    const printer = import('./print.js').then(({ launchPrinter }) => launchPrinter(findBrowser(settings), options));
+    const printer = start(findBrowser(settings), options);
     printer.catch(() => undefined); // reported when the printer is used
     return printer;
   };
-  const replace = async () => {
-    await current?.then((p) => p.close()).catch(() => undefined);
-    current = launch();
-    return current;
-  };
 
-  /** A call to the browser, tried once more in a fresh browser if the first one died. */
+  /** A call to the browser, tried once more in a fresh browser if the one it used died. */
   const resilient = async <T>(call: (printer: Printer) => Promise<T>): Promise<T> => {
-    const { BrowserGoneError } = await import('./print.js');
+    const used = generation;
     try {
       return await call(await (current ??= launch()));
     } catch (error) {
       if (!(error instanceof BrowserGoneError)) throw error;
-      if (retried) throw new ReportError(message.browserCrashed());
-      retried = true;
+      if (generation === used) {
+        if (generation > 0) throw new ReportError(message.browserCrashed());
+        generation += 1;
+        const dead = current;
+        current = launch();
+        void dead?.then((p) => p.close()).catch(() => undefined);
+      }
       try {
-        return await call(await replace());
+        return await call(await current!);
       } catch (again) {
         if (again instanceof BrowserGoneError) throw new ReportError(message.browserCrashed());
         throw again;

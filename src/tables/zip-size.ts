@@ -81,6 +81,7 @@ export function unpackWithin(bytes: Uint8Array, limit: number): UnpackProblem | 
     const data = bytes.subarray(start, start + entry.compressedSize);
 
     const left = limit - total;
+    // At most this part's declared size, and what is left of the limit: never more than the limit in all.
     const ceiling = Math.min(entry.uncompressedSize, left);
     let size: number;
     if (entry.method === STORED || data.length === 0) {
@@ -104,11 +105,13 @@ export function unpackWithin(bytes: Uint8Array, limit: number): UnpackProblem | 
 }
 
 /**
- * zlib's output chunk: its default of 16 KB makes a large part cost many small buffers and a copy;
- * up to 1 MB is quicker. Never more than the ceiling needs, so a small part allocates little.
+ * zlib's output chunk: one, big enough for the part and a byte over the most allowed. An honest part
+ * then inflates into that one buffer, which is returned as it is; a part that inflates to more fills it
+ * and is refused before a second is allocated. (zlib's default of 16 KB would make a large part cost
+ * many small buffers and then their copy, twice its size.)
  */
 function chunkFor(ceiling: number): number {
-  return Math.max(64, Math.min(ceiling + 1, 1024 * 1024));
+  return Math.max(64, Math.min(ceiling + 2, kMaxLength));
 }
 
 /** Every record of the central directory, found as JSZip finds it, or undefined when JSZip could not. */

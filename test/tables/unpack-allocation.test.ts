@@ -21,6 +21,8 @@ vi.mock('node:zlib', async (importOriginal) => {
 const inflate = vi.mocked(inflateRawSync);
 /** The most output zlib was allowed, call by call. */
 const ceilings = () => inflate.mock.calls.map(([, options]) => options?.maxOutputLength ?? Infinity);
+/** zlib's output chunk, call by call: one byte over the most allowed, so a part that lies is refused in its first. */
+const chunks = () => inflate.mock.calls.map(([, options]) => options?.chunkSize);
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 describe('inflating the parts of a workbook before exceljs loads it', () => {
@@ -34,6 +36,7 @@ describe('inflating the parts of a workbook before exceljs loads it', () => {
     const before = process.memoryUsage().arrayBuffers;
     await rejection(readXlsx('data/local.xlsx', bomb, undefined, LIMIT));
     expect(ceilings()).toEqual([8 + 1, 100 + 1]);
+    expect(chunks()).toEqual([64, 100 + 2]); // zlib's smallest chunk is 64 bytes
     // What is still held: far less than the 400 MB; not a measure of the peak, which the ceilings bound.
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * 1024 * 1024);
   });
@@ -44,5 +47,6 @@ describe('inflating the parts of a workbook before exceljs loads it', () => {
     const allowed = ceilings();
     expect(allowed.length).toBeGreaterThan(0);
     expect(sum(allowed)).toBeLessThanOrEqual(unpackedSize(example)! + allowed.length);
+    expect(chunks()).toEqual(allowed.map((ceiling) => Math.max(64, ceiling + 1)));
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * A browser that dies while printing is replaced once with a fresh one; a second death, and a browser
+ * that stops answering, are each one sentence with exit code 2, and nothing of it is left running.
+ */
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as message from '../../src/diagnostics/messages.js';
+import { isReportError } from '../../src/diagnostics/report-error.js';
+import { BrowserGoneError } from '../../src/pdf/browser-gone.js';
+import { printerPool } from '../../src/pdf/printer-pool.js';
+import type { Printer } from '../../src/pdf/print.js';
+import { ROOT, tempDir } from '../support/cli.js';
+import { browserMain, browserProcesses, startCli, until } from '../support/processes.js';
+
+const SLUG = 'walsall-repeat-child-protection-plans';
+
+describe('the printer pool', () => {
+  /** Printers whose first `deaths` prints (across printers) fail as a browser that died. */
+  const dying = (deaths: number) => {
+    let died = 0;
+    const launched: string[] = [];
+    const launch = async (): Promise<Printer> => {
+      const name = `browser ${launched.length + 1}`;
+      launched.push(name);
+      return {
+        print: async (html) => {
+          if (died++ < deaths) throw new BrowserGoneError();
+          return new TextEncoder().encode(`${html} by ${name}`);
+        },
+        rasterize: async () => [],
+        close: async () => undefined,
+      };
+    };
+    const pool = printerPool({ configured: process.execPath, env: {}, platform: process.platform }, { timeoutMs: 1_000 }, launch);
+    return { pool, launched };
+  };
+
+  it('tries a print again in a fresh browser when the browser died', async () => {
+    const { pool, launched } = dying(1);
+    const printer = await pool.get();
+    expect(new TextDecoder().decode(await printer.print('report'))).toBe('report by browser 2');
+    expect(launched).toEqual(['browser 1', 'browser 2']);
+  });
+
+  it('moves every call in flight on the dead browser to the one replacement', async () => {
+    const { pool, launched } = dying(2); // the report's print and its charts, both on the first browser
+    const printer = await pool.get();
+    const results = await Promise.all([printer.print('report'), printer.print('charts')]);
+    expect(results.map((bytes) => new TextDecoder().decode(bytes))).toEqual(['report by browser 2', 'charts by browser 2']);
+    expect(launched).toEqual(['browser 1', 'browser 2']);
+  });
+
+  it('gives one sentence when the fresh browser dies too, and tries no third', async () => {
+    const { pool, launched } = dying(2);
+    const error = await (await pool.get()).print('report').then(() => undefined, (e: unknown) => e);
+    expect(isReportError(error) && error.problems).toEqual([message.browserCrashed()]);
+    expect(launched).toHaveLength(2);
+  });
+
+  it('retries once per command: a second death later in the build is reported', async () => {
+    const { pool } = dying(3);
+    const printer = await pool.get();
+    await expect(printer.print('first')).rejects.toSatisfy((e: unknown) => isReportError(e) && e.problems[0] === message.browserCrashed());
+  });
+});
+
+function project(): { dir: string; tmp: string } {
+  const dir = tempDir();
+  for (const part of ['data', 'templates', 'report.config.yaml']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  return { dir, tmp: tempDir('scrutiny-tmpdir-') };
+}
+
+describe('a real browser that fails mid-print', () => {
+  it('killed once: the report is printed in a fresh browser and built', async () => {
+    const { dir, tmp } = project();
+    const build = startCli(['build'], { cwd: dir, env: { TMPDIR: tmp } });
+    await until(() => build.output.stdout.includes('Printing') && browserMain(tmp) !== undefined, 'the report printing');
+    const first = browserMain(tmp)!;
+    process.kill(first.pid, 'SIGKILL');
+    const { code } = await build.exited;
+    expect(build.output.stderr).toBe('');
+    expect(code).toBe(0);
+    expect(existsSync(join(dir, 'output', `${SLUG}.pdf`))).toBe(true);
+  });
+
+  it('stopped (no longer answering): ended after --timeout, one sentence, exit code 2, nothing left running or written', async () => {
+    const { dir, tmp } = project();
+    const build = startCli(['build', '--timeout', '4'], { cwd: dir, env: { TMPDIR: tmp } });
+    await until(() => build.output.stdout.includes('Printing') && browserMain(tmp) !== undefined, 'the report printing');
+    const groups = new Set<number>();
+    process.kill(-browserMain(tmp)!.pgid, 'SIGSTOP');
+    browserProcesses(tmp, groups);
+    const { code } = await build.exited;
+    expect(code).toBe(2);
+    expect(build.output.stderr.trim().split('\n')).toEqual([message.browserTimedOut(4)]);
+    await until(() => browserProcesses(tmp, groups).length === 0 && readdirSync(tmp).length === 0, 'the stopped browser gone', 15);
+    expect(existsSync(join(dir, 'output'))).toBe(false);
+  });
+});
