@@ -111,14 +111,12 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
 
   // 5. Narrative: each section's template with figures filled in.
   const partials = await templates.partials();
-  const sections = renderNarrative(definition, indicators, charts, {
-    sections: await Promise.all(definition.sections.map((_, i) => sectionTemplate(definition, i, project))),
-    partials,
-  });
+  const sectionSources = await Promise.all(definition.sections.map((_, i) => sectionTemplate(definition, i, project)));
+  const sections = renderNarrative(definition, indicators, charts, { sections: sectionSources, partials });
 
   // 6. Document: one self-contained HTML file. A contents page takes a first print to find its page numbers.
   const fontFaces = await fontFaceCss();
-  const parts = { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces, partials: [...partials.values()], logo: definition.logo && dataUrl(definition.logo, await project.readBytes(definition.logo, 'logo', TEXT_FILE_LIMIT)) };
+  const parts = { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces, templates: [...partials.values(), ...sectionSources], logo: definition.logo && dataUrl(definition.logo, await project.readBytes(definition.logo, 'logo', TEXT_FILE_LIMIT)) };
   const provenance = { tool: `scrutiny ${TOOL_VERSION}`, sources: sourcesOf(definition, indicators) };
   let html = assembleDocument(definition, sections, parts, provenance, definition.output.contents ? 'placeholder' : undefined);
   if (definition.output.contents && printer) {

@@ -19,7 +19,7 @@ import { monthlyChart } from './presets/monthly.js';
 import { neighboursChart } from './presets/neighbours.js';
 import { trendChart } from './presets/trend.js';
 import type { ChartContext, ChartDraft, DiagramTable } from './presets/types.js';
-import { renderSvg } from './render-svg.js';
+import { renderSvg, type ChartText } from './render-svg.js';
 import type { ChartTheme } from './theme.js';
 
 export interface RenderedDiagram {
@@ -51,12 +51,23 @@ export async function renderCharts(
     const draft = draftOf(context, file);
     const source = sourceLine(context);
     const text = { id: diagram.id, title: diagram.title, description: draft.description };
-    const svg = draft.spec && (await renderSvg(themed(draft.spec, theme), text));
+    // A chart the report writes itself may hold what Vega cannot draw (an expression it refuses): a problem of the report's.
+    const draw = typeof diagram.chart === 'object' ? (spec: TopLevelSpec, id: string) => drawOwnChart(spec, { ...text, id }, file) : (spec: TopLevelSpec, id: string) => renderSvg(spec, { ...text, id });
+    const svg = draft.spec && (await draw(themed(draft.spec, theme), diagram.id));
     const spec = draft.spec;
-    const standalone = spec && (() => renderSvg(withTitleAndSource(themed(spec, theme), diagram.title, source, theme), { ...text, id: `${diagram.id}-standalone` }));
+    const standalone = spec && (() => draw(withTitleAndSource(themed(spec, theme), diagram.title, source, theme), `${diagram.id}-standalone`));
     rendered.set(diagram.id, { id: diagram.id, description: draft.description, table: draft.table, source, svg, standalone });
   }
   return rendered;
+}
+
+async function drawOwnChart(spec: TopLevelSpec, text: ChartText, file: string): Promise<string> {
+  try {
+    return await renderSvg(spec, text);
+  } catch (error) {
+    if (!(error instanceof Error) || error instanceof ReportError) throw error;
+    throw new ReportError(message.chartCannotDraw(file, text.id.replace(/-standalone$/, ''), error.message));
+  }
 }
 
 function contextOf(diagram: DiagramSpec, set: IndicatorSet, theme: ChartTheme, file: string): ChartContext {

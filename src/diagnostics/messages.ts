@@ -225,6 +225,9 @@ export const diagramPeriod = (file: string, diagram: string, period: string, ind
 export const chartUnknownData = (file: string, diagram: string, name: string, known: readonly string[]) =>
   `${file}: the Vega-Lite chart of diagram "${diagram}" asks for data "${name}", which is not an indicator of the report; it has ${known.map((k) => `"${k}"`).join(', ')}.`;
 
+export const chartCannotDraw = (file: string, diagram: string, detail: string) =>
+  `${file}: the Vega-Lite chart of diagram "${diagram}" cannot be drawn: ${firstLine(detail)}; check its expressions (calculate, filter) and fields.`;
+
 export const chartInvalid = (place: Place, detail: string) => `${at(place)}: the Vega-Lite chart is not valid: ${sentenceEnd(firstLine(detail))}`;
 
 // The browser and output

@@ -18,8 +18,8 @@ export interface DocumentParts {
   readonly fontFaces: string;
   /** The council's logo as a data: URL, embedded so the document loads nothing. */
   readonly logo?: string;
-  /** The partials the sections used, so that forbidden markup written in one is blamed on it. */
-  readonly partials?: readonly TemplateSource[];
+  /** The template files the sections came from (partials too), so forbidden markup is named where it is written. */
+  readonly templates?: readonly TemplateSource[];
 }
 
 export interface Provenance {
@@ -76,9 +76,9 @@ export function assembleDocument(
     if (error instanceof Error) throw handlebarsError(parts.layout, error);
     throw error;
   }
-  // A partial's own markup is found in its text before the section that drew it.
-  const written = [...(parts.partials ?? []).map((partial) => ({ name: partial.name, html: partial.text })), ...sections.map((section) => ({ name: section.template, html: section.html }))];
-  return applyHtmlPolicy(html, parts.layout.name, written);
+  // Prose from the definition is escaped, so it never writes a tag: only template files are searched.
+  const templates = [...(parts.templates ?? []), parts.layout].filter((template) => !template.ast);
+  return applyHtmlPolicy(html, parts.layout.name, sections.map((section) => ({ name: section.template, html: section.html })), templates);
 }
 
 /** The Handlebars a document layout (a report's or a pack's) runs in: dates, and strings for CSS. */

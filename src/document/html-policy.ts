@@ -55,7 +55,9 @@ function describe(element: Element): string | undefined {
   if (FORBIDDEN_ELEMENTS.has(element.tagName)) return `${/^[aeio]/.test(element.tagName) ? 'an' : 'a'} <${element.tagName}> element`;
   for (const { name, value } of element.attrs) {
     if (/^on/i.test(name)) return `an event handler (${name})`;
-    if (/^\s*(javascript|vbscript):/i.test(value.replace(/[\u0000-\u001f]/g, ''))) return `a ${name.toLowerCase()} to a script (${value.trim().slice(0, 40)})`;
+    // Browsers drop tabs and line breaks from a URL ("jav&#x09;ascript:"), and so does the sentence.
+    const plain = value.replace(/[\u0000-\u001f]/g, '');
+    if (/^\s*(javascript|vbscript):/i.test(plain)) return `a ${name.toLowerCase()} to a script (${plain.trim().slice(0, 40)})`;
   }
   const equiv = element.tagName === 'meta' ? element.attrs.find((attr) => attr.name === 'http-equiv')?.value.trim().toLowerCase() : undefined;
   if (equiv !== undefined && !HARMLESS_HTTP_EQUIV.has(equiv)) return equiv === 'refresh' ? 'a meta refresh, which sends the reader elsewhere' : `a <meta http-equiv="${equiv}">`;
@@ -80,14 +82,31 @@ function doctypeEnd(document: DefaultTreeAdapterTypes.Document, html: string): n
   return doctype?.sourceCodeLocation?.endOffset ?? (html.match(/^\s*/)?.[0].length ?? 0);
 }
 
+/** A template file the document was made from, as shown to users, and its text. */
+export interface TemplateText {
+  readonly name: string;
+  readonly text: string;
+}
+
 /**
  * The document as printed and published: the policy in its head, or, if anything in it is forbidden,
- * a ReportError naming the template that wrote it (a section's, or else the layout).
+ * a ReportError naming the template that wrote it: the template file whose text holds the tag as
+ * written (with its line), else the rendered part holding it (a section's), else the layout.
  */
-export function applyHtmlPolicy(html: string, layout: string, parts: readonly { readonly name: string; readonly html: string }[]): string {
+export function applyHtmlPolicy(
+  html: string,
+  layout: string,
+  parts: readonly { readonly name: string; readonly html: string }[],
+  templates: readonly TemplateText[] = [],
+): string {
   const inspected = inspectDocument(html);
   if (inspected.forbidden.length === 0) return inspected.html;
+  const writer = (tag: string) => {
+    const template = templates.find((t) => t.text.includes(tag));
+    if (template) return `${template.name}, line ${template.text.slice(0, template.text.indexOf(tag)).split('\n').length}`;
+    return parts.find((part) => part.html.includes(tag))?.name ?? layout;
+  };
   // A partial drawn three times is one problem, not three.
-  const problems = inspected.forbidden.map((found) => message.forbiddenMarkup(parts.find((part) => part.html.includes(found.tag))?.name ?? layout, found.what, found.tag));
+  const problems = inspected.forbidden.map((found) => message.forbiddenMarkup(writer(found.tag), found.what, found.tag));
   throw new ReportError([...new Set(problems)]);
 }

@@ -41,15 +41,14 @@ export function readLocalCounts(table: Table, spec: LocalCountsSpec, problems: P
       problems.add(message.endBeforeStart(placeOf(table, row.index, to), spec.to, end, spec.from, start));
       return [];
     }
-    if (start && end) {
-      const first = seen.get(`${start}|${end}`);
-      if (first) {
-        problems.add(message.duplicatePeriod(placeOf(table, row.index, from), first, start, end));
-        return [];
-      }
-      seen.set(`${start}|${end}`, placeOf(table, row.index, from));
-    }
     if (!start || !end || numerator === undefined || (denominatorColumn !== undefined && denominator === undefined)) return [];
+    // Among rows that can be read (a row with a bad cell is named for that already).
+    const first = seen.get(`${start}|${end}`);
+    if (first) {
+      problems.add(message.duplicatePeriod(placeOf(table, row.index, from), first, start, end));
+      return [];
+    }
+    seen.set(`${start}|${end}`, placeOf(table, row.index, from));
     return [{ start, end, numerator, ...(denominator !== undefined && { denominator }), place: placeOf(table, row.index, numeratorColumn) }];
   });
 }

@@ -45,12 +45,23 @@ describe('a Vega-Lite chart in the report definition', () => {
     expect(error.problems).toEqual([`${config}, line ${line}, column 15: the Vega-Lite chart is not valid: "barr" is not allowed here; did you mean "bar"?`]);
   });
 
-  it('refuses a URL anywhere in the spec', async () => {
-    const { effects } = withDiagram(CUSTOM('bar', '        usermeta: { image: { url: "https://example.org/x.png" } }\n'));
+  it('refuses a URL anywhere in the spec, where it stands in the YAML', async () => {
+    const { effects, text } = withDiagram(CUSTOM('bar', '        usermeta: { image: { url: "https://example.org/x.png" } }\n'));
     const error = await rejection(buildReport({ file: config }, effects));
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('url: "https://example.org')) + 1;
+    const column = lines[line - 1]!.indexOf('"https://example.org') + 1;
     expect(error.problems).toEqual([
-      `${config}: the Vega-Lite chart of diagram "custom-bars" names a URL at usermeta.image.url; charts take their data from indicators only ({ "name": "<indicator id>" }).`,
+      `${config}, line ${line}, column ${column}: the Vega-Lite chart is not valid: a chart takes its data from indicators only ({ "name": "<indicator id>" }), never from a URL.`,
     ]);
+  });
+
+  it('refuses a link (href) a reader could follow, javascript: or not', async () => {
+    const { effects, text } = withDiagram(CUSTOM('bar', '          href: { value: "javascript:alert(1)" }\n'));
+    const error = await rejection(buildReport({ file: config }, effects));
+    const line = text.split('\n').findIndex((l) => l.includes('javascript:alert')) + 1;
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(new RegExp(`^${config.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, line ${line}, column \\d+: the Vega-Lite chart is not valid: a chart may not link anywhere \\(href\\)\\.$`));
   });
 
   it('refuses data that is not an indicator of the report', async () => {

@@ -10,8 +10,8 @@
 import { createHash } from 'node:crypto';
 import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
-import { expect } from 'vitest';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ROOT, runCli, tempDir, type CliResult } from '../support/cli.js';
 
 export { ROOT };
@@ -66,6 +66,15 @@ export function fixture(good: string, kind: Kind = 'report', edit: (dir: string)
 /** Runs the CLI in the fixture's folder. */
 export function run(fx: Fixture, args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   return runCli(args, { cwd: fx.dir, env });
+}
+
+/**
+ * The CLI, for a case that must be refused before anything is printed: with a browser that cannot
+ * start, a case that got as far as printing would say so (and fail its test), and no case pays for
+ * launching a browser it never uses.
+ */
+export function refuse(fx: Fixture, args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return run(fx, args, { SCRUTINY_BROWSER: '/bin/false', ...env });
 }
 
 /** The CLI, which must return within `seconds` (a FIFO or a device must never make it wait). */
@@ -146,10 +155,11 @@ export function lineOf(file: string, text: string): number {
 
 /** The 1-based line and column at which `text` first stands in a file. */
 export function placeOf(file: string, text: string): { line: number; column: number } {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const index = lines.findIndex((l) => l.includes(text));
+  const content = readFileSync(file, 'utf8');
+  const index = content.indexOf(text);
   if (index < 0) throw new Error(`"${text}" is not in ${file}`);
-  return { line: index + 1, column: lines[index]!.indexOf(text) + 1 };
+  const before = content.slice(0, index).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 /** Regex-escapes text (file names, quoted values) for a place pattern. */
@@ -158,7 +168,7 @@ export function re(text: string): string {
 }
 
 /** ^file, line N, column M: */
-export function yamlPlace(file: string, line: number, column?: number): string {
+export function yamlPlace(file: string, line: number | string, column?: number): string {
   return `^${re(file)}, line ${line}${column === undefined ? '' : `, column ${column}`}: `;
 }
 
@@ -255,6 +265,25 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
+/** Every entry of a zip archive (as ExcelJS writes one), by its central directory. */
+export function unzipEntries(zip: Buffer): ZipEntry[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  const entries: ZipEntry[] = [];
+  for (let at = zip.readUInt32LE(end + 16), i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const packedSize = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const packed = zip.subarray(start, start + packedSize);
+    entries.push({ name, data: method === 0 ? packed : inflateRawSync(packed) });
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -273,6 +302,25 @@ function track(dir: string): string {
 }
 
 /** Removes every folder this file's cases made (call from afterAll). */
+/** A fixture whose `file` has `from` replaced by `to`; returns it with the place `to` stands at. */
+export function withReplaced(good: string, kind: Kind, file: string, from: string, to: string, more: (dir: string) => void = () => undefined) {
+  const fx = fixture(good, kind, (dir) => {
+    editText(dir, file, (text) => text.replace(from, to));
+    more(dir);
+  });
+  return { fx, at: placeOf(join(fx.dir, file), to) };
+}
+
+/** The previous good output of this test file, built once before its tests; its fixtures are removed after them. */
+export function useGoodOutput(kind: Kind = 'report'): { readonly folder: string } {
+  const good = { folder: '' };
+  beforeAll(async () => {
+    good.folder = await goodOutput(kind);
+  }, 180_000);
+  afterAll(removeFixtures);
+  return good;
+}
+
 export function removeFixtures(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -65,35 +65,39 @@ describe('the printer pool', () => {
   });
 });
 
-function project(): { dir: string; tmp: string } {
+/** The example meeting in a folder of its own: a pack prints for several seconds, so a signal lands mid-print. */
+function meeting(): { dir: string; tmp: string } {
   const dir = tempDir();
-  for (const part of ['data', 'templates', 'report.config.yaml']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of ['agenda.yaml', 'report.config.yaml', 'examples', 'data', 'templates']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   return { dir, tmp: tempDir('scrutiny-tmpdir-') };
 }
 
 describe('a real browser that fails mid-print', () => {
-  it('killed once: the report is printed in a fresh browser and built', async () => {
-    const { dir, tmp } = project();
-    const build = startCli(['build'], { cwd: dir, env: { TMPDIR: tmp } });
-    await until(() => build.output.stdout.includes('Printing') && browserMain(tmp) !== undefined, 'the report printing');
+  it('killed once: printing goes on in a fresh browser and the packs are built', async () => {
+    const { dir, tmp } = meeting();
+    const pack = startCli(['pack'], { cwd: dir, env: { TMPDIR: tmp } });
+    await until(() => pack.output.stdout.includes('Printing') && browserMain(tmp) !== undefined, 'a report printing');
     const first = browserMain(tmp)!;
     process.kill(first.pid, 'SIGKILL');
-    const { code } = await build.exited;
-    expect(build.output.stderr).toBe('');
+    // A fresh browser takes over.
+    await until(() => (browserMain(tmp)?.pid ?? first.pid) !== first.pid, 'a second browser');
+    const { code } = await pack.exited;
+    expect(pack.output.stderr).toBe('');
     expect(code).toBe(0);
+    expect(existsSync(join(dir, 'output', 'walsall-scrutiny-2025-11-20-public.pdf'))).toBe(true);
     expect(existsSync(join(dir, 'output', `${SLUG}.pdf`))).toBe(true);
   });
 
   it('stopped (no longer answering): ended after --timeout, one sentence, exit code 2, nothing left running or written', async () => {
-    const { dir, tmp } = project();
-    const build = startCli(['build', '--timeout', '4'], { cwd: dir, env: { TMPDIR: tmp } });
-    await until(() => build.output.stdout.includes('Printing') && browserMain(tmp) !== undefined, 'the report printing');
+    const { dir, tmp } = meeting();
+    const pack = startCli(['pack', '--timeout', '4'], { cwd: dir, env: { TMPDIR: tmp } });
+    await until(() => pack.output.stdout.includes('Printing') && browserMain(tmp) !== undefined, 'a report printing');
     const groups = new Set<number>();
     process.kill(-browserMain(tmp)!.pgid, 'SIGSTOP');
     browserProcesses(tmp, groups);
-    const { code } = await build.exited;
+    const { code } = await pack.exited;
     expect(code).toBe(2);
-    expect(build.output.stderr.trim().split('\n')).toEqual([message.browserTimedOut(4)]);
+    expect(pack.output.stderr.trim().split('\n')).toEqual([message.browserTimedOut(4)]);
     await until(() => browserProcesses(tmp, groups).length === 0 && readdirSync(tmp).length === 0, 'the stopped browser gone', 15);
     expect(existsSync(join(dir, 'output'))).toBe(false);
   });
