@@ -22,7 +22,7 @@ const program = new Command()
   .name('scrutiny')
   .description("Build committee reports on children's social care as accessible PDF and HTML.")
   .version(TOOL_VERSION)
-  .showHelpAfterError()
+  .showHelpAfterError('Run scrutiny --help, or scrutiny <command> --help, for the options.')
   .exitOverride();
 
 const MB = 1024 * 1024;
@@ -31,7 +31,7 @@ const DEFAULT_TIMEOUT_S = 120;
 /** Options every command that reads a definition shares. */
 function withReading(command: Command): Command {
   return command
-    .option('--root <dir...>', 'another folder the definition may read from (default: only its own folder and below)')
+    .option('--root <dir>', 'another folder the definition may read from, as often as needed (default: only its own folder and below)', (dir: string, dirs: string[] = []) => [...dirs, dir])
     .addOption(new Option('--max-data-mb <mb>', 'the largest csv file, or workbook once unpacked, to read').argParser(positiveNumber).default(DEFAULT_DATA_FILE_LIMIT / MB));
 }
 
@@ -102,7 +102,7 @@ interface PrintingOptions extends ReadingOptions {
 
 function positiveNumber(text: string): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new InvalidArgumentError('give a number greater than 0.');
+  if (!Number.isFinite(value) || value <= 0) throw new InvalidArgumentError('Give a number greater than 0.');
   return value;
 }
 

@@ -15,7 +15,7 @@ import { parseChartTheme } from './charts/theme.js';
 import { normalizeDefinition, type ReportDefinition } from './definition/normalize.js';
 import { readDefinition } from './definition/read-definition.js';
 import { ReportError } from './diagnostics/report-error.js';
-import { FileRefusedError } from './files/read-file.js';
+import { describeRefusal, FileRefusedError } from './files/read-file.js';
 import * as message from './diagnostics/messages.js';
 import { assembleDocument, headingText, numberSections } from './document/assemble.js';
 import { fontFaceCss } from './document/fonts.js';
@@ -218,7 +218,7 @@ export async function readTextAs(shown: string, path: string, what: string, effe
   try {
     return await effects.readText(path);
   } catch (error) {
-    if (error instanceof FileRefusedError) throw new ReportError(message.fileRefused(shown, what, error.refusal));
+    if (error instanceof FileRefusedError) throw new ReportError(describeRefusal(shown, what, error.refusal));
     throw error;
   }
 }

@@ -2,8 +2,6 @@
  * Every sentence the tool says to a user about a problem, in one place. Each names the file and the
  * place in it, so that a person can go straight there. Tests assert on these functions' output.
  */
-import { megabytes } from '../files/limits.js';
-import type { Refusal } from '../files/read-file.js';
 import { describePlace, type Place } from './place.js';
 
 const at = (place: Place) => describePlace(place);
@@ -60,17 +58,12 @@ export const outsideProject = (place: Place | undefined, what: string, path: str
 export const notARegularFile = (place: Place | undefined, what: string, path: string) =>
   `${subject(place, what, path)} is not a regular file (it is a device, pipe or socket); name a file.`;
 
-export const fileRefused = (path: string, what: string, refusal: Refusal, raiseWith?: string) => {
-  switch (refusal.reason) {
-    case 'not-a-file':
-      return notARegularFile(undefined, what, path);
-    case 'too-large':
-      return `${path}: the ${what} is ${megabytes(refusal.bytes)}, over the limit of ${megabytes(refusal.limit)}` +
-        (raiseWith ? `; if the file is right, raise the limit with ${raiseWith} ${Math.ceil(refusal.bytes / (1024 * 1024))}.` : ' for a file of this kind.');
-    case 'not-utf8':
-      return `${path}, line ${refusal.line}, column ${refusal.column}: the ${what} is not UTF-8 text; save it again with the UTF-8 encoding.`;
-  }
-};
+export const fileTooLarge = (path: string, what: string, bytes: number, limit: number, raiseWith?: string) =>
+  `${path}: the ${what} is ${megabytes(bytes)}, over the limit of ${megabytes(limit)}` +
+  (raiseWith ? `; if the file is right, raise the limit with ${raiseWith} ${Math.ceil(bytes / (1024 * 1024))}.` : ' for a file of this kind.');
+
+export const notUtf8 = (path: string, what: string, line: number, column: number) =>
+  `${path}, line ${line}, column ${column}: the ${what} is not UTF-8 text; save it again with the UTF-8 encoding.`;
 
 export const systemOutputFolder = (from: string, dir: string) =>
   `${from}: the output folder "${dir}" is ${dir === '/' ? 'the root of the file system' : 'a system folder'}; choose a folder of your own.`;
@@ -252,6 +245,13 @@ export const cannotWriteOutput = (dir: string, detail: string) =>
 
 export const browserNotExecutable = (path: string, from: string) =>
   `The browser "${path}" given in ${from} does not exist or cannot be run.`;
+
+/** "6 KB", "2.0 MB", "150 MB": a size as people read it. */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb < 1) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
 
 function firstLine(text: string): string {
   return (text.split('\n')[0] ?? '').replace(/[.:]\s*$/, '');

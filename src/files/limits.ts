@@ -5,8 +5,3 @@ export const TEXT_FILE_LIMIT = 5 * 1024 * 1024;
 
 /** A csv file's size, or a workbook's size when unpacked: --max-data-mb raises it. */
 export const DEFAULT_DATA_FILE_LIMIT = 100 * 1024 * 1024;
-
-export function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
-}

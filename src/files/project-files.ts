@@ -11,7 +11,7 @@ import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { Place } from '../diagnostics/place.js';
 import type { FileKind } from './file-kind.js';
-import { FileRefusedError, type Refusal } from './read-file.js';
+import { describeRefusal, FileRefusedError, type Refusal } from './read-file.js';
 
 export interface FileSystem {
   readonly cwd: string;
@@ -74,7 +74,7 @@ export function projectFiles(fs: FileSystem, options: ProjectOptions): ProjectFi
     if (within(options.builtIn, absolute) && !within(baseDir, absolute)) return join("scrutiny's built-in templates", relative(options.builtIn, absolute));
     return relative(baseDir, absolute) || '.';
   };
-  const refused = (path: string, what: string, refusal: Refusal, raiseWith?: string) => new ReportError(message.fileRefused(shown(path), what, refusal, raiseWith));
+  const refused = (path: string, what: string, refusal: Refusal, raiseWith?: string) => new ReportError(describeRefusal(shown(path), what, refusal, raiseWith));
   const problemWith = (path: string, what: string, place: Place | undefined, kind?: 'file' | 'folder'): string | undefined => {
     const found = fs.kindOf(path);
     if (found === undefined) return place ? message.fileNotFound(place, what, shown(path)) : message.fileMissing(shown(path), what);

@@ -5,12 +5,25 @@
  */
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import * as message from '../diagnostics/messages.js';
 
 /** Why a file was not read; the caller names the file in the sentence the user sees. */
 export type Refusal =
   | { readonly reason: 'not-a-file' }
   | { readonly reason: 'too-large'; readonly bytes: number; readonly limit: number }
   | { readonly reason: 'not-utf8'; readonly line: number; readonly column: number };
+
+/** The sentence for a refused file, named as the user knows it; `raiseWith` is the option that raises a size limit. */
+export function describeRefusal(path: string, what: string, refusal: Refusal, raiseWith?: string): string {
+  switch (refusal.reason) {
+    case 'not-a-file':
+      return message.notARegularFile(undefined, what, path);
+    case 'too-large':
+      return message.fileTooLarge(path, what, refusal.bytes, refusal.limit, raiseWith);
+    case 'not-utf8':
+      return message.notUtf8(path, what, refusal.line, refusal.column);
+  }
+}
 
 export class FileRefusedError extends Error {
   constructor(readonly refusal: Refusal) {

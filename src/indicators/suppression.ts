@@ -10,7 +10,7 @@
  * These functions are pure: they decide what to withhold and never change their arguments. A withheld
  * figure has no value (null) and the symbol "c", never a zero in place of the value.
  */
-import type { Figure } from './compute.js';
+import type { Figure } from './figures.js';
 
 export interface SuppressionRule {
   /** Counts from 1 to this many, inclusive, are withheld. Callers use 5, as DfE does. Zero is never withheld. */
