@@ -7,7 +7,7 @@
  * The content policy every page is printed under is also written into the twin's <head>, first, so
  * that a reader's browser loads nothing either.
  */
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 
@@ -35,9 +35,24 @@ export interface InspectedDocument {
   readonly html: string;
 }
 
+// Scripting off, as when printing: <noscript> content is markup then, and is checked as such.
+const PARSING = { sourceCodeLocationInfo: true, scriptingEnabled: false } as const;
+
 export function inspectDocument(html: string): InspectedDocument {
-  // Scripting off, as when printing: <noscript> content is markup then, and is checked as such.
-  const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+  const document = parse(html, PARSING);
+  return { forbidden: forbiddenIn(document, html), html: withContentPolicy(document, html) };
+}
+
+/**
+ * A piece of HTML from a template of the council's (a meeting pack's item text), checked on its own:
+ * its layout is the tool's, so only the piece needs reading. Forbidden markup is a ReportError naming it.
+ */
+export function checkFragment(html: string, name: string): void {
+  const forbidden = forbiddenIn(parseFragment(html, PARSING), html);
+  if (forbidden.length > 0) throw new ReportError([...new Set(forbidden.map((found) => message.forbiddenMarkup(name, found.what, found.tag)))]);
+}
+
+function forbiddenIn(root: Node, html: string): Forbidden[] {
   const forbidden: Forbidden[] = [];
   const visit = (node: Node) => {
     if ('tagName' in node) {
@@ -47,8 +62,8 @@ export function inspectDocument(html: string): InspectedDocument {
     }
     if ('childNodes' in node) for (const child of node.childNodes) visit(child);
   };
-  visit(document);
-  return { forbidden, html: withContentPolicy(document, html) };
+  visit(root);
+  return forbidden;
 }
 
 function describe(element: Element): string | undefined {

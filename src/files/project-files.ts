@@ -61,7 +61,7 @@ export interface ProjectOptions {
 
 export function projectFiles(fs: FileSystem, options: ProjectOptions): ProjectFiles {
   const baseDir = resolve(fs.cwd, options.baseDir);
-  const roots = [...(options.readBase === false ? [] : [baseDir]), ...(options.roots ?? []).map((root) => resolve(fs.cwd, root))].map(fs.realPath);
+  const roots = [...new Set([...(options.readBase === false ? [] : [baseDir]), ...(options.roots ?? []).map((root) => resolve(fs.cwd, root))].map(fs.realPath))];
   const builtIn = fs.realPath(options.builtIn);
   const within = (folder: string, path: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
   const isInside = (path: string) => {

@@ -27,7 +27,7 @@ import { systemFolderProblem } from '../files/output-folder.js';
 import { projectFiles, type ProjectFiles } from '../files/project-files.js';
 import { BUILT_IN_TEMPLATES, TOOL_VERSION } from '../version.js';
 import { markdownToHtml } from './markdown.js';
-import { applyHtmlPolicy } from '../document/html-policy.js';
+import { checkFragment, CONTENT_POLICY } from '../document/html-policy.js';
 import { agendaSchema, type Agenda, type AgendaItem } from './schema.js';
 
 export interface PackOptions {
@@ -136,12 +136,15 @@ async function itemText(item: AgendaItem, name: string, files: ProjectFiles, age
   // Text in the agenda is prose (escaped); a .hbs file is a template of the council's own.
   const source = path === undefined ? plainText(name, text, true) : { name, text };
   refuseInheritedNames(source);
+  let html: string;
   try {
-    return Handlebars.create().compile(source.ast ?? source.text, { strict: true })({ meeting: agenda.meeting });
+    html = Handlebars.create().compile(source.ast ?? source.text, { strict: true })({ meeting: agenda.meeting });
   } catch (error) {
     if (error instanceof Error) throw handlebarsError(source, error);
     throw error;
   }
+  checkFragment(html, name);
+  return html;
 }
 
 function assemblePack(agenda: Agenda, items: readonly PreparedItem[], parts: { layout: string; css: string; fontFaces: string }, isPublic: boolean, pages: ReadonlyMap<string, number> | undefined): string {
@@ -163,16 +166,14 @@ function assemblePack(agenda: Agenda, items: readonly PreparedItem[], parts: { l
       sections: item.report ? prefixed(numberSections(item.report.sections), item.number) : [],
       html: item.html ?? '',
     })),
+    contentPolicy: CONTENT_POLICY,
     css: new Handlebars.SafeString(parts.css),
     fontFaces: new Handlebars.SafeString(parts.fontFaces),
     tool: `scrutiny ${TOOL_VERSION}`,
   };
-  const html = hbs.compile(parts.layout, { strict: true })(context);
-  const texts = items.flatMap((item) => [
-    ...(item.html ? [{ name: item.source ?? item.title, html: item.html }] : []),
-    ...(item.report?.sections.map((section) => ({ name: section.template, html: section.html })) ?? []),
-  ]);
-  return applyHtmlPolicy(html, "scrutiny's built-in templates/pack.hbs", texts);
+  // The layout is the tool's (it carries the content policy itself); the reports' sections were checked
+  // with their own documents, and item texts as they were made.
+  return hbs.compile(parts.layout, { strict: true })(context);
 }
 
 /** A report's sections as the pack lays them out: ids made unique across the pack. */
