@@ -40,7 +40,7 @@ const PARSING = { sourceCodeLocationInfo: true, scriptingEnabled: false } as con
 
 export function inspectDocument(html: string): InspectedDocument {
   const document = parse(html, PARSING);
-  return { forbidden: forbiddenIn(document, html), html: withContentPolicy(document, html) };
+  return { forbidden: forbiddenIn(document, html), html: withContentPolicy(html) };
 }
 
 /**
@@ -84,17 +84,15 @@ function startTag(html: string, element: Element): string {
   return location ? html.slice(location.startOffset, location.endOffset) : `<${element.tagName}>`;
 }
 
-function withContentPolicy(document: DefaultTreeAdapterTypes.Document, html: string): string {
+/**
+ * The document with the content policy as its very first element, before anything the layout wrote
+ * (after the doctype, so the document keeps its mode): a browser applies a policy only to what follows
+ * it. The parser then starts <head> with it and folds the layout's own <html> and <head> tags in.
+ */
+export function withContentPolicy(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_POLICY}">`;
-  const root = document.childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'html');
-  const head = root?.childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'head');
-  const at = head?.sourceCodeLocation?.startTag?.endOffset ?? root?.sourceCodeLocation?.startTag?.endOffset ?? doctypeEnd(document, html);
-  return `${html.slice(0, at)}${meta}${html.slice(at)}`;
-}
-
-function doctypeEnd(document: DefaultTreeAdapterTypes.Document, html: string): number {
-  const doctype = document.childNodes.find((node) => node.nodeName === '#documentType');
-  return doctype?.sourceCodeLocation?.endOffset ?? (html.match(/^\s*/)?.[0].length ?? 0);
+  const at = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype[^>]*>)?/i.exec(html)![0].length;
+  return html.startsWith(meta, at) ? html : `${html.slice(0, at)}${meta}${html.slice(at)}`;
 }
 
 /** A template file the document was made from, as shown to users, and its text. */

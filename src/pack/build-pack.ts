@@ -27,7 +27,7 @@ import { systemFolderProblem } from '../files/output-folder.js';
 import { projectFiles, type ProjectFiles } from '../files/project-files.js';
 import { BUILT_IN_TEMPLATES, TOOL_VERSION } from '../version.js';
 import { markdownToHtml } from './markdown.js';
-import { checkFragment, CONTENT_POLICY } from '../document/html-policy.js';
+import { checkFragment, withContentPolicy } from '../document/html-policy.js';
 import { agendaSchema, type Agenda, type AgendaItem } from './schema.js';
 
 export interface PackOptions {
@@ -166,14 +166,13 @@ function assemblePack(agenda: Agenda, items: readonly PreparedItem[], parts: { l
       sections: item.report ? prefixed(numberSections(item.report.sections), item.number) : [],
       html: item.html ?? '',
     })),
-    contentPolicy: CONTENT_POLICY,
     css: new Handlebars.SafeString(parts.css),
     fontFaces: new Handlebars.SafeString(parts.fontFaces),
     tool: `scrutiny ${TOOL_VERSION}`,
   };
-  // The layout is the tool's (it carries the content policy itself); the reports' sections were checked
-  // with their own documents, and item texts as they were made.
-  return hbs.compile(parts.layout, { strict: true })(context);
+  // The layout is the tool's; the reports' sections were checked with their own documents, and item
+  // texts as they were made. The twin carries the content policy first, as a report's does.
+  return withContentPolicy(hbs.compile(parts.layout, { strict: true })(context));
 }
 
 /** A report's sections as the pack lays them out: ids made unique across the pack. */

@@ -1,13 +1,14 @@
 /**
  * HTML -> tagged PDF in headless Chromium. The only module that imports puppeteer.
  *
- * Each document is served to a fresh page under one content policy, whatever its layout says: no
- * script, nothing loaded but the data: URLs it carries (fonts, logo), no frames, no forms, no
- * navigation away (a meta refresh is refused). The browser itself can reach no host (start-chromium.ts).
- * Every call is bounded in time: a browser that hangs is stopped, one that dies is reported as such.
+ * Each document is printed in a fresh page under one content policy, whatever its layout says (the
+ * policy is its first element): no script, nothing loaded but the data: URLs it carries (fonts, logo),
+ * no frames, no forms; every request but data: is refused, and a page that navigates away is not
+ * printed. The browser itself can reach no host (start-chromium.ts). Every call is bounded in time:
+ * a browser that hangs is stopped, one that dies is reported as such.
  */
 import type { Browser, Page } from 'puppeteer';
-import { CONTENT_POLICY } from '../document/html-policy.js';
+import { withContentPolicy } from '../document/html-policy.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { BrowserGoneError } from './browser-gone.js';
@@ -28,8 +29,7 @@ export interface PrinterOptions {
 
 
 
-// A name that can never resolve: the page is answered from here, never fetched.
-const DOCUMENT_URL = 'https://document.invalid/';
+const BLANK = 'about:blank';
 
 /** Pages whose document was replaced by another (a redirect): their print is refused. */
 const navigatedAway = new WeakSet<Page>();
@@ -128,26 +128,21 @@ async function openDocument(browser: Browser, html: string, timeoutMs: number, v
     await page.setJavaScriptEnabled(false);
     if (viewport) await page.setViewport(viewport);
     await page.setRequestInterception(true);
-    let served = false;
     page.on('request', (request) => {
-      const url = request.url();
-      if (!served && url === DOCUMENT_URL && request.isNavigationRequest()) {
-        served = true;
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CONTENT_POLICY }, body: html }).catch(() => undefined);
-      } else if (url.startsWith('data:') && !request.isNavigationRequest()) {
-        void request.continue().catch(() => undefined);
-      } else {
-        void request.abort('blockedbyclient').catch(() => undefined);
-      }
+      if (request.url().startsWith('data:') && !request.isNavigationRequest()) void request.continue().catch(() => undefined);
+      else void request.abort('blockedbyclient').catch(() => undefined);
     });
-    // The policy refuses redirects before printing; should one slip through, never print another page.
+    // The HTML policy refuses redirects before printing; should one slip through, never print another page.
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && frame.url() !== DOCUMENT_URL) navigatedAway.add(page);
+      if (frame === page.mainFrame() && frame.url() !== BLANK) navigatedAway.add(page);
     });
     await stayingPut(page, async () => {
-      await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: timeoutMs });
-      // Fonts are data: URLs; wait for them so text is measured and printed in the embedded face.
-      await page.evaluate('document.fonts.ready.then(() => true)');
+      // Written into the page's blank document (a navigation to a served page would put the document in a
+      // renderer process of its own some builds and not others, and the tagged PDF's node ids with it).
+      await page.setContent(withContentPolicy(html), { waitUntil: 'load', timeout: timeoutMs });
+      // Screenshots need the fonts (data: URLs) in place first; printing waits for them itself, and an
+      // evaluation in the page before printing would make the tagged PDF's node ids differ between builds.
+      if (viewport) await page.evaluate('document.fonts.ready.then(() => true)');
     });
     return page;
   } catch (error) {

@@ -1,22 +1,9 @@
 /** The same inputs give the same files, byte for byte, and the PDF's dates come from the report, not the clock. */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pdfInfo, runCli, tempDir } from '../support/cli.js';
-
-function hashes(dir: string): Record<string, string> {
-  const files: string[] = [];
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(path);
-    }
-  };
-  walk(dir);
-  return Object.fromEntries(files.sort().map((file) => [relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]));
-}
+import { pdfInfo, ROOT, runCli, tempDir } from '../support/cli.js';
+import { hashFolder as hashes } from '../support/folder-hash.js';
 
 describe('rebuilding the example', () => {
   it('gives byte-identical PDF, HTML, indicator JSON, SVG and PNG files', async () => {
@@ -25,6 +12,18 @@ describe('rebuilding the example', () => {
     const a = hashes(first);
     expect(Object.keys(a)).toEqual(expect.arrayContaining(['walsall-repeat-child-protection-plans.pdf', 'walsall-repeat-child-protection-plans.html', 'walsall-repeat-child-protection-plans/charts/repeat-plans.png']));
     expect(hashes(second)).toEqual(a);
+  });
+
+  it('gives the same bytes whichever folder the command is run from', async () => {
+    // A project of its own, built from inside it, from its parent and from somewhere else entirely.
+    const project = join(tempDir(), 'council');
+    for (const part of ['data', 'templates', 'report.config.yaml']) cpSync(join(ROOT, part), join(project, part), { recursive: true });
+    const runs: [cwd: string, definition: string][] = [[project, 'report.config.yaml'], [join(project, '..'), 'council/report.config.yaml'], [tempDir(), join(project, 'report.config.yaml')]];
+    const outs = runs.map(() => tempDir());
+    for (const [i, [cwd, definition]] of runs.entries()) expect((await runCli(['build', definition, '--out', outs[i]!, '--quiet'], { cwd })).code).toBe(0);
+    const [first, ...others] = outs.map(hashes);
+    expect(Object.keys(first!).length).toBeGreaterThan(3);
+    for (const other of others) expect(other).toEqual(first);
   });
 
   it("dates the PDF from the data's as-at date, or from SOURCE_DATE_EPOCH when given", async () => {
