@@ -38,11 +38,15 @@ async function killMidPrint(signal: NodeJS.Signals) {
 }
 
 describe('a build stopped mid-print', () => {
-  it('SIGTERM: exit 143, one line, no browser process left, TMPDIR empty, output as it was', async () => {
-    const { code, stderr, groups, fx, before } = await killMidPrint('SIGTERM');
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+    ['SIGHUP', 129],
+  ] as const)('%s: exit %i, one line, no browser process left, TMPDIR empty, output as it was', async (signal, exitCode) => {
+    const { code, stderr, groups, fx, before } = await killMidPrint(signal);
     expect(groups.size).toBeGreaterThan(0); // the browser was seen, so "none left" means something
-    expect(code).toBe(143);
-    expect(stderr.trim().split('\n')).toEqual([message.stoppedBySignal('SIGTERM')]);
+    expect(code).toBe(exitCode);
+    expect(stderr.trim().split('\n')).toEqual([message.stoppedBySignal(signal)]);
     expect(hashFolder(fx.out)).toEqual(before);
     // The reports the pack had built were not written either: a pack is one unit.
     expect(readdirSync(fx.out)).toEqual(['walsall-scrutiny-2025-11-20-public.pdf']);
