@@ -5,12 +5,55 @@
  */
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const SHORT_MONTHS = MONTHS.map((month) => month.slice(0, 3));
+
+export interface YearMonth {
+  readonly year: number;
+  /** 1 to 12. */
+  readonly month: number;
+}
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
 
 /** Whether year, month (1-12) and day make a day on the calendar: 2025-02-30 does not. */
 export function isRealDay(year: number, month: number, day: number): boolean {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (![year, month, day].every(Number.isInteger) || year < 1 || year > 9999 || month < 1 || month > 12) return false;
+  return day >= 1 && day <= daysInMonth(year, month);
+}
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+/** { year: 2016, month: 6 } -> "2016-06-01". */
+export function firstDayOf({ year, month }: YearMonth): string {
+  return `${pad(year, 4)}-${pad(month, 2)}-01`;
+}
+
+/** { year: 2016, month: 6 } -> "2016-06-30". */
+export function lastDayOf({ year, month }: YearMonth): string {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(daysInMonth(year, month), 2)}`;
+}
+
+/** "2016-08-17" -> { year: 2016, month: 8 }; a RangeError for anything that is not a real date. */
+export function yearMonthOf(iso: string): YearMonth {
+  if (parseIsoDate(iso) === undefined) throw new RangeError(`"${iso}" is not a real date written YYYY-MM-DD.`);
+  const [year, month] = iso.split('-').map(Number) as [number, number];
+  return { year, month };
+}
+
+/** Months counted from year 0, so that month arithmetic is subtraction. */
+export function monthIndex({ year, month }: YearMonth): number {
+  return year * 12 + (month - 1);
+}
+
+export function fromMonthIndex(index: number): YearMonth {
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
 /** "2016-10-11" -> the same text if it is a real day, else undefined. */

@@ -2,6 +2,7 @@
  * Vega-Lite spec -> accessible, deterministic SVG, rendered in Node with no browser. Vega's loader is
  * replaced by one that refuses every URL and file: chart data arrives inline only.
  */
+import { MONTHS, SHORT_MONTHS } from '../dates.js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { useEmbeddedFontMetrics } from './text-metrics.js';
@@ -30,8 +31,8 @@ const EN_GB_TIME = {
   periods: ['AM', 'PM'],
   days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  months: MONTHS,
+  shortMonths: SHORT_MONTHS,
 };
 
 export async function renderSvg(spec: TopLevelSpec, text: ChartText): Promise<string> {

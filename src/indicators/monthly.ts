@@ -6,6 +6,7 @@
  * Only flow measures (events in a period: referrals, plan starts) can be added up month by month.
  * Snapshot measures (children on a date: plans open at the month end) cannot.
  */
+import { firstDayOf, fromMonthIndex, lastDayOf, monthIndex, parseIsoDate, yearMonthOf, type YearMonth } from '../dates.js';
 import { byEndDate, periodBetween, reportingYear, type Period } from './periods.js';
 
 /** Counts of events in one calendar month: numerator and denominator of a flow measure. */
@@ -20,73 +21,24 @@ export type Measure = 'flow' | 'snapshot';
 
 export type AggregateKind = 'fytd' | 'rolling12';
 
-interface YearMonth {
-  readonly year: number;
-  readonly month: number;
-}
-
-function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
-}
-
-function firstDay({ year, month }: YearMonth): string {
-  return `${pad(year, 4)}-${pad(month, 2)}-01`;
-}
-
-function lastDay({ year, month }: YearMonth): string {
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(daysInMonth(year, month), 2)}`;
-}
-
 function checkYearMonth(year: number, month: number): void {
   if (!Number.isInteger(year) || year < 1 || year > 9999) throw new RangeError(`Year ${year} is not a whole number from 1 to 9999.`);
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Month ${month} is not a whole number from 1 to 12.`);
 }
 
-/** "2016-08-17" -> { year: 2016, month: 8 }; a RangeError for anything that is not a real date. */
-function parseDate(date: string): YearMonth & { readonly day: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`"${date}" is not a date written YYYY-MM-DD.`);
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`"${date}" is not a real date.`);
-  }
-  return { year, month, day };
-}
-
-/** Months counted from year 0, so that month arithmetic is subtraction. */
-function monthIndex({ year, month }: YearMonth): number {
-  return year * 12 + (month - 1);
-}
-
-function fromIndex(index: number): YearMonth {
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
-}
-
 function endMonth(end: Period | string): YearMonth {
-  const { year, month } = parseDate(typeof end === 'string' ? end : end.end);
-  return { year, month };
+  return yearMonthOf(typeof end === 'string' ? end : end.end);
 }
 
 /** The last day of the month containing the date: "2016-08-17" -> "2016-08-31". */
 export function monthEnd(end: string): string {
-  return lastDay(parseDate(end));
+  return lastDayOf(yearMonthOf(end));
 }
 
 /** The calendar month: monthPeriod(2016, 6) is "June 2016", 2016-06-01 to 2016-06-30. */
 export function monthPeriod(year: number, month: number): Period {
   checkYearMonth(year, month);
-  return periodBetween(firstDay({ year, month }), lastDay({ year, month }));
+  return periodBetween(firstDayOf({ year, month }), lastDayOf({ year, month }));
 }
 
 function fytdStartIndex(end: YearMonth): number {
@@ -100,30 +52,23 @@ function fytdStartIndex(end: YearMonth): number {
  */
 export function financialYearToDate(end: Period | string): Period {
   const last = endMonth(end);
-  return periodBetween(firstDay(fromIndex(fytdStartIndex(last))), lastDay(last));
+  return periodBetween(firstDayOf(fromMonthIndex(fytdStartIndex(last))), lastDayOf(last));
 }
 
 /** The 12 months ending with the month of the end date: "12 months to August 2016". Ending in March, the financial year. */
 export function rolling12Months(end: Period | string): Period {
   const last = endMonth(end);
   if (last.month === 3) return reportingYear(last.year);
-  const start = firstDay(fromIndex(monthIndex(last) - 11));
-  const finish = lastDay(last);
+  const start = firstDayOf(fromMonthIndex(monthIndex(last) - 11));
+  const finish = lastDayOf(last);
   return { key: `${start}/${finish}`, label: `12 months to ${monthPeriod(last.year, last.month).label}`, start, end: finish, whole: false };
 }
 
 /** The calendar month a period covers, or undefined when it is not exactly one calendar month. */
 function calendarMonth(period: Period): YearMonth | undefined {
-  let start;
-  let end;
-  try {
-    start = parseDate(period.start);
-    end = parseDate(period.end);
-  } catch {
-    return undefined;
-  }
-  const same = start.year === end.year && start.month === end.month;
-  return same && start.day === 1 && end.day === daysInMonth(end.year, end.month) ? { year: end.year, month: end.month } : undefined;
+  if (parseIsoDate(period.start) === undefined || parseIsoDate(period.end) === undefined) return undefined;
+  const month = yearMonthOf(period.start);
+  return period.start === firstDayOf(month) && period.end === lastDayOf(month) ? month : undefined;
 }
 
 /**
@@ -154,7 +99,7 @@ export function aggregateMonths(months: readonly MonthlyCounts[], kind: Aggregat
   const results: MonthlyCounts[] = [];
   for (const counts of [...months].sort((a, b) => byEndDate(a.period, b.period))) {
     const last = monthIndex(calendarMonth(counts.period)!);
-    const first = kind === 'fytd' ? fytdStartIndex(fromIndex(last)) : last - 11;
+    const first = kind === 'fytd' ? fytdStartIndex(fromMonthIndex(last)) : last - 11;
     let numerator = 0;
     let denominator = 0;
     let complete = true;

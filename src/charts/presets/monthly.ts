@@ -2,6 +2,7 @@
  * The monthly run chart: the council's figure month by month, with a labelled target line and the
  * start of each financial year marked, so a committee sees the run against the goal.
  */
+import { firstDayOf, lastDayOf, yearMonthOf } from '../../dates.js';
 import { axisTitle } from '../../indicators/units.js';
 import { formatCell, formatValue } from '../../narrative/phrases.js';
 import type { Period } from '../../indicators/periods.js';
@@ -9,9 +10,8 @@ import type { ChartContext, ChartDraft } from './types.js';
 
 /** A calendar month: starts on the 1st and ends on its last day. */
 function isMonth(period: Period): boolean {
-  const [y, m] = period.start.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-  return period.start.endsWith('-01') && period.end === last;
+  const month = yearMonthOf(period.start);
+  return period.start === firstDayOf(month) && period.end === lastDayOf(month);
 }
 
 export function monthlyChart({ diagram, indicator, theme }: ChartContext): ChartDraft {
