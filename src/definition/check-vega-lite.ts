@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { nearest } from './nearest.js';
 
@@ -14,7 +15,7 @@ function validator(): ValidateFunction {
   if (!validate) {
     // Loaded here, not at start-up: most reports have no chart of their own, and every build would pay.
     const require = createRequire(import.meta.url);
-    const { Ajv } = require('ajv') as typeof import('ajv');
+    const { Ajv } = require('ajv') as typeof AjvModule;
     const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8')) as object;
     validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, logger: false }).compile(schema);
   }

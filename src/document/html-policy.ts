@@ -71,6 +71,7 @@ function describe(element: Element): string | undefined {
   for (const { name, value } of element.attrs) {
     if (/^on/i.test(name)) return `an event handler (${name})`;
     // Browsers drop tabs and line breaks from a URL ("jav&#x09;ascript:"), and so does the sentence.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     const plain = value.replace(/[\u0000-\u001f]/g, '');
     if (/^\s*(javascript|vbscript):/i.test(plain)) return `a ${name.toLowerCase()} to a script (${plain.trim().slice(0, 40)})`;
   }

@@ -162,7 +162,7 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
     date(iso: unknown, options: HelperOptions) {
       try {
         return formatDate(String(iso));
-      } catch (error) {
+      } catch {
         return fail(options, `date needs a date written YYYY-MM-DD or a month written YYYY-MM, not "${String(iso)}"`);
       }
     },

@@ -12,7 +12,6 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderCharts } from '../../src/charts/render-charts.js';
 import type { IndicatorResult, IndicatorSet } from '../../src/indicators/compute.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
 import type { Table } from '../../src/tables/table.js';

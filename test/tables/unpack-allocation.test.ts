@@ -3,6 +3,7 @@
  * more than each part declares (plus the one byte that shows it lied), so a zip whose directory
  * understates its sizes costs a few bytes, not the hundreds of megabytes JSZip would inflate first.
  */
+import type * as Zlib from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { rejection } from '../support/report-errors.js';
 import { deflatedZeros, zipBytes } from './zip-bytes.js';
 
 vi.mock('node:zlib', async (importOriginal) => {
-  const zlib = await importOriginal<typeof import('node:zlib')>();
+  const zlib = await importOriginal<typeof Zlib>();
   return { ...zlib, inflateRawSync: vi.fn(zlib.inflateRawSync) };
 });
 
