@@ -7,7 +7,17 @@ const [html, out] = process.argv.slice(2);
 const browser = await launch({
   executablePath: process.env.SCRUTINY_BROWSER ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions', '--font-render-hinting=none', '--no-sandbox'],
+  args: [
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--font-render-hinting=none',
+    '--no-sandbox',
+  ],
 });
 const page = await browser.newPage();
 await page.setContent(readFileSync(html, 'utf8'), { waitUntil: 'load' });

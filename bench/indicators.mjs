@@ -18,7 +18,10 @@ const files = nationalFilesNeeded(indicators, '2021');
 
 function loadAndCompute() {
   const national = new Map(files.map((file) => [file, readCsv(file, readFileSync(join('data/dfe', file), 'utf8'))]));
-  const sets = computeForCouncils({ neighbours: { model: '2021', average: 'mean' }, populationYearOffset: 1, indicators, national, local: new Map() }, 'all');
+  const sets = computeForCouncils(
+    { neighbours: { model: '2021', average: 'mean' }, populationYearOffset: 1, indicators, national, local: new Map() },
+    'all',
+  );
   return sets.reduce((n, set) => n + Object.values(set.indicators).reduce((m, i) => m + i.periods.length, 0), 0);
 }
 
@@ -34,11 +37,19 @@ for (let i = 0; i < runs + 1; i++) {
 const cold = [];
 for (let i = 0; i < runs; i++) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['dist/scrutiny.mjs', 'indicators', '--data', 'data/dfe', '--format', 'csv'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync(
+    process.execPath,
+    ['dist/scrutiny.mjs', 'indicators', '--data', 'data/dfe', '--format', 'csv'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   if (result.status !== 0) throw new Error(`scrutiny indicators exited ${result.status}`);
   cold.push(Number(process.hrtime.bigint() - started) / 1e9);
 }
 
 console.log(`${files.length} national files, ${indicators.length} indicators, ${figures} council-indicator-years`);
-console.log(`warm, in process (median of ${runs}): ${fmt(median(warm))}   [${warm.map(fmt).join(', ')}]   target: under 1 s`);
-console.log(`cold, scrutiny indicators --format csv (median of ${runs}): ${fmt(median(cold))}   [${cold.map(fmt).join(', ')}]`);
+console.log(
+  `warm, in process (median of ${runs}): ${fmt(median(warm))}   [${warm.map(fmt).join(', ')}]   target: under 1 s`,
+);
+console.log(
+  `cold, scrutiny indicators --format csv (median of ${runs}): ${fmt(median(cold))}   [${cold.map(fmt).join(', ')}]`,
+);

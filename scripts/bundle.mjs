@@ -15,5 +15,7 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   // Bundled CommonJS libraries (exceljs) call require(); give the ES module one.
-  banner: { js: "import { createRequire as __scrutinyRequire } from 'node:module'; const require = __scrutinyRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __scrutinyRequire } from 'node:module'; const require = __scrutinyRequire(import.meta.url);",
+  },
 });

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 
 const workbook = new ExcelJS.Workbook();
-workbook.creator = 'Walsall Council, Children\'s Services performance team (example)';
+workbook.creator = "Walsall Council, Children's Services performance team (example)";
 workbook.created = new Date(Date.UTC(2016, 8, 5));
 workbook.modified = workbook.created;
 const sheet = workbook.addWorksheet('Repeat plans');

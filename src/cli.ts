@@ -31,16 +31,31 @@ const DEFAULT_TIMEOUT_S = 120;
 /** Options every command that reads a definition shares. */
 function withReading(command: Command): Command {
   return command
-    .option('--root <dir>', 'another folder the definition may read from, as often as needed (default: only its own folder and below)', (dir: string, dirs: string[] = []) => [...dirs, dir])
-    .addOption(new Option('--max-data-mb <mb>', 'the largest csv file, or workbook once unpacked, to read').argParser(positiveNumber).default(DEFAULT_DATA_FILE_LIMIT / MB));
+    .option(
+      '--root <dir>',
+      'another folder the definition may read from, as often as needed (default: only its own folder and below)',
+      (dir: string, dirs: string[] = []) => [...dirs, dir],
+    )
+    .addOption(
+      new Option('--max-data-mb <mb>', 'the largest csv file, or workbook once unpacked, to read')
+        .argParser(positiveNumber)
+        .default(DEFAULT_DATA_FILE_LIMIT / MB),
+    );
 }
 
 /** Options every command that prints shares. */
 function withPrinting(command: Command): Command {
   return withReading(command)
     .option('--out <dir>', "the output folder (default: the definition's output.folder, normally output/)")
-    .option('--browser <path>', 'the Chrome, Chromium or Edge to print with (default: SCRUTINY_BROWSER, then the usual places)')
-    .addOption(new Option('--timeout <seconds>', 'how long the browser may take over one print before it is stopped').argParser(positiveNumber).default(DEFAULT_TIMEOUT_S))
+    .option(
+      '--browser <path>',
+      'the Chrome, Chromium or Edge to print with (default: SCRUTINY_BROWSER, then the usual places)',
+    )
+    .addOption(
+      new Option('--timeout <seconds>', 'how long the browser may take over one print before it is stopped')
+        .argParser(positiveNumber)
+        .default(DEFAULT_TIMEOUT_S),
+    )
     .option('--quiet', 'print nothing but problems')
     .option('--debug', 'print the stack of an unexpected error');
 }
@@ -53,7 +68,10 @@ withPrinting(
 ).action(async (file: string, options: PrintingOptions) => {
   await withPrinter(options, async (effects, log, seconds) => {
     const { buildReport } = await import('./pipeline.js');
-    const result = await buildReport({ file, outDir: options.out, roots: options.root, maxDataBytes: options.maxDataMb * MB }, effects);
+    const result = await buildReport(
+      { file, outDir: options.out, roots: options.root, maxDataBytes: options.maxDataMb * MB },
+      effects,
+    );
     for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
     log(`Built "${result.definition.report.title}" in ${seconds()} s.`);
   });
@@ -62,14 +80,21 @@ withPrinting(
 withPrinting(
   program
     .command('pack')
-    .description("Build a meeting's agenda reports pack (public) and members' pack from an agenda file, and each report's own PDF and HTML.")
+    .description(
+      "Build a meeting's agenda reports pack (public) and members' pack from an agenda file, and each report's own PDF and HTML.",
+    )
     .argument('[agenda]', 'the agenda', 'agenda.yaml'),
 ).action(async (file: string, options: PrintingOptions) => {
   await withPrinter(options, async (effects, log, seconds) => {
     const { buildPack } = await import('./pack/build-pack.js');
-    const result = await buildPack({ file, outDir: options.out, roots: options.root, maxDataBytes: options.maxDataMb * MB }, effects);
+    const result = await buildPack(
+      { file, outDir: options.out, roots: options.root, maxDataBytes: options.maxDataMb * MB },
+      effects,
+    );
     for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
-    log(`Built the public pack (${result.pages.public} pages) and the members' pack (${result.pages.members} pages) in ${seconds()} s.`);
+    log(
+      `Built the public pack (${result.pages.public} pages) and the members' pack (${result.pages.members} pages) in ${seconds()} s.`,
+    );
   });
 });
 
@@ -77,16 +102,45 @@ withReading(
   program
     .command('indicators')
     .description('Print the indicator table: every figure with its comparators, rank, quartile and judgement.')
-    .argument('[definition]', 'a report definition: its indicators for its council (default: the built-in library over --data)')
-    .option('--data <folder>', 'a folder of DfE open-data files: list the whole built-in library from it (default data/dfe)')
+    .argument(
+      '[definition]',
+      'a report definition: its indicators for its council (default: the built-in library over --data)',
+    )
+    .option(
+      '--data <folder>',
+      'a folder of DfE open-data files: list the whole built-in library from it (default data/dfe)',
+    )
     .option('--area <code...>', "councils' three-digit DfE codes (default: the report's council, or every council)")
-    .addOption(new Option('--format <format>', 'csv for Excel, json, or a table for the terminal').choices(['csv', 'json', 'table']).default('table')),
-).action(async (file: string | undefined, options: ReadingOptions & { data?: string; area?: string[]; format: 'csv' | 'json' | 'table' }) => {
-  const [{ listIndicators }, { nodeEffects }] = await Promise.all([import('./list-indicators.js'), import('./effects.js')]);
-  const effects = nodeEffects({ cwd: process.cwd(), printer: () => Promise.reject(new Error('no printing here')), log: () => undefined });
-  const listing = { file, data: options.data, areas: options.area ?? [], format: options.format, roots: options.root, maxDataBytes: options.maxDataMb * MB };
-  process.stdout.write(await listIndicators(listing, effects));
-});
+    .addOption(
+      new Option('--format <format>', 'csv for Excel, json, or a table for the terminal')
+        .choices(['csv', 'json', 'table'])
+        .default('table'),
+    ),
+).action(
+  async (
+    file: string | undefined,
+    options: ReadingOptions & { data?: string; area?: string[]; format: 'csv' | 'json' | 'table' },
+  ) => {
+    const [{ listIndicators }, { nodeEffects }] = await Promise.all([
+      import('./list-indicators.js'),
+      import('./effects.js'),
+    ]);
+    const effects = nodeEffects({
+      cwd: process.cwd(),
+      printer: () => Promise.reject(new Error('no printing here')),
+      log: () => undefined,
+    });
+    const listing = {
+      file,
+      data: options.data,
+      areas: options.area ?? [],
+      format: options.format,
+      roots: options.root,
+      maxDataBytes: options.maxDataMb * MB,
+    };
+    process.stdout.write(await listIndicators(listing, effects));
+  },
+);
 
 interface ReadingOptions {
   readonly root?: string[];
@@ -118,7 +172,10 @@ async function withPrinter(
   run: (effects: BuildEffects, log: (line: string) => void, seconds: () => string) => Promise<void>,
 ): Promise<void> {
   const started = performance.now();
-  const printers = printerPool({ configured: options.browser, env: process.env, platform: process.platform }, { timeoutMs: options.timeout * 1000 });
+  const printers = printerPool(
+    { configured: options.browser, env: process.env, platform: process.platform },
+    { timeoutMs: options.timeout * 1000 },
+  );
   running = printers;
   printers.warm();
   try {
@@ -144,7 +201,9 @@ for (const [signal, code] of Object.entries(SIGNALS)) {
     console.error(message.stoppedBySignal(signal));
     abandonStaged();
     const closing = running?.close() ?? Promise.resolve();
-    void Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(() => process.exit(code));
+    void Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(() =>
+      process.exit(code),
+    );
   });
 }
 let stopping = false;

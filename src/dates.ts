@@ -4,7 +4,20 @@
  * Date objects in local time, so no machine's time zone can move 1 April to 31 March.
  */
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 export const SHORT_MONTHS = MONTHS.map((month) => month.slice(0, 3));
 
 export interface YearMonth {
@@ -73,7 +86,9 @@ export function parseCellDate(text: string): string | undefined {
   const british = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (!british) return parseIsoDate(text);
   const [day, month, year] = [Number(british[1]), Number(british[2]), Number(british[3])];
-  return isRealDay(year, month, day) ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : undefined;
+  return isRealDay(year, month, day)
+    ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+    : undefined;
 }
 
 /** A date cell (exceljs gives the calendar day at 00:00 UTC) -> "2016-04-01". */

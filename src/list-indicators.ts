@@ -7,7 +7,13 @@
  */
 import { ReportError } from './diagnostics/report-error.js';
 import * as message from './diagnostics/messages.js';
-import { computeForCouncils, nationalFilesNeeded, type CouncilChoice, type IndicatorDefinition, type IndicatorSet } from './indicators/compute.js';
+import {
+  computeForCouncils,
+  nationalFilesNeeded,
+  type CouncilChoice,
+  type IndicatorDefinition,
+  type IndicatorSet,
+} from './indicators/compute.js';
 import { builtInLibrary } from './indicators/library.js';
 import { indicatorRows, rowsToCsv, rowsToTable } from './indicators/rows.js';
 import { indicatorsJson, readReportDefinition } from './pipeline.js';
@@ -32,8 +38,18 @@ export interface ListOptions {
 type ListEffects = FileSystem;
 
 export async function listIndicators(options: ListOptions, effects: ListEffects): Promise<string> {
-  const sets = options.file && !options.data ? await forDefinition(options, options.file, effects) : await forLibrary(options, effects);
-  if (options.format === 'json') return sets.length === 1 ? indicatorsJson(sets[0]!) : `${JSON.stringify(sets.map((set) => JSON.parse(indicatorsJson(set))), null, 2)}\n`;
+  const sets =
+    options.file && !options.data
+      ? await forDefinition(options, options.file, effects)
+      : await forLibrary(options, effects);
+  if (options.format === 'json')
+    return sets.length === 1
+      ? indicatorsJson(sets[0]!)
+      : `${JSON.stringify(
+          sets.map((set) => JSON.parse(indicatorsJson(set))),
+          null,
+          2,
+        )}\n`;
   const rows = indicatorRows(sets);
   return options.format === 'csv' ? rowsToCsv(rows) : rowsToTable(rows);
 }
@@ -49,7 +65,10 @@ async function forDefinition(options: ListOptions, file: string, effects: ListEf
     },
     files,
   );
-  const councils: CouncilChoice[] = [definition.area, ...options.areas.filter((code) => code !== definition.area.code).map((code) => ({ code }))];
+  const councils: CouncilChoice[] = [
+    definition.area,
+    ...options.areas.filter((code) => code !== definition.area.code).map((code) => ({ code })),
+  ];
   return computeForCouncils(
     {
       ...definition.data,
@@ -65,12 +84,33 @@ async function forDefinition(options: ListOptions, file: string, effects: ListEf
 
 async function forLibrary(options: ListOptions, effects: ListEffects): Promise<IndicatorSet[]> {
   const nationalDir = resolve(effects.cwd, options.data ?? 'data/dfe');
-  if (effects.kindOf(nationalDir) !== 'folder') throw new ReportError(message.dataFolderMissing(options.data ?? 'data/dfe'));
-  const indicators: IndicatorDefinition[] = Object.entries(builtInLibrary()).map(([id, entry]) => ({ ...entry, id, base: id }));
+  if (effects.kindOf(nationalDir) !== 'folder')
+    throw new ReportError(message.dataFolderMissing(options.data ?? 'data/dfe'));
+  const indicators: IndicatorDefinition[] = Object.entries(builtInLibrary()).map(([id, entry]) => ({
+    ...entry,
+    id,
+    base: id,
+  }));
   const neighbours = { model: '2021', average: 'mean' } as const;
   // A folder named on the command line: shown from where the command runs, and read wherever it is.
-  const files = projectFiles(effects, { baseDir: effects.cwd, readBase: false, roots: [nationalDir], builtIn: BUILT_IN_TEMPLATES });
-  const data = await readData({ nationalDir, nationalFiles: nationalFilesNeeded(indicators, neighbours.model), local: [], maxDataBytes: options.maxDataBytes }, files);
+  const files = projectFiles(effects, {
+    baseDir: effects.cwd,
+    readBase: false,
+    roots: [nationalDir],
+    builtIn: BUILT_IN_TEMPLATES,
+  });
+  const data = await readData(
+    {
+      nationalDir,
+      nationalFiles: nationalFilesNeeded(indicators, neighbours.model),
+      local: [],
+      maxDataBytes: options.maxDataBytes,
+    },
+    files,
+  );
   const choice = options.areas.length > 0 ? options.areas.map((code) => ({ code })) : 'all';
-  return computeForCouncils({ neighbours, populationYearOffset: 1, indicators, national: data.national, local: data.local }, choice);
+  return computeForCouncils(
+    { neighbours, populationYearOffset: 1, indicators, national: data.national, local: data.local },
+    choice,
+  );
 }

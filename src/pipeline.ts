@@ -116,9 +116,22 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
 
   // 6. Document: one self-contained HTML file. A contents page takes a first print to find its page numbers.
   const fontFaces = await fontFaceCss();
-  const parts = { layout: await templates.source('layout.hbs'), css: await templates.read('print.css'), fontFaces, templates: [...partials.values(), ...sectionSources], logo: definition.logo && dataUrl(definition.logo, await project.readBytes(definition.logo, 'logo', TEXT_FILE_LIMIT)) };
+  const parts = {
+    layout: await templates.source('layout.hbs'),
+    css: await templates.read('print.css'),
+    fontFaces,
+    templates: [...partials.values(), ...sectionSources],
+    logo:
+      definition.logo && dataUrl(definition.logo, await project.readBytes(definition.logo, 'logo', TEXT_FILE_LIMIT)),
+  };
   const provenance = { tool: `scrutiny ${TOOL_VERSION}`, sources: sourcesOf(definition, indicators) };
-  let html = assembleDocument(definition, sections, parts, provenance, definition.output.contents ? 'placeholder' : undefined);
+  let html = assembleDocument(
+    definition,
+    sections,
+    parts,
+    provenance,
+    definition.output.contents ? 'placeholder' : undefined,
+  );
   if (definition.output.contents && printer) {
     const pages = sectionPages(sections, await readBookmarks(await (await printer).print(html)));
     html = assembleDocument(definition, sections, parts, provenance, pages);
@@ -143,7 +156,11 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
 
 /** A logo file as a data: URL. */
 function dataUrl(path: string, content: Uint8Array): string {
-  const type = path.toLowerCase().endsWith('.svg') ? 'image/svg+xml' : /\.jpe?g$/i.test(path) ? 'image/jpeg' : 'image/png';
+  const type = path.toLowerCase().endsWith('.svg')
+    ? 'image/svg+xml'
+    : /\.jpe?g$/i.test(path)
+      ? 'image/jpeg'
+      : 'image/png';
   return `data:${type};base64,${Buffer.from(content).toString('base64')}`;
 }
 
@@ -153,7 +170,9 @@ function sectionPages(sections: readonly RenderedSection[], bookmarks: readonly 
   const pages = new Map<string, number>();
   let from = 0;
   for (const section of numberSections(sections)) {
-    const found = bookmarks.findIndex((bookmark, i) => i >= from && squash(bookmark.title) === squash(headingText(section)));
+    const found = bookmarks.findIndex(
+      (bookmark, i) => i >= from && squash(bookmark.title) === squash(headingText(section)),
+    );
     if (found < 0) continue;
     pages.set(section.id, bookmarks[found]!.page);
     from = found + 1;
@@ -167,7 +186,11 @@ function sectionPages(sections: readonly RenderedSection[], bookmarks: readonly 
  */
 function pdfMetadataOf(definition: ReportDefinition, sourceDate: Date | undefined): PdfMetadata {
   const r = definition.report;
-  const asAt = definition.data.local.map((source) => source.asAt).filter((date): date is string => Boolean(date)).sort().pop();
+  const asAt = definition.data.local
+    .map((source) => source.asAt)
+    .filter((date): date is string => Boolean(date))
+    .sort()
+    .pop();
   return {
     title: r.title,
     author: r.author,
@@ -187,10 +210,21 @@ async function standaloneCharts(
 ): Promise<OutputFile[]> {
   const svgs: { name: string; svg: string }[] = [];
   for (const chart of charts.values()) {
-    if (chart.standalone) svgs.push({ name: `${definition.report.slug}/charts/${chart.id}`, svg: await chart.standalone() });
+    if (chart.standalone)
+      svgs.push({ name: `${definition.report.slug}/charts/${chart.id}`, svg: await chart.standalone() });
   }
-  const pngs = printer ? await (await printer).rasterize(svgs.map((chart) => chart.svg), fontFaces) : [];
-  return svgs.flatMap(({ name, svg }, i) => [{ name: `${name}.svg`, content: svg }, ...(pngs[i] ? [{ name: `${name}.png`, content: pngs[i] }] : [])]);
+  const pngs = printer
+    ? await (
+        await printer
+      ).rasterize(
+        svgs.map((chart) => chart.svg),
+        fontFaces,
+      )
+    : [];
+  return svgs.flatMap(({ name, svg }, i) => [
+    { name: `${name}.svg`, content: svg },
+    ...(pngs[i] ? [{ name: `${name}.png`, content: pngs[i] }] : []),
+  ]);
 }
 
 /** Every figure behind the report, for checking and reuse: its shape is described in the README. */
@@ -206,11 +240,27 @@ export async function readReportDefinition(
 ): Promise<{ definition: ReportDefinition; files: ProjectFiles }> {
   const path = resolve(effects.cwd, file);
   const kind = effects.kindOf(path);
-  if (kind !== 'file') throw new ReportError(kind === 'folder' ? message.definitionIsFolder(file) : kind === 'other' ? message.definitionNotAFile(file) : message.definitionNotFound(file));
+  if (kind !== 'file')
+    throw new ReportError(
+      kind === 'folder'
+        ? message.definitionIsFolder(file)
+        : kind === 'other'
+          ? message.definitionNotAFile(file)
+          : message.definitionNotFound(file),
+    );
   const files = projectFiles(effects, { baseDir: dirname(path), roots, builtIn: BUILT_IN_TEMPLATES });
   const text = await readTextAs(file, path, 'report definition', effects);
   const { spec, locate } = readDefinition({ file, text });
-  return { definition: normalizeDefinition(spec, { file, locate, library: builtInLibrary(), files, builtInTemplates: BUILT_IN_TEMPLATES }), files };
+  return {
+    definition: normalizeDefinition(spec, {
+      file,
+      locate,
+      library: builtInLibrary(),
+      files,
+      builtInTemplates: BUILT_IN_TEMPLATES,
+    }),
+    files,
+  };
 }
 
 /** A file named on the command line: any regular UTF-8 file of a sane size, wherever it is. */
@@ -255,16 +305,23 @@ function templateFinder(definition: ReportDefinition, files: ProjectFiles) {
           .flatMap((dir) => files.list(dir))
           .filter((name) => name.endsWith('.hbs')),
       );
-      const entries = await Promise.all([...names].map(async (name) => [name.replace(/\.hbs$/, ''), await source(`partials/${name}`)] as const));
+      const entries = await Promise.all(
+        [...names].map(async (name) => [name.replace(/\.hbs$/, ''), await source(`partials/${name}`)] as const),
+      );
       return new Map(entries);
     },
   };
 }
 
 /** A section's template file, or its inline prose from the definition (escaped, one <p> per paragraph). */
-async function sectionTemplate(definition: ReportDefinition, index: number, files: ProjectFiles): Promise<TemplateSource> {
+async function sectionTemplate(
+  definition: ReportDefinition,
+  index: number,
+  files: ProjectFiles,
+): Promise<TemplateSource> {
   const section = definition.sections[index]!;
-  if (section.templatePath) return { name: section.templateName, text: await files.readText(section.templatePath, 'template') };
+  if (section.templatePath)
+    return { name: section.templateName, text: await files.readText(section.templatePath, 'template') };
   return plainText(section.templateName, section.text ?? '', true);
 }
 
@@ -272,6 +329,8 @@ async function sectionTemplate(definition: ReportDefinition, index: number, file
 function sourcesOf(definition: ReportDefinition, set: IndicatorSet): string[] {
   const national = [...new Set(Object.values(set.indicators).map((indicator) => indicator.sourceName))];
   const model = neighbourModelLabel(set.comparators.neighbours.model);
-  const local = definition.data.local.map((source) => `${source.file}${source.asAt ? `, as at ${formatDate(source.asAt)}` : ''}`);
+  const local = definition.data.local.map(
+    (source) => `${source.file}${source.asAt ? `, as at ${formatDate(source.asAt)}` : ''}`,
+  );
   return [...national, `DfE statistical neighbour model (${model})`, ...local];
 }

@@ -15,7 +15,9 @@ describe('buildReport', () => {
     expect(effects.printed).toEqual([result.html]);
     expect(effects.written).toHaveLength(1);
     expect(effects.written[0]!.dir).toBe('/elsewhere');
-    const charts = ['repeat-plans', 'neighbours-2015-16', 'all-councils-2015-16'].flatMap((id) => ['svg', 'png'].map((ext) => `${SLUG}/charts/${id}.${ext}`));
+    const charts = ['repeat-plans', 'neighbours-2015-16', 'all-councils-2015-16'].flatMap((id) =>
+      ['svg', 'png'].map((ext) => `${SLUG}/charts/${id}.${ext}`),
+    );
     const names = [`${SLUG}.pdf`, `${SLUG}.html`, `${SLUG}.indicators.json`, ...charts];
     expect(effects.written[0]!.files.map((f) => f.name)).toEqual(names);
     expect(effects.written[0]!.files[1]!.content).toBe(result.html);
@@ -31,10 +33,27 @@ describe('buildReport', () => {
   it('computes the council figures with their change from the previous year', async () => {
     const { indicators } = await buildReport({ file }, memoryEffects());
     const repeat = indicators.indicators.repeat_plans!;
-    expect(repeat.assessments['2015-16']?.change).toEqual({ from: '2014-15', difference: 3.9, percent: 29.3, direction: 'up', judgement: 'worse' });
-    expect(repeat.assessments['2013-14']?.change).toEqual({ from: '2012-13', difference: 3.4, percent: 32.7, direction: 'up', judgement: 'worse' });
+    expect(repeat.assessments['2015-16']?.change).toEqual({
+      from: '2014-15',
+      difference: 3.9,
+      percent: 29.3,
+      direction: 'up',
+      judgement: 'worse',
+    });
+    expect(repeat.assessments['2013-14']?.change).toEqual({
+      from: '2012-13',
+      difference: 3.4,
+      percent: 32.7,
+      direction: 'up',
+      judgement: 'worse',
+    });
     expect(repeat.assessments['2014-15']?.change).toMatchObject({ direction: 'down', judgement: 'better' });
-    expect(repeat.assessments['2016-04-01/2016-08-31']?.change).toEqual({ from: '2015-16', difference: -8.7, percent: -50.6, direction: 'down' }); // part year: never judged
+    expect(repeat.assessments['2016-04-01/2016-08-31']?.change).toEqual({
+      from: '2015-16',
+      difference: -8.7,
+      percent: -50.6,
+      direction: 'down',
+    }); // part year: never judged
   });
 
   it('writes nothing and prints nothing when a later stage fails', async () => {
@@ -49,7 +68,13 @@ describe('buildReport', () => {
   it('leaves out the PDF when the definition asks for HTML only', async () => {
     const effects = memoryEffects();
     const config = join(ROOT, file);
-    effects.overrides.set(config, `${await effects.readText(config)}\n`.replace('output:\n  folder: output', 'output:\n  folder: output\n  pdf: false'));
+    effects.overrides.set(
+      config,
+      `${await effects.readText(config)}\n`.replace(
+        'output:\n  folder: output',
+        'output:\n  folder: output\n  pdf: false',
+      ),
+    );
     await buildReport({ file: config }, effects);
     expect(effects.printed).toEqual([]);
     // No browser is started, so the charts are written as SVG only.

@@ -37,7 +37,13 @@ export interface RenderedDiagram {
   readonly standalone?: () => Promise<string>;
 }
 
-const PRESETS = { trend: trendChart, benchmark: benchmarkChart, neighbours: neighboursChart, breakdown: breakdownChart, monthly: monthlyChart } as const;
+const PRESETS = {
+  trend: trendChart,
+  benchmark: benchmarkChart,
+  neighbours: neighboursChart,
+  breakdown: breakdownChart,
+  monthly: monthlyChart,
+} as const;
 
 export async function renderCharts(
   diagrams: readonly DiagramSpec[],
@@ -52,11 +58,23 @@ export async function renderCharts(
     const source = sourceLine(context);
     const text = { id: diagram.id, title: diagram.title, description: draft.description };
     // A chart the report writes itself may hold what Vega cannot draw (an expression it refuses): a problem of the report's.
-    const draw = typeof diagram.chart === 'object' ? (spec: TopLevelSpec, id: string) => drawOwnChart(spec, { ...text, id }, file) : (spec: TopLevelSpec, id: string) => renderSvg(spec, { ...text, id });
+    const draw =
+      typeof diagram.chart === 'object'
+        ? (spec: TopLevelSpec, id: string) => drawOwnChart(spec, { ...text, id }, file)
+        : (spec: TopLevelSpec, id: string) => renderSvg(spec, { ...text, id });
     const svg = draft.spec && (await draw(themed(draft.spec, theme), diagram.id));
     const spec = draft.spec;
-    const standalone = spec && (() => draw(withTitleAndSource(themed(spec, theme), diagram.title, source, theme), `${diagram.id}-standalone`));
-    rendered.set(diagram.id, { id: diagram.id, description: draft.description, table: draft.table, source, svg, standalone });
+    const standalone =
+      spec &&
+      (() => draw(withTitleAndSource(themed(spec, theme), diagram.title, source, theme), `${diagram.id}-standalone`));
+    rendered.set(diagram.id, {
+      id: diagram.id,
+      description: draft.description,
+      table: draft.table,
+      source,
+      svg,
+      standalone,
+    });
   }
   return rendered;
 }
@@ -73,7 +91,16 @@ async function drawOwnChart(spec: TopLevelSpec, text: ChartText, file: string): 
 function contextOf(diagram: DiagramSpec, set: IndicatorSet, theme: ChartTheme, file: string): ChartContext {
   const indicator = set.indicators[diagram.indicator]!;
   const period = findPeriod(indicator.periods, diagram.period);
-  if (!period) throw new ReportError(message.diagramPeriod(file, diagram.id, diagram.period, indicator.id, indicator.periods.map((p) => p.label)));
+  if (!period)
+    throw new ReportError(
+      message.diagramPeriod(
+        file,
+        diagram.id,
+        diagram.period,
+        indicator.id,
+        indicator.periods.map((p) => p.label),
+      ),
+    );
   return { diagram, set, indicator, period, theme };
 }
 
@@ -105,13 +132,28 @@ function withTitleAndSource(spec: TopLevelSpec, title: string, source: string, t
     width: theme.size.width,
     height: 14,
     data: { values: [{ source }] },
-    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 11, font: theme.font, color: theme.colors.reference },
+    mark: {
+      type: 'text',
+      align: 'left',
+      baseline: 'top',
+      fontSize: 11,
+      font: theme.font,
+      color: theme.colors.reference,
+    },
     encoding: { text: { field: 'source' }, x: { value: 0 }, y: { value: 0 } },
   };
   return {
     // The legend goes above the chart, so the source line is the last thing on it.
     config: { ...config, legend: { ...config.legend, orient: 'top' } },
-    title: { text: title, anchor: 'start', fontSize: 15, fontWeight: 'bold', font: theme.font, offset: 12, limit: theme.size.width + 120 },
+    title: {
+      text: title,
+      anchor: 'start',
+      fontSize: 15,
+      fontWeight: 'bold',
+      font: theme.font,
+      offset: 12,
+      limit: theme.size.width + 120,
+    },
     vconcat: [chart, sourceLine],
     spacing: 12,
   } as TopLevelSpec;

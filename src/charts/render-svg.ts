@@ -41,7 +41,10 @@ export async function renderSvg(spec: TopLevelSpec, text: ChartText): Promise<st
   vega.timeFormatLocale(EN_GB_TIME);
   // Vega-Lite's warnings are about specs we write ourselves; tests cover those. Errors still throw.
   const { spec: vegaSpec } = compile(spec, { logger: vega.logger(vega.Error) });
-  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader: refusingLoader as unknown as vega.Loader });
+  const view = new vega.View(vega.parse(vegaSpec), {
+    renderer: 'none',
+    loader: refusingLoader as unknown as vega.Loader,
+  });
   try {
     return labelSvg(prefixIds(await view.toSVG(), text.id), text);
   } finally {
@@ -72,7 +75,10 @@ function labelSvg(svg: string, text: ChartText): string {
   return svg
     .replace(/ role="graphics-[a-z-]+"| aria-roledescription="[^"]*"/g, '')
     .replace(/^<svg\b/, `<svg role="img" aria-labelledby="${titleId} ${descId}"`)
-    .replace(/^(<svg[^>]*>)/, `$1<title id="${titleId}">${escapeXml(text.title)}</title><desc id="${descId}">${escapeXml(text.description)}</desc>`);
+    .replace(
+      /^(<svg[^>]*>)/,
+      `$1<title id="${titleId}">${escapeXml(text.title)}</title><desc id="${descId}">${escapeXml(text.description)}</desc>`,
+    );
 }
 
 function escapeXml(text: string): string {

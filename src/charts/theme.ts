@@ -42,7 +42,11 @@ export interface ChartTheme {
 }
 
 /** The theme file's text, with the report's overrides laid over it -> theme; a problem names the file. */
-export function parseChartTheme(file: string, json: string, overrides: Readonly<Record<string, unknown>> = {}): ChartTheme {
+export function parseChartTheme(
+  file: string,
+  json: string,
+  overrides: Readonly<Record<string, unknown>> = {},
+): ChartTheme {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -51,7 +55,9 @@ export function parseChartTheme(file: string, json: string, overrides: Readonly<
   }
   const checked = themeFile.safeParse(deepMerge(parsed, overrides));
   if (!checked.success) {
-    throw new ReportError(checked.error.issues.map((issue) => message.badThemeFile(file, `"${issue.path.join('.')}" ${issue.message}`)));
+    throw new ReportError(
+      checked.error.issues.map((issue) => message.badThemeFile(file, `"${issue.path.join('.')}" ${issue.message}`)),
+    );
   }
   const { series, colors, size, ...config } = checked.data;
   return { config: config as Config, font: config.font, series, colors, size };

@@ -37,7 +37,15 @@ export function linksIn(spec: unknown, path: (string | number)[] = []): SpecProb
   if (typeof spec !== 'object' || spec === null) return [];
   return Object.entries(spec).flatMap(([key, value]) =>
     key === 'url' || key === 'href'
-      ? [{ path: [...path, key], detail: key === 'url' ? 'a chart takes its data from indicators only ({ "name": "<indicator id>" }), never from a URL' : 'a chart may not link anywhere (href)' }]
+      ? [
+          {
+            path: [...path, key],
+            detail:
+              key === 'url'
+                ? 'a chart takes its data from indicators only ({ "name": "<indicator id>" }), never from a URL'
+                : 'a chart may not link anywhere (href)',
+          },
+        ]
       : linksIn(value, [...path, key]),
   );
 }
@@ -54,7 +62,10 @@ export function checkVegaLite(spec: unknown): SpecProblem[] {
   for (const error of errors.filter((e) => e.instancePath.split('/').length === deepest)) {
     byPlace.set(error.instancePath, [...(byPlace.get(error.instancePath) ?? []), error]);
   }
-  return [...byPlace].map(([pointer, found]) => ({ path: pathOf(pointer), detail: describe(found, valueAt(spec, pathOf(pointer))) }));
+  return [...byPlace].map(([pointer, found]) => ({
+    path: pathOf(pointer),
+    detail: describe(found, valueAt(spec, pathOf(pointer))),
+  }));
 }
 
 function pathOf(pointer: string): (string | number)[] {
@@ -66,7 +77,10 @@ function pathOf(pointer: string): (string | number)[] {
 }
 
 function valueAt(spec: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined), spec);
+  return path.reduce<unknown>(
+    (value, key) => (value && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined),
+    spec,
+  );
 }
 
 /** One sentence from the errors at one place: allowed values (with the nearest), an unknown key, or a missing one. */
@@ -74,9 +88,11 @@ function describe(errors: readonly ErrorObject[], value: unknown): string {
   const allowed = [
     ...new Set(
       errors.flatMap((e) =>
-        e.keyword === 'const' ? [String((e.params as { allowedValue: unknown }).allowedValue)]
-        : e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues.map(String)
-        : [],
+        e.keyword === 'const'
+          ? [String((e.params as { allowedValue: unknown }).allowedValue)]
+          : e.keyword === 'enum'
+            ? (e.params as { allowedValues: unknown[] }).allowedValues.map(String)
+            : [],
       ),
     ),
   ];
@@ -85,7 +101,8 @@ function describe(errors: readonly ErrorObject[], value: unknown): string {
     return `${JSON.stringify(value)} is not allowed here${suggestion ? `; did you mean "${suggestion}"?` : `; use one of ${allowed.slice(0, 12).join(', ')}`}`;
   }
   const unknown = errors.find((e) => e.keyword === 'additionalProperties');
-  if (unknown) return `"${(unknown.params as { additionalProperty: string }).additionalProperty}" is not a Vega-Lite property here`;
+  if (unknown)
+    return `"${(unknown.params as { additionalProperty: string }).additionalProperty}" is not a Vega-Lite property here`;
   const missing = errors.find((e) => e.keyword === 'required');
   if (missing) return `it needs "${(missing.params as { missingProperty: string }).missingProperty}"`;
   return errors[0]?.message ?? 'it does not match the Vega-Lite schema';

@@ -5,7 +5,10 @@ import { parseIsoDate, parseIsoMonth } from '../dates.js';
 /** A real calendar day: 2025-02-30 is refused at its line, not found out at printing. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written as YYYY-MM-DD, for example 2016-10-11', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    message: 'must be a date written as YYYY-MM-DD, for example 2016-10-11',
+    abort: true,
+  })
   .refine((text) => parseIsoDate(text) !== undefined, 'is not a real date');
 
 export const isoMonth = z

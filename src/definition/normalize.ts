@@ -86,14 +86,36 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
   const nationalDir = resolve(baseDir, spec.data.national);
   require(['data', 'national'], 'national data folder', nationalDir, 'folder');
 
-  checkUnique(spec.indicators.map((i) => i.id), 'indicators', 'indicator', context, problems);
-  checkUnique(spec.diagrams.map((d) => d.id), 'diagrams', 'diagram', context, problems);
-  checkUnique(spec.data.local.map((l) => l.id), 'data.local', 'local data source', context, problems, ['data', 'local']);
+  checkUnique(
+    spec.indicators.map((i) => i.id),
+    'indicators',
+    'indicator',
+    context,
+    problems,
+  );
+  checkUnique(
+    spec.diagrams.map((d) => d.id),
+    'diagrams',
+    'diagram',
+    context,
+    problems,
+  );
+  checkUnique(
+    spec.data.local.map((l) => l.id),
+    'data.local',
+    'local data source',
+    context,
+    problems,
+    ['data', 'local'],
+  );
 
   const logoPath = spec.report.logo === undefined ? undefined : resolve(baseDir, spec.report.logo);
   if (logoPath) {
     require(['report', 'logo'], 'logo', logoPath, 'file');
-    if (!/\.(png|jpe?g|svg)$/i.test(logoPath)) problems.add(message.invalidValue(context.locate(['report', 'logo']), 'report.logo', 'must be a .png, .jpg or .svg file'));
+    if (!/\.(png|jpe?g|svg)$/i.test(logoPath))
+      problems.add(
+        message.invalidValue(context.locate(['report', 'logo']), 'report.logo', 'must be a .png, .jpg or .svg file'),
+      );
   }
 
   const local = spec.data.local.map((source, i) => {
@@ -105,12 +127,22 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
 
   const indicators = spec.indicators.flatMap((indicator, i): IndicatorDefinition[] => {
     if (indicator.local && !localIds.includes(indicator.local.source)) {
-      problems.add(message.unknownReference(context.locate(['indicators', i, 'local', 'source']), 'local data source', indicator.local.source, localIds, nearest(indicator.local.source, localIds)));
+      problems.add(
+        message.unknownReference(
+          context.locate(['indicators', i, 'local', 'source']),
+          'local data source',
+          indicator.local.source,
+          localIds,
+          nearest(indicator.local.source, localIds),
+        ),
+      );
     }
     const measure = measureOf(indicator, i);
     if (!measure) return [];
     if (measure.unit !== 'count' && indicator.local && indicator.local.denominator === undefined) {
-      problems.add(message.missingKey(context.locate(['indicators', i, 'local']), `indicators[${i}].local.denominator`));
+      problems.add(
+        message.missingKey(context.locate(['indicators', i, 'local']), `indicators[${i}].local.denominator`),
+      );
     }
     const { from, to, title, shortTitle, definition, base: _base, custom: _custom, ...rest } = indicator;
     return [
@@ -130,34 +162,69 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
   });
 
   /** What is measured: from the built-in library, or declared in the definition. */
-  function measureOf(indicator: ValidatedDefinition['indicators'][number], i: number): Omit<IndicatorDefinition, 'id' | 'base'> | undefined {
+  function measureOf(
+    indicator: ValidatedDefinition['indicators'][number],
+    i: number,
+  ): Omit<IndicatorDefinition, 'id' | 'base'> | undefined {
     if (indicator.custom) {
       const { kind, per, decimals, shortTitle, ...custom } = indicator.custom;
       const unit = kind === 'percentage' ? 'percent' : kind;
-      return { ...custom, shortTitle: shortTitle ?? custom.title, unit, ...(unit === 'rate' && { per }), decimals: decimals ?? (unit === 'count' ? 0 : 1) };
+      return {
+        ...custom,
+        shortTitle: shortTitle ?? custom.title,
+        unit,
+        ...(unit === 'rate' && { per }),
+        decimals: decimals ?? (unit === 'count' ? 0 : 1),
+      };
     }
     const base = context.library[indicator.base!];
     if (base) return base;
     const known = Object.keys(context.library);
-    problems.add(message.unknownReference(context.locate(['indicators', i, 'base']), 'built-in indicator', indicator.base!, known, nearest(indicator.base!, known)));
+    problems.add(
+      message.unknownReference(
+        context.locate(['indicators', i, 'base']),
+        'built-in indicator',
+        indicator.base!,
+        known,
+        nearest(indicator.base!, known),
+      ),
+    );
     return undefined;
   }
 
   function yearOf(text: string, path: (string | number)[]): number | undefined {
     const year = parseFinancialYear(text);
-    if (year === undefined) problems.add(message.invalidValue(context.locate(path), formatPath(path), `"${text}" is not a financial year such as 2015-16`));
+    if (year === undefined)
+      problems.add(
+        message.invalidValue(
+          context.locate(path),
+          formatPath(path),
+          `"${text}" is not a financial year such as 2015-16`,
+        ),
+      );
     return year;
   }
 
   const indicatorIds = spec.indicators.map((indicator) => indicator.id);
   spec.diagrams.forEach((diagram, i) => {
-    const named: [(string | number)[], string][] = [[['diagrams', i, 'indicator'], diagram.indicator], ...(diagram.indicators ?? []).map((id, j): [(string | number)[], string] => [['diagrams', i, 'indicators', j], id])];
+    const named: [(string | number)[], string][] = [
+      [['diagrams', i, 'indicator'], diagram.indicator],
+      ...(diagram.indicators ?? []).map((id, j): [(string | number)[], string] => [
+        ['diagrams', i, 'indicators', j],
+        id,
+      ]),
+    ];
     for (const [path, id] of named) {
-      if (!indicatorIds.includes(id)) problems.add(message.unknownReference(context.locate(path), 'indicator', id, indicatorIds, nearest(id, indicatorIds)));
+      if (!indicatorIds.includes(id))
+        problems.add(
+          message.unknownReference(context.locate(path), 'indicator', id, indicatorIds, nearest(id, indicatorIds)),
+        );
     }
     if (typeof diagram.chart === 'object') {
       for (const problem of checkVegaLite(diagram.chart.vegaLite)) {
-        problems.add(message.chartInvalid(context.locate(['diagrams', i, 'chart', 'vegaLite', ...problem.path]), problem.detail));
+        problems.add(
+          message.chartInvalid(context.locate(['diagrams', i, 'chart', 'vegaLite', ...problem.path]), problem.detail),
+        );
       }
     }
   });
@@ -167,7 +234,8 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
     if (template === undefined) return { ...rest, templateName: `${context.file} (sections[${i}].text)` };
     const own = resolve(templatesDir, template);
     const builtIn = resolve(context.builtInTemplates, template);
-    const templatePath = files.isInside(own) && files.kindOf(own) === undefined && files.isBuiltIn(builtIn) ? builtIn : own;
+    const templatePath =
+      files.isInside(own) && files.kindOf(own) === undefined && files.isBuiltIn(builtIn) ? builtIn : own;
     require(['sections', i, 'template'], 'template', templatePath, 'file');
     return { ...rest, templatePath, templateName: shown(templatePath) };
   });
@@ -176,14 +244,22 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
   const outputDir = resolve(baseDir, spec.output.folder);
   const outputProblem = systemFolderProblem(outputDir, describePlace(context.locate(['output', 'folder'])));
   if (outputProblem) problems.add(outputProblem);
-  else if (!files.isInside(outputDir)) problems.add(message.outsideProject(context.locate(['output', 'folder']), 'output folder', shown(outputDir), files.roots));
+  else if (!files.isInside(outputDir))
+    problems.add(
+      message.outsideProject(context.locate(['output', 'folder']), 'output folder', shown(outputDir), files.roots),
+    );
 
   problems.throwIfAny();
   return {
     file: context.file,
     report: { ...spec.report, slug: spec.report.slug ?? slugify(spec.report.title) },
     area: spec.area,
-    data: { nationalDir, neighbours: spec.data.neighbours, populationYearOffset: spec.data.populationYearOffset, local },
+    data: {
+      nationalDir,
+      neighbours: spec.data.neighbours,
+      populationYearOffset: spec.data.populationYearOffset,
+      local,
+    },
     templatesDir,
     indicators,
     diagrams: spec.diagrams,

@@ -42,7 +42,11 @@ export function readYaml<S extends z.ZodType>({ file, text }: LocatedText, schem
   };
 
   for (const error of doc.errors) {
-    problems.add(/call stack/i.test(error.message) ? message.yamlTooDeep(file) : message.yamlSyntax(where(error.pos[0]), error.message));
+    problems.add(
+      /call stack/i.test(error.message)
+        ? message.yamlTooDeep(file)
+        : message.yamlSyntax(where(error.pos[0]), error.message),
+    );
   }
   for (const offset of duplicateKeys(doc)) problems.add(message.yamlSyntax(where(offset), 'Map keys must be unique'));
   problems.throwIfAny();
@@ -52,7 +56,8 @@ export function readYaml<S extends z.ZodType>({ file, text }: LocatedText, schem
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    if (error instanceof ReferenceError && aliases.length > 0) throw new ReportError(message.yamlAliases(where(aliases[0]!), MAX_ALIASES));
+    if (error instanceof ReferenceError && aliases.length > 0)
+      throw new ReportError(message.yamlAliases(where(aliases[0]!), MAX_ALIASES));
     if (error instanceof RangeError) throw new ReportError(message.yamlTooDeep(file));
     throw error;
   }
@@ -111,11 +116,14 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, where: Where, roo
     const allowed = allowedKeys(root, path);
     // Looked up by name once, not searched for each key: a file may hold thousands of them.
     const keyNodes = new Map<unknown, Node>();
-    if (isMap(container)) for (const pair of container.items) if (isScalar(pair.key)) keyNodes.set(pair.key.value, pair.key);
+    if (isMap(container))
+      for (const pair of container.items) if (isScalar(pair.key)) keyNodes.set(pair.key.value, pair.key);
     return issue.keys.slice(0, ProblemList.LIMIT).map((key) => {
       const place = where(rangeStart(keyNodes.get(key)) ?? rangeStart(container) ?? 0);
       const refused = REFUSED_KEYS[dotted ? `${dotted}.${key}` : key];
-      return refused ? message.refusedKey(place, dotted ? `${dotted}.${key}` : key, refused) : message.unknownKey(place, key, dotted, nearest(key, allowed));
+      return refused
+        ? message.refusedKey(place, dotted ? `${dotted}.${key}` : key, refused)
+        : message.unknownKey(place, key, dotted, nearest(key, allowed));
     });
   }
 
@@ -123,7 +131,9 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, where: Where, roo
   if (node === undefined && issue.code === 'invalid_type') {
     // A missing key is reported where its block starts: at the parent's own key ("report:").
     const parentKey = keyNodeAt(doc, path.slice(0, -1));
-    return [message.missingKey(where(rangeStart(parentKey) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0), dotted)];
+    return [
+      message.missingKey(where(rangeStart(parentKey) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0), dotted),
+    ];
   }
   const place = where(rangeStart(node) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0);
   return [message.invalidValue(place, dotted, issue.message)];
@@ -150,7 +160,10 @@ function rangeStart(node: Node | null | undefined): number | undefined {
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** The keys the schema allows at a path, for suggesting the nearest one to a misspelt key. */

@@ -19,7 +19,9 @@ const templateSource = {
   text: z
     .string()
     .optional()
-    .describe('Inline prose, used when no template file is given: paragraphs separated by blank lines; helpers allowed, HTML shown as written.'),
+    .describe(
+      'Inline prose, used when no template file is given: paragraphs separated by blank lines; helpers allowed, HTML shown as written.',
+    ),
 };
 
 const contactOfficer = z.strictObject({
@@ -29,13 +31,13 @@ const contactOfficer = z.strictObject({
   email: z.email().optional(),
 });
 
-const colour = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour written #rgb or #rrggbb, for example #0b5fa5');
+const colour = z
+  .string()
+  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour written #rgb or #rrggbb, for example #0b5fa5');
 
 const report = z.strictObject({
   title: z.string().min(1).describe('The report title, as it appears on the front block and in the PDF metadata.'),
-  slug: slug
-    .optional()
-    .describe('The output file name without extension; made from the title when left out.'),
+  slug: slug.optional().describe('The output file name without extension; made from the title when left out.'),
   council: z.string().min(1).describe('The council publishing the report.'),
   committee: z.string().min(1),
   meetingDate: isoDate,
@@ -44,12 +46,15 @@ const report = z.strictObject({
   author: z.string().optional(),
   subject: z.string().optional().describe('PDF subject; defaults to the committee and meeting date.'),
   keywords: z.array(z.string()).default([]),
-  logo: z.string().optional().describe("The council's logo (png, jpg or svg), relative to the definition; embedded in the document."),
+  logo: z
+    .string()
+    .optional()
+    .describe("The council's logo (png, jpg or svg), relative to the definition; embedded in the document."),
   contactOfficers: z.array(contactOfficer).default([]),
 });
 
 const area = z.strictObject({
-  code: z.string().regex(/^\d{3}$/, "must be the council's three-digit DfE code, for example \"335\""),
+  code: z.string().regex(/^\d{3}$/, 'must be the council\'s three-digit DfE code, for example "335"'),
   name: z.string().min(1),
 });
 
@@ -88,7 +93,9 @@ const localFigures = z.strictObject({
   aggregate: z
     .enum(['fytd', 'rolling12'])
     .optional()
-    .describe('The rows are calendar months: report each financial year to date (fytd) or each rolling 12 months instead.'),
+    .describe(
+      'The rows are calendar months: report each financial year to date (fytd) or each rolling 12 months instead.',
+    ),
   measure: z
     .enum(['flow', 'snapshot'])
     .default('flow')
@@ -114,30 +121,41 @@ const indicator = z
     title: z.string().optional().describe("Overrides the built-in indicator's title."),
     shortTitle: z.string().optional(),
     definition: z.string().optional(),
-    similarWithin: toleranceText.optional().describe('How close two figures must be to be called similar: "1 point" or "5%".'),
+    similarWithin: toleranceText
+      .optional()
+      .describe('How close two figures must be to be called similar: "1 point" or "5%".'),
     from: financialYear.optional().describe('The first financial year to report.'),
     to: financialYear.optional().describe('The last financial year to report.'),
     local: localFigures.optional(),
   })
-  .refine((i) => (i.base === undefined) !== (i.custom === undefined), { message: 'needs either a built-in base or a custom definition, not both' })
-  .refine((i) => i.custom === undefined || i.local !== undefined, { message: 'a custom indicator needs local figures (local: source, columns)' });
+  .refine((i) => (i.base === undefined) !== (i.custom === undefined), {
+    message: 'needs either a built-in base or a custom definition, not both',
+  })
+  .refine((i) => i.custom === undefined || i.local !== undefined, {
+    message: 'a custom indicator needs local figures (local: source, columns)',
+  });
 
 const diagram = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must start with a letter and use only a-z, 0-9 and -'),
   title: z.string().min(1),
   indicator: z.string().describe('The indicator the diagram shows (the first of a breakdown).'),
   indicators: z.array(z.string()).optional().describe('For a breakdown: the indicators shown side by side.'),
-  series: z
-    .array(z.enum(['council', 'neighbours', 'region', 'england']))
-    .default(['council', 'neighbours', 'england']),
+  series: z.array(z.enum(['council', 'neighbours', 'region', 'england'])).default(['council', 'neighbours', 'england']),
   table: z.boolean().default(true),
   chart: z
     .union([
       z.enum(['trend', 'benchmark', 'neighbours', 'breakdown', 'monthly', 'none']),
-      z.strictObject({ vegaLite: z.record(z.string(), z.unknown()).describe("A Vega-Lite spec; its data is { name: '<indicator id>' }.") }),
+      z.strictObject({
+        vegaLite: z
+          .record(z.string(), z.unknown())
+          .describe("A Vega-Lite spec; its data is { name: '<indicator id>' }."),
+      }),
     ])
     .default('trend'),
-  period: z.string().default('latest-year').describe('For one-period charts: a period such as 2015-16, or first, latest, latest-year.'),
+  period: z
+    .string()
+    .default('latest-year')
+    .describe('For one-period charts: a period such as 2015-16, or first, latest, latest-year.'),
   zero: z.boolean().default(true).describe('Start the value axis at zero.'),
   target: z.number().optional().describe('For a monthly chart: the target line.'),
 });
@@ -166,16 +184,36 @@ const audit = z.strictObject({
 });
 
 const disclosure = z.strictObject({
-  public: z.boolean().default(false).describe('The report will be published: the council\'s own counts from 1 to the threshold are withheld ("c"), with the figures made from them.'),
-  threshold: z.number().int().min(1).max(20).default(5).describe('The largest count that is withheld in a public report.'),
+  public: z
+    .boolean()
+    .default(false)
+    .describe(
+      'The report will be published: the council\'s own counts from 1 to the threshold are withheld ("c"), with the figures made from them.',
+    ),
+  threshold: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(5)
+    .describe('The largest count that is withheld in a public report.'),
 });
 
 const output = z.strictObject({
-  folder: z.string().default('output').describe('Where the PDF and HTML are written, relative to the report definition.'),
+  folder: z
+    .string()
+    .default('output')
+    .describe('Where the PDF and HTML are written, relative to the report definition.'),
   pdf: z.boolean().default(true),
   html: z.boolean().default(true),
-  contents: z.boolean().default(false).describe('A contents list after the front block, with the page each section starts on.'),
-  charts: z.boolean().default(true).describe('Also write each chart on its own for slides: <slug>/charts/<id>.svg, and .png when printing.'),
+  contents: z
+    .boolean()
+    .default(false)
+    .describe('A contents list after the front block, with the page each section starts on.'),
+  charts: z
+    .boolean()
+    .default(true)
+    .describe('Also write each chart on its own for slides: <slug>/charts/<id>.svg, and .png when printing.'),
 });
 
 /**
@@ -183,17 +221,25 @@ const output = z.strictObject({
  * chooses a program to run (the browser comes from the machine: --browser or SCRUTINY_BROWSER).
  */
 export const REFUSED_KEYS: Readonly<Record<string, string>> = {
-  'output.browser': 'a report definition may not choose a program to run; name the browser with --browser or the SCRUTINY_BROWSER environment variable',
+  'output.browser':
+    'a report definition may not choose a program to run; name the browser with --browser or the SCRUTINY_BROWSER environment variable',
 };
 
 export const reportDefinitionSchema = z.strictObject({
   report,
   area,
-  data: data.default({ national: 'data/dfe', neighbours: { model: '2021', average: 'mean' }, populationYearOffset: 1, local: [] }),
+  data: data.default({
+    national: 'data/dfe',
+    neighbours: { model: '2021', average: 'mean' },
+    populationYearOffset: 1,
+    local: [],
+  }),
   templates: z
     .string()
     .optional()
-    .describe('The folder holding layout.hbs, print.css and section templates; any file it lacks comes from the built-in templates. Default: templates/ beside the definition, if there is one.'),
+    .describe(
+      'The folder holding layout.hbs, print.css and section templates; any file it lacks comes from the built-in templates. Default: templates/ beside the definition, if there is one.',
+    ),
   indicators: z.array(indicator).default([]),
   diagrams: z.array(diagram).default([]),
   sections: z.array(section).min(1),

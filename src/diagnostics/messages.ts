@@ -32,7 +32,8 @@ export const duplicateId = (place: Place, what: string, id: string, first: strin
 export const definitionNotFound = (path: string) =>
   `The report definition "${path}" does not exist; give the path to a report.config.yaml.`;
 
-export const agendaNotFound = (path: string) => `The agenda "${path}" does not exist or is not a file; give the path to an agenda.yaml.`;
+export const agendaNotFound = (path: string) =>
+  `The agenda "${path}" does not exist or is not a file; give the path to an agenda.yaml.`;
 
 export const definitionNotAFile = (path: string) =>
   `The report definition "${path}" is not a regular file (it is a device, pipe or socket); give the path to a report.config.yaml file.`;
@@ -40,14 +41,21 @@ export const definitionNotAFile = (path: string) =>
 export const definitionIsFolder = (path: string) =>
   `The report definition "${path}" is a folder; give the path to a report.config.yaml file.`;
 
-export const unknownReference = (place: Place, what: string, name: string, known: readonly string[], suggestion?: string) =>
+export const unknownReference = (
+  place: Place,
+  what: string,
+  name: string,
+  known: readonly string[],
+  suggestion?: string,
+) =>
   `${at(place)}: there is no ${what} "${name}"` +
   (suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; known: ${known.join(', ')}.` : '.');
 
 // Files a definition may read
 
 /** "report.config.yaml, line 9, column 9: the logo "x.png"" at a place in the YAML, or "x.png: the logo" without one. */
-const subject = (place: Place | undefined, what: string, path: string) => (place ? `${at(place)}: the ${what} "${path}"` : `${path}: the ${what}`);
+const subject = (place: Place | undefined, what: string, path: string) =>
+  place ? `${at(place)}: the ${what} "${path}"` : `${path}: the ${what}`;
 
 export const fileMissing = (path: string, what: string) => `${path}: the ${what} does not exist.`;
 
@@ -60,7 +68,9 @@ export const notARegularFile = (place: Place | undefined, what: string, path: st
 
 export const fileTooLarge = (path: string, what: string, bytes: number, limit: number, raiseWith?: string) =>
   `${path}: the ${what} is ${megabytes(bytes)}, over the limit of ${megabytes(limit)}` +
-  (raiseWith ? `; if the file is right, raise the limit with ${raiseWith} ${Math.ceil(bytes / (1024 * 1024))}.` : ' for a file of this kind.');
+  (raiseWith
+    ? `; if the file is right, raise the limit with ${raiseWith} ${Math.ceil(bytes / (1024 * 1024))}.`
+    : ' for a file of this kind.');
 
 export const notUtf8 = (path: string, what: string, line: number, column: number) =>
   `${path}, line ${line}, column ${column}: the ${what} is not UTF-8 text; save it again with the UTF-8 encoding.`;
@@ -68,14 +78,17 @@ export const notUtf8 = (path: string, what: string, line: number, column: number
 export const systemOutputFolder = (from: string, dir: string) =>
   `${from}: the output folder "${dir}" is ${dir === '/' ? 'the root of the file system' : 'a system folder'}; choose a folder of your own.`;
 
-export const refusedKey = (place: Place, path: string, reason: string) => `${at(place)}: "${path}" is not allowed in a report definition: ${reason}.`;
+export const refusedKey = (place: Place, path: string, reason: string) =>
+  `${at(place)}: "${path}" is not allowed in a report definition: ${reason}.`;
 
 export const yamlAliases = (place: Place, limit: number) =>
   `${at(place)}: the YAML repeats its anchors (aliases) more than ${limit} times, which would make it enormous once expanded; write the values out or use fewer aliases.`;
 
-export const moreProblems = (count: number) => `... and ${count.toLocaleString('en-GB')} more problems like these; fix the ones above first.`;
+export const moreProblems = (count: number) =>
+  `... and ${count.toLocaleString('en-GB')} more problems like these; fix the ones above first.`;
 
-export const yamlTooDeep = (file: string) => `${file}: the YAML is nested too deeply to read; a definition needs only a few levels.`;
+export const yamlTooDeep = (file: string) =>
+  `${file}: the YAML is nested too deeply to read; a definition needs only a few levels.`;
 
 // Data files
 
@@ -112,7 +125,8 @@ export const unsupportedFileType = (file: string) =>
 export const councilNotInData = (file: string, code: string) =>
   `${file}: there is no local authority with the code ${code}; councils are named by their three-digit DfE code, for example 335 for Walsall.`;
 
-export const cannotAggregate = (file: string, detail: string) => `${file}: the monthly figures cannot be added up: ${firstLine(detail)}.`;
+export const cannotAggregate = (file: string, detail: string) =>
+  `${file}: the monthly figures cannot be added up: ${firstLine(detail)}.`;
 
 export const noData = (file: string, what: string) => `${file}: there are no rows for ${what}.`;
 
@@ -125,12 +139,30 @@ const withCommas = (n: number) => n.toLocaleString('en-GB');
 export const notAYear = (place: Place, column: string, text: string) =>
   `${at(place)}: "${column}" should be a year such as 2025, or two years such as 201516 for 2015-16, but the cell holds "${text}".`;
 
-export const duplicateRow = (place: Place, first: Place, code: string, name: string, period: string, where: Readonly<Record<string, string>>) =>
+export const duplicateRow = (
+  place: Place,
+  first: Place,
+  code: string,
+  name: string,
+  period: string,
+  where: Readonly<Record<string, string>>,
+) =>
   `${at(place)}: this row repeats ${code ? `${name} (${code})` : name} for time_period ${period}` +
-  (Object.keys(where).length ? ` among the rows with ${Object.entries(where).map(([column, value]) => `${column} "${value}"`).join(' and ')}` : '') +
+  (Object.keys(where).length
+    ? ` among the rows with ${Object.entries(where)
+        .map(([column, value]) => `${column} "${value}"`)
+        .join(' and ')}`
+    : '') +
   `, already given on ${inSameFile(first)}; each area must have one row a year, so remove the wrong one.`;
 
-export const partOverWhole = (place: Place, numeratorColumn: string, numerator: number, denominatorColumn: string, denominator: number, denominatorAt?: Place) =>
+export const partOverWhole = (
+  place: Place,
+  numeratorColumn: string,
+  numerator: number,
+  denominatorColumn: string,
+  denominator: number,
+  denominatorAt?: Place,
+) =>
   `${at(place)}: "${numeratorColumn}" is ${withCommas(numerator)}, more than "${denominatorColumn}"${denominatorAt ? ` on ${denominatorAt.file === place.file ? inSameFile(denominatorAt) : at(denominatorAt)}` : ''} (${withCommas(denominator)}); ` +
   'a percentage cannot be over 100, so one of the two counts is wrong.';
 
@@ -180,13 +212,18 @@ export const dataFileTooLarge = (file: string, bytes: number, limit: number) =>
 export const workbookTooLarge = (file: string, bytes: number, limit: number) =>
   `${file}: the workbook unpacks to ${megabytes(bytes)}, over the limit of ${megabytes(limit)}; if the file is right, raise the limit with ${raiseTo(bytes)}.`;
 
-export const workbookNotZip = (file: string) => unreadableWorkbook(file, 'it is not a zip archive, as every .xlsx file is');
+export const workbookNotZip = (file: string) =>
+  unreadableWorkbook(file, 'it is not a zip archive, as every .xlsx file is');
 
 /** A part of a workbook's zip that cannot be unpacked, found before exceljs reads the workbook. */
 export const unreadableWorkbookPart = (
   file: string,
   part: string,
-  problem: { kind: 'larger-than-declared' } | { kind: 'encrypted' } | { kind: 'unknown-compression'; method: number } | { kind: 'damaged'; detail: string },
+  problem:
+    | { kind: 'larger-than-declared' }
+    | { kind: 'encrypted' }
+    | { kind: 'unknown-compression'; method: number }
+    | { kind: 'damaged'; detail: string },
 ) => {
   const what = {
     'larger-than-declared': () => 'unpacks to more than its zip directory declares',
@@ -205,14 +242,22 @@ export const templateProblem = (file: string, detail: string) =>
 export const forbiddenMarkup = (file: string, what: string, tag: string) =>
   `${file}: the report may not hold ${what} (${tag.length > 80 ? `${tag.slice(0, 77)}...` : tag}); a report must stand alone and send its readers nowhere, so scripts, frames, links to stylesheets and redirects are refused.`;
 
-export const documentNavigated = () => 'The document tried to go to another page while printing, so it was stopped; remove any redirect from the layout.';
+export const documentNavigated = () =>
+  'The document tried to go to another page while printing, so it was stopped; remove any redirect from the layout.';
 
-export const badThemeFile = (file: string, detail: string) => `${file}: the chart theme cannot be used: ${firstLine(detail)}.`;
+export const badThemeFile = (file: string, detail: string) =>
+  `${file}: the chart theme cannot be used: ${firstLine(detail)}.`;
 
 export const diagramNotPlaced = (id: string, where: string) =>
   `${where}: diagram "${id}" is referred to but never placed; place it with {{diagram "${id}"}} in a section.`;
 
-export const diagramPeriod = (file: string, diagram: string, period: string, indicator: string, periods: readonly string[]) =>
+export const diagramPeriod = (
+  file: string,
+  diagram: string,
+  period: string,
+  indicator: string,
+  periods: readonly string[],
+) =>
   `${file}: diagram "${diagram}" asks for the period "${period}", which indicator "${indicator}" does not have; it has ${periods.map((p) => `"${p}"`).join(', ')}.`;
 
 export const chartUnknownData = (file: string, diagram: string, name: string, known: readonly string[]) =>
@@ -221,7 +266,8 @@ export const chartUnknownData = (file: string, diagram: string, name: string, kn
 export const chartCannotDraw = (file: string, diagram: string, detail: string) =>
   `${file}: the Vega-Lite chart of diagram "${diagram}" cannot be drawn: ${firstLine(detail)}; check its expressions (calculate, filter) and fields.`;
 
-export const chartInvalid = (place: Place, detail: string) => `${at(place)}: the Vega-Lite chart is not valid: ${sentenceEnd(firstLine(detail))}`;
+export const chartInvalid = (place: Place, detail: string) =>
+  `${at(place)}: the Vega-Lite chart is not valid: ${sentenceEnd(firstLine(detail))}`;
 
 // The browser and output
 
@@ -238,7 +284,8 @@ export const browserTimedOut = (seconds: number) =>
 export const browserCrashed = () =>
   'The browser stopped while printing, twice (the second time in a fresh browser), so nothing was written; check that the machine has memory to spare, or name another browser with --browser.';
 
-export const stoppedBySignal = (signal: string) => `Stopped by ${signal}: nothing was written, and any previous report is as it was.`;
+export const stoppedBySignal = (signal: string) =>
+  `Stopped by ${signal}: nothing was written, and any previous report is as it was.`;
 
 export const cannotWriteOutput = (dir: string, detail: string) =>
   `${dir}: the report cannot be written there (${firstLine(detail)}); choose another folder with --out.`;

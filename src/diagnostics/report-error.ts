@@ -51,6 +51,7 @@ export class ProblemList {
   }
 
   throwIfAny(): void {
-    if (this.items.length > 0) throw new ReportError(this.more > 0 ? [...this.items, moreProblems(this.more)] : this.items);
+    if (this.items.length > 0)
+      throw new ReportError(this.more > 0 ? [...this.items, moreProblems(this.more)] : this.items);
   }
 }

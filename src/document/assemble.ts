@@ -53,17 +53,30 @@ export function assembleDocument(
 
   const r = definition.report;
   const context = {
-    report: { ...r, portfolioHolder: r.portfolioHolder ?? null, author: r.author ?? null, subject: r.subject ?? `${r.committee}, ${formatDate(r.meetingDate)}` },
+    report: {
+      ...r,
+      portfolioHolder: r.portfolioHolder ?? null,
+      author: r.author ?? null,
+      subject: r.subject ?? `${r.committee}, ${formatDate(r.meetingDate)}`,
+    },
     runningHeader: `${r.committee}, ${formatDate(r.meetingDate)}`,
     logo: parts.logo ? { src: parts.logo, alt: `${r.council} logo` } : null,
     // The council's colours, as CSS custom properties over the house style's own; validated as #rgb or #rrggbb.
     colours: new Handlebars.SafeString(
       Object.entries(definition.style)
-        .flatMap(([name, value]) => (value ? [`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${value};`] : []))
+        .flatMap(([name, value]) =>
+          value ? [`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${value};`] : [],
+        )
         .join(' '),
     ),
     sections: numbered,
-    contents: pages && numbered.map((section) => ({ id: section.id, title: headingText(section), page: pages === 'placeholder' ? '00' : (pages.get(section.id) ?? '') })),
+    contents:
+      pages &&
+      numbered.map((section) => ({
+        id: section.id,
+        title: headingText(section),
+        page: pages === 'placeholder' ? '00' : (pages.get(section.id) ?? ''),
+      })),
     css: new Handlebars.SafeString(parts.css),
     fontFaces: new Handlebars.SafeString(parts.fontFaces),
     provenance,
@@ -78,7 +91,12 @@ export function assembleDocument(
   }
   // Prose from the definition is escaped, so it never writes a tag: only template files are searched.
   const templates = [...(parts.templates ?? []), parts.layout].filter((template) => !template.ast);
-  return applyHtmlPolicy(html, parts.layout.name, sections.map((section) => ({ name: section.template, html: section.html })), templates);
+  return applyHtmlPolicy(
+    html,
+    parts.layout.name,
+    sections.map((section) => ({ name: section.template, html: section.html })),
+    templates,
+  );
 }
 
 /** The Handlebars a document layout (a report's or a pack's) runs in: dates, and strings for CSS. */

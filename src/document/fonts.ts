@@ -33,7 +33,9 @@ async function buildFontFaceCss(): Promise<string> {
   const dir = packageDir();
   const sheets = await Promise.all(STYLES.map((style) => readFile(join(dir, `${style}.css`), 'utf8')));
   const rules = sheets.flatMap((css) => css.match(/\/\* [^*]+ \*\/\s*@font-face\s*\{[^}]*\}/g) ?? []);
-  const wanted = rules.filter((rule) => SUBSETS.some((subset) => new RegExp(`-${subset}-\\d+-(normal|italic) \\*/`).test(rule)));
+  const wanted = rules.filter((rule) =>
+    SUBSETS.some((subset) => new RegExp(`-${subset}-\\d+-(normal|italic) \\*/`).test(rule)),
+  );
   const inlined = await Promise.all(
     wanted.map(async (rule) => {
       const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];

@@ -18,7 +18,19 @@ type Element = DefaultTreeAdapterTypes.Element;
 export const CONTENT_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'none'; child-src 'none'; form-action 'none'; base-uri 'none'";
 
-const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'portal', 'fencedframe']);
+const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'link',
+  'portal',
+  'fencedframe',
+]);
 const HARMLESS_HTTP_EQUIV = new Set(['content-type', 'content-security-policy', 'x-ua-compatible', 'default-style']);
 
 export interface Forbidden {
@@ -49,7 +61,8 @@ export function inspectDocument(html: string): InspectedDocument {
  */
 export function checkFragment(html: string, name: string): void {
   const forbidden = forbiddenIn(parseFragment(html, PARSING), html);
-  if (forbidden.length > 0) throw new ReportError([...new Set(forbidden.map((found) => message.forbiddenMarkup(name, found.what, found.tag)))]);
+  if (forbidden.length > 0)
+    throw new ReportError([...new Set(forbidden.map((found) => message.forbiddenMarkup(name, found.what, found.tag)))]);
 }
 
 function forbiddenIn(root: Node, html: string): Forbidden[] {
@@ -67,16 +80,25 @@ function forbiddenIn(root: Node, html: string): Forbidden[] {
 }
 
 function describe(element: Element): string | undefined {
-  if (FORBIDDEN_ELEMENTS.has(element.tagName)) return `${/^[aeio]/.test(element.tagName) ? 'an' : 'a'} <${element.tagName}> element`;
+  if (FORBIDDEN_ELEMENTS.has(element.tagName))
+    return `${/^[aeio]/.test(element.tagName) ? 'an' : 'a'} <${element.tagName}> element`;
   for (const { name, value } of element.attrs) {
     if (/^on/i.test(name)) return `an event handler (${name})`;
     // Browsers drop tabs and line breaks from a URL ("jav&#x09;ascript:"), and so does the sentence.
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     const plain = value.replace(/[\u0000-\u001f]/g, '');
-    if (/^\s*(javascript|vbscript):/i.test(plain)) return `a ${name.toLowerCase()} to a script (${plain.trim().slice(0, 40)})`;
+    if (/^\s*(javascript|vbscript):/i.test(plain))
+      return `a ${name.toLowerCase()} to a script (${plain.trim().slice(0, 40)})`;
   }
-  const equiv = element.tagName === 'meta' ? element.attrs.find((attr) => attr.name === 'http-equiv')?.value.trim().toLowerCase() : undefined;
-  if (equiv !== undefined && !HARMLESS_HTTP_EQUIV.has(equiv)) return equiv === 'refresh' ? 'a meta refresh, which sends the reader elsewhere' : `a <meta http-equiv="${equiv}">`;
+  const equiv =
+    element.tagName === 'meta'
+      ? element.attrs
+          .find((attr) => attr.name === 'http-equiv')
+          ?.value.trim()
+          .toLowerCase()
+      : undefined;
+  if (equiv !== undefined && !HARMLESS_HTTP_EQUIV.has(equiv))
+    return equiv === 'refresh' ? 'a meta refresh, which sends the reader elsewhere' : `a <meta http-equiv="${equiv}">`;
   return undefined;
 }
 
@@ -117,10 +139,13 @@ export function applyHtmlPolicy(
   if (inspected.forbidden.length === 0) return inspected.html;
   const writer = (tag: string) => {
     const template = templates.find((t) => t.text.includes(tag));
-    if (template) return `${template.name}, line ${template.text.slice(0, template.text.indexOf(tag)).split('\n').length}`;
+    if (template)
+      return `${template.name}, line ${template.text.slice(0, template.text.indexOf(tag)).split('\n').length}`;
     return parts.find((part) => part.html.includes(tag))?.name ?? layout;
   };
   // A partial drawn three times is one problem, not three.
-  const problems = inspected.forbidden.map((found) => message.forbiddenMarkup(writer(found.tag), found.what, found.tag));
+  const problems = inspected.forbidden.map((found) =>
+    message.forbiddenMarkup(writer(found.tag), found.what, found.tag),
+  );
   throw new ReportError([...new Set(problems)]);
 }

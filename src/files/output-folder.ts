@@ -7,16 +7,46 @@ import * as message from '../diagnostics/messages.js';
 import { realPath } from './real-path.js';
 import { sep } from 'node:path';
 
-const POSIX_SYSTEM = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/run', '/sbin', '/sys', '/usr', '/var/lib', '/var/log', '/var/cache', '/var/spool', '/var/mail', '/System', '/Library', '/private/etc', '/private/var/db'];
+const POSIX_SYSTEM = [
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/proc',
+  '/run',
+  '/sbin',
+  '/sys',
+  '/usr',
+  '/var/lib',
+  '/var/log',
+  '/var/cache',
+  '/var/spool',
+  '/var/mail',
+  '/System',
+  '/Library',
+  '/private/etc',
+  '/private/var/db',
+];
 /** Folders that hold others' folders: writing straight into them is never meant. */
 const POSIX_EXACT = ['/', '/var', '/home', '/Users', '/Applications', '/opt', '/srv', '/mnt', '/media'];
-const WINDOWS_SYSTEM = [/^[a-z]:\\windows(\\|$)/i, /^[a-z]:\\program files( \(x86\))?(\\|$)/i, /^[a-z]:\\programdata(\\|$)/i, /^[a-z]:\\$/i];
+const WINDOWS_SYSTEM = [
+  /^[a-z]:\\windows(\\|$)/i,
+  /^[a-z]:\\program files( \(x86\))?(\\|$)/i,
+  /^[a-z]:\\programdata(\\|$)/i,
+  /^[a-z]:\\$/i,
+];
 
 /** The sentence refusing an output folder, `from` naming where it was given; undefined when it is fine. */
 export function systemFolderProblem(dir: string, from: string): string | undefined {
   const real = realPath(dir);
   const shown = real === dir ? dir : `${dir} (${real})`;
-  if (sep === '\\') return WINDOWS_SYSTEM.some((pattern) => pattern.test(real)) ? message.systemOutputFolder(from, shown) : undefined;
-  const isSystem = POSIX_EXACT.includes(real) || POSIX_SYSTEM.some((folder) => real === folder || real.startsWith(`${folder}/`));
+  if (sep === '\\')
+    return WINDOWS_SYSTEM.some((pattern) => pattern.test(real)) ? message.systemOutputFolder(from, shown) : undefined;
+  const isSystem =
+    POSIX_EXACT.includes(real) || POSIX_SYSTEM.some((folder) => real === folder || real.startsWith(`${folder}/`));
   return isSystem ? message.systemOutputFolder(from, real === '/' ? '/' : shown) : undefined;
 }

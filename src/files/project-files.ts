@@ -61,9 +61,17 @@ export interface ProjectOptions {
 
 export function projectFiles(fs: FileSystem, options: ProjectOptions): ProjectFiles {
   const baseDir = resolve(fs.cwd, options.baseDir);
-  const roots = [...new Set([...(options.readBase === false ? [] : [baseDir]), ...(options.roots ?? []).map((root) => resolve(fs.cwd, root))].map(fs.realPath))];
+  const roots = [
+    ...new Set(
+      [
+        ...(options.readBase === false ? [] : [baseDir]),
+        ...(options.roots ?? []).map((root) => resolve(fs.cwd, root)),
+      ].map(fs.realPath),
+    ),
+  ];
   const builtIn = fs.realPath(options.builtIn);
-  const within = (folder: string, path: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+  const within = (folder: string, path: string) =>
+    path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
   const isInside = (path: string) => {
     const real = fs.realPath(path);
     return roots.some((root) => within(root, real)) || within(builtIn, real);
@@ -71,13 +79,21 @@ export function projectFiles(fs: FileSystem, options: ProjectOptions): ProjectFi
   const shown = (path: string) => {
     const absolute = resolve(baseDir, path);
     // The tool's own templates by that name, unless the project holds them (as the tool's own folder does).
-    if (within(options.builtIn, absolute) && !within(baseDir, absolute)) return join("scrutiny's built-in templates", relative(options.builtIn, absolute));
+    if (within(options.builtIn, absolute) && !within(baseDir, absolute))
+      return join("scrutiny's built-in templates", relative(options.builtIn, absolute));
     return relative(baseDir, absolute) || '.';
   };
-  const refused = (path: string, what: string, refusal: Refusal, raiseWith?: string) => new ReportError(describeRefusal(shown(path), what, refusal, raiseWith));
-  const problemWith = (path: string, what: string, place: Place | undefined, kind?: 'file' | 'folder'): string | undefined => {
+  const refused = (path: string, what: string, refusal: Refusal, raiseWith?: string) =>
+    new ReportError(describeRefusal(shown(path), what, refusal, raiseWith));
+  const problemWith = (
+    path: string,
+    what: string,
+    place: Place | undefined,
+    kind?: 'file' | 'folder',
+  ): string | undefined => {
     const found = fs.kindOf(path);
-    if (found === undefined) return place ? message.fileNotFound(place, what, shown(path)) : message.fileMissing(shown(path), what);
+    if (found === undefined)
+      return place ? message.fileNotFound(place, what, shown(path)) : message.fileMissing(shown(path), what);
     if (found === 'other') return message.notARegularFile(place, what, shown(path));
     if (kind !== undefined && found !== kind && place) return message.wrongKind(place, what, shown(path), found);
     if (!isInside(path)) return message.outsideProject(place, what, shown(path), roots);

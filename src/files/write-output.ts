@@ -10,7 +10,17 @@
  * Renaming within a folder is atomic, so a reader sees the old file or the new one, never half. The
  * commit runs without yielding, so a signal arrives before it (the staged files are abandoned) or after.
  */
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  unlinkSync,
+} from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
@@ -77,7 +87,12 @@ export async function writeOutput(groups: readonly OutputGroup[]): Promise<void>
  * goes stale after 10 s (its holder refreshes it meanwhile), so a killed build never blocks the next.
  */
 export function lockFolder(folder: string): Promise<() => Promise<void>> {
-  return lockfile.lock(folder, { lockfilePath: join(folder, LOCK), realpath: false, stale: 10_000, retries: { retries: 200, minTimeout: 50, maxTimeout: 500 } });
+  return lockfile.lock(folder, {
+    lockfilePath: join(folder, LOCK),
+    realpath: false,
+    stale: 10_000,
+    retries: { retries: 200, minTimeout: 50, maxTimeout: 500 },
+  });
 }
 
 /** Renames every staged file into place, or none: on a failure, the files already moved are put back. */
@@ -151,7 +166,8 @@ function makeFolder(folder: string): string | undefined {
 /** Removes a folder this build made, with its sub-folders, as long as nothing else was put in them. */
 function removeFolderIfEmpty(folder: string): void {
   try {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) if (entry.isDirectory()) removeFolderIfEmpty(join(folder, entry.name));
+    for (const entry of readdirSync(folder, { withFileTypes: true }))
+      if (entry.isDirectory()) removeFolderIfEmpty(join(folder, entry.name));
     rmdirSync(folder);
   } catch {
     // gone, or holding another build's files: leave it

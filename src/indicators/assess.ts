@@ -41,7 +41,13 @@ export function verdictOf(value: number, comparator: number, polarity: Polarity,
   if (gap <= allowed + 1e-9) return 'similar';
   const direction = directionOf(comparator, value);
   const judgement = judge(polarity, direction);
-  return judgement === undefined ? (direction === 'up' ? 'higher' : 'lower') : judgement === 'same' ? 'similar' : judgement;
+  return judgement === undefined
+    ? direction === 'up'
+      ? 'higher'
+      : 'lower'
+    : judgement === 'same'
+      ? 'similar'
+      : judgement;
 }
 
 export interface Rank {
@@ -82,15 +88,37 @@ export interface Change {
   readonly judgement?: 'better' | 'worse' | 'same';
 }
 
-export function changeBetween(fromKey: string, from: number, to: number, decimals: number, polarity: Polarity, judged = true): Change {
+export function changeBetween(
+  fromKey: string,
+  from: number,
+  to: number,
+  decimals: number,
+  polarity: Polarity,
+  judged = true,
+): Change {
   const direction = directionOf(from, to);
   const judgement = judged ? judge(polarity, direction) : undefined;
   const change = difference(from, to, decimals);
-  const percent = from === 0 ? undefined : roundRatio((toScaled(to, decimals) - toScaled(from, decimals)) * 100n, toScaled(from, decimals), 1);
-  return { from: fromKey, difference: change, ...(percent !== undefined && { percent }), direction, ...(judgement && { judgement }) };
+  const percent =
+    from === 0
+      ? undefined
+      : roundRatio((toScaled(to, decimals) - toScaled(from, decimals)) * 100n, toScaled(from, decimals), 1);
+  return {
+    from: fromKey,
+    difference: change,
+    ...(percent !== undefined && { percent }),
+    direction,
+    ...(judgement && { judgement }),
+  };
 }
 
 /** The three-year trend: the latest year against two years before, judged with the tolerance. */
-export function trendOver(fromKey: string, from: number, to: number, polarity: Polarity, tolerance: Tolerance): { readonly from: string; readonly verdict: Verdict } {
+export function trendOver(
+  fromKey: string,
+  from: number,
+  to: number,
+  polarity: Polarity,
+  tolerance: Tolerance,
+): { readonly from: string; readonly verdict: Verdict } {
   return { from: fromKey, verdict: verdictOf(to, from, polarity, tolerance) };
 }

@@ -10,13 +10,29 @@ import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { Table } from '../tables/table.js';
 import { readLocalCounts, type LocalCounts, type LocalCountsSpec } from '../tables/read-local-counts.js';
-import { changeBetween, describeTolerance, parseTolerance, rankAmong, trendOver, verdictOf, type Change, type Rank, type Tolerance, type Verdict } from './assess.js';
+import {
+  changeBetween,
+  describeTolerance,
+  parseTolerance,
+  rankAmong,
+  trendOver,
+  verdictOf,
+  type Change,
+  type Rank,
+  type Tolerance,
+  type Verdict,
+} from './assess.js';
 import type { Polarity } from './compare.js';
 import { ratio, type CouncilFigure, type Figure } from './figures.js';
 import type { LibraryIndicator } from './library.js';
 import { defaultTolerance, type Unit } from './units.js';
 import { aggregateMonths, type Measure } from './monthly.js';
-import { computeNationalFigures, NO_NATIONAL_FIGURES, type NationalFigures, type NationalTables } from './national-figures.js';
+import {
+  computeNationalFigures,
+  NO_NATIONAL_FIGURES,
+  type NationalFigures,
+  type NationalTables,
+} from './national-figures.js';
 import { indexNational } from './national.js';
 import { councilInModel, hasNeighbours, readNeighbours, NEIGHBOUR_FILES, type NeighbourModel } from './neighbours.js';
 import { byEndDate, periodBetween, reportingYear, type Period } from './periods.js';
@@ -66,7 +82,10 @@ export interface Assessment {
   readonly trend?: { readonly from: string; readonly verdict: Verdict };
 }
 
-export interface IndicatorResult extends Omit<IndicatorDefinition, 'source' | 'local' | 'from' | 'to' | 'similarWithin'> {
+export interface IndicatorResult extends Omit<
+  IndicatorDefinition,
+  'source' | 'local' | 'from' | 'to' | 'similarWithin'
+> {
   readonly sourceName: string;
   readonly polarity: Polarity;
   /** "within 1 percentage point": the tolerance for "similar", as reports state it. */
@@ -119,7 +138,10 @@ export interface IndicatorInputs {
 }
 
 /** The national files (by name) an indicator set reads: its sources, the population and the neighbour model. */
-export function nationalFilesNeeded(indicators: readonly Pick<IndicatorDefinition, 'source'>[], model: NeighbourModel): string[] {
+export function nationalFilesNeeded(
+  indicators: readonly Pick<IndicatorDefinition, 'source'>[],
+  model: NeighbourModel,
+): string[] {
   const files = new Set([NEIGHBOUR_FILES[model]]);
   for (const { source } of indicators) {
     if (!source) continue;
@@ -168,23 +190,34 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
     problems,
   };
   const national = inputs.indicators.map(
-    (indicator) => [indicator, indicator.source ? computeNationalFigures({ ...indicator, source: indicator.source }, tables) : NO_NATIONAL_FIGURES] as const,
+    (indicator) =>
+      [
+        indicator,
+        indicator.source
+          ? computeNationalFigures({ ...indicator, source: indicator.source }, tables)
+          : NO_NATIONAL_FIGURES,
+      ] as const,
   );
   problems.throwIfAny();
 
   const neighbourTable = table(NEIGHBOUR_FILES[inputs.neighbours.model]);
-  const nameOf = (code: string) => national.map(([, f]) => f.councils.get(code)?.name).find(Boolean) ?? known(code)?.name ?? code;
+  const nameOf = (code: string) =>
+    national.map(([, f]) => f.councils.get(code)?.name).find(Boolean) ?? known(code)?.name ?? code;
   // A council is known from any national file, or else (for a report of custom indicators only) from the neighbour model.
   const known = (code: string) =>
-    national.find(([, figures]) => figures.councils.has(code))?.[1].councils.get(code) ?? councilInModel(neighbourTable, inputs.neighbours.model, code);
+    national.find(([, figures]) => figures.councils.has(code))?.[1].councils.get(code) ??
+    councilInModel(neighbourTable, inputs.neighbours.model, code);
   const councils: readonly CouncilChoice[] =
-    choice === 'all' ? [...new Set(national.flatMap(([, figures]) => [...figures.councils.keys()]))].sort().map((code) => ({ code })) : choice;
+    choice === 'all'
+      ? [...new Set(national.flatMap(([, figures]) => [...figures.councils.keys()]))].sort().map((code) => ({ code }))
+      : choice;
   const asked = choice !== 'all';
   const missing = councils.filter((council) => !known(council.code));
   // Named as the user sees the file (data/dfe/...), as every other problem with it is.
   const firstFile = inputs.indicators.find((i) => i.source)?.source?.file;
   const searched = firstFile === undefined ? neighbourTable.file : table(firstFile).file;
-  if (missing.length > 0) throw new ReportError(missing.map((council) => message.councilNotInData(searched, council.code)));
+  if (missing.length > 0)
+    throw new ReportError(missing.map((council) => message.councilNotInData(searched, council.code)));
 
   const sets = councils.map((choice) => {
     const council = { code: choice.code, name: choice.name ?? nameOf(choice.code) };
@@ -192,13 +225,18 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
     // Known from one file is not enough: a file with no row for the council would print "not available" every year.
     if (asked) {
       const seen = national.flatMap(([, figures]) => figures.yearsOf(council.code));
-      for (const [, figures] of national) for (const file of figures.lacking(council.code, seen)) problems.add(message.councilNotInFile(file, council.code, council.name));
+      for (const [, figures] of national)
+        for (const file of figures.lacking(council.code, seen))
+          problems.add(message.councilNotInFile(file, council.code, council.name));
     }
     const neighbourCodes = hasNeighbours(neighbourTable, inputs.neighbours.model, council.code)
       ? readNeighbours(neighbourTable, inputs.neighbours.model, council.code)
       : [];
     const indicators = Object.fromEntries(
-      national.map(([indicator, figures]) => [indicator.id, councilResult(indicator, figures, council, region, neighbourCodes, inputs, problems)]),
+      national.map(([indicator, figures]) => [
+        indicator.id,
+        councilResult(indicator, figures, council, region, neighbourCodes, inputs, problems),
+      ]),
     );
     return {
       comparators: {
@@ -232,7 +270,11 @@ function councilResult(
     series.council[period.key] = national.council(council.code, year);
     series.england[period.key] = national.england(year);
     series.region[period.key] = national.region(region.code, year);
-    series.neighbours[period.key] = averageOf(neighbourCodes.map((code) => national.council(code, year)), inputs.neighbours.average, indicator.decimals);
+    series.neighbours[period.key] = averageOf(
+      neighbourCodes.map((code) => national.council(code, year)),
+      inputs.neighbours.average,
+      indicator.decimals,
+    );
   }
 
   // The local workbook is the report's council's own: another council listed beside it never takes its figures.
@@ -245,7 +287,9 @@ function councilResult(
     if (indicator.unit === 'percent' && spec.denominator !== undefined) {
       for (const row of rows) {
         if (row.denominator !== undefined && row.numerator > row.denominator) {
-          problems.add(message.partOverWhole(row.place, spec.numerator, row.numerator, spec.denominator, row.denominator));
+          problems.add(
+            message.partOverWhole(row.place, spec.numerator, row.numerator, spec.denominator, row.denominator),
+          );
         }
       }
     }
@@ -273,16 +317,29 @@ function councilResult(
     },
     assessments: assessmentsOf(indicator, periods, series, national, tolerance),
     // Shared, not copied, between councils: the same list for every council's result.
-    councils: Object.fromEntries(periods.filter((period) => period.whole).map((period) => [period.key, national.councilFigures(Number(period.end.slice(0, 4)))])),
+    councils: Object.fromEntries(
+      periods
+        .filter((period) => period.whole)
+        .map((period) => [period.key, national.councilFigures(Number(period.end.slice(0, 4)))]),
+    ),
   };
 }
 
 /** The council's rows as periods: as written, or (for monthly rows) each financial year to date or rolling 12 months. */
-function localPeriods(rows: readonly LocalCounts[], spec: LocalFigures, file: string, problems: ProblemList): (LocalCounts & { readonly period: Period })[] {
+function localPeriods(
+  rows: readonly LocalCounts[],
+  spec: LocalFigures,
+  file: string,
+  problems: ProblemList,
+): (LocalCounts & { readonly period: Period })[] {
   const asWritten = rows.map((row) => ({ ...row, period: periodBetween(row.start, row.end) }));
   if (!spec.aggregate) return asWritten;
   try {
-    const months = asWritten.map((row) => ({ period: row.period, numerator: row.numerator, denominator: row.denominator ?? 0 }));
+    const months = asWritten.map((row) => ({
+      period: row.period,
+      numerator: row.numerator,
+      denominator: row.denominator ?? 0,
+    }));
     return aggregateMonths(months, spec.aggregate, spec.measure).map((window) => ({
       ...window,
       start: window.period.start,
@@ -337,8 +394,17 @@ function assessmentsOf(
       if (judged) assessment[name] = judged;
     }
     // A part of a year against a whole one is not like for like: its direction is shown, never judged.
-    if (previous && before != null) assessment.change = changeBetween(previous.key, before, value, indicator.decimals, indicator.polarity, period.whole);
-    if (twoBefore && earlier != null) assessment.trend = trendOver(twoBefore.key, earlier, value, indicator.polarity, tolerance);
+    if (previous && before != null)
+      assessment.change = changeBetween(
+        previous.key,
+        before,
+        value,
+        indicator.decimals,
+        indicator.polarity,
+        period.whole,
+      );
+    if (twoBefore && earlier != null)
+      assessment.trend = trendOver(twoBefore.key, earlier, value, indicator.polarity, tolerance);
     assessments[period.key] = assessment;
   }
   return assessments;

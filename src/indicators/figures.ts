@@ -25,13 +25,20 @@ export interface CouncilFigure {
 export const NOT_AVAILABLE: Figure = { value: null, symbol: 'x' };
 
 /** A figure from two readings; a withheld count withholds the figure, never makes it 0. */
-export function ratio(unit: Unit, numerator: Reading | undefined, denominator: Reading | undefined, source?: Place): Figure {
+export function ratio(
+  unit: Unit,
+  numerator: Reading | undefined,
+  denominator: Reading | undefined,
+  source?: Place,
+): Figure {
   const at = source ? { source } : {};
-  if (numerator && !('symbol' in numerator) && !needsDenominator(unit)) return { value: numerator.value, numerator: numerator.value, ...at };
+  if (numerator && !('symbol' in numerator) && !needsDenominator(unit))
+    return { value: numerator.value, numerator: numerator.value, ...at };
   if (!numerator || !denominator) return { ...NOT_AVAILABLE, ...at };
   if ('symbol' in numerator) return { value: null, symbol: numerator.symbol, ...at };
   // "c" stands for a count from 1 to 5, never 0: none of a suppressed number is exactly 0%, as DfE prints it.
-  if ('symbol' in denominator && denominator.symbol === 'c' && numerator.value === 0) return { value: 0, numerator: 0, ...at };
+  if ('symbol' in denominator && denominator.symbol === 'c' && numerator.value === 0)
+    return { value: 0, numerator: 0, ...at };
   if ('symbol' in denominator) return { value: null, symbol: denominator.symbol, numerator: numerator.value, ...at };
   const counts = { numerator: numerator.value, denominator: denominator.value };
   if (denominator.value === 0) return { value: null, symbol: 'z', ...counts, ...at };

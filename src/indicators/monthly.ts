@@ -6,7 +6,15 @@
  * Only flow measures (events in a period: referrals, plan starts) can be added up month by month.
  * Snapshot measures (children on a date: plans open at the month end) cannot.
  */
-import { firstDayOf, fromMonthIndex, lastDayOf, monthIndex, parseIsoDate, yearMonthOf, type YearMonth } from '../dates.js';
+import {
+  firstDayOf,
+  fromMonthIndex,
+  lastDayOf,
+  monthIndex,
+  parseIsoDate,
+  yearMonthOf,
+  type YearMonth,
+} from '../dates.js';
 import { byEndDate, periodBetween, reportingYear, type Period } from './periods.js';
 
 /** Counts of events in one calendar month: numerator and denominator of a flow measure. */
@@ -22,8 +30,10 @@ export type Measure = 'flow' | 'snapshot';
 export type AggregateKind = 'fytd' | 'rolling12';
 
 function checkYearMonth(year: number, month: number): void {
-  if (!Number.isInteger(year) || year < 1 || year > 9999) throw new RangeError(`Year ${year} is not a whole number from 1 to 9999.`);
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Month ${month} is not a whole number from 1 to 12.`);
+  if (!Number.isInteger(year) || year < 1 || year > 9999)
+    throw new RangeError(`Year ${year} is not a whole number from 1 to 9999.`);
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw new RangeError(`Month ${month} is not a whole number from 1 to 12.`);
 }
 
 function endMonth(end: Period | string): YearMonth {
@@ -61,7 +71,13 @@ export function rolling12Months(end: Period | string): Period {
   if (last.month === 3) return reportingYear(last.year);
   const start = firstDayOf(fromMonthIndex(monthIndex(last) - 11));
   const finish = lastDayOf(last);
-  return { key: `${start}/${finish}`, label: `12 months to ${monthPeriod(last.year, last.month).label}`, start, end: finish, whole: false };
+  return {
+    key: `${start}/${finish}`,
+    label: `12 months to ${monthPeriod(last.year, last.month).label}`,
+    start,
+    end: finish,
+    whole: false,
+  };
 }
 
 /** The calendar month a period covers, or undefined when it is not exactly one calendar month. */
@@ -76,23 +92,33 @@ function calendarMonth(period: Period): YearMonth | undefined {
  * the input (in end-date order), the sums over the window ending with it. A window missing any of its
  * months is left out rather than summed from part of the data.
  */
-export function aggregateMonths(months: readonly MonthlyCounts[], kind: AggregateKind, measure: Measure): MonthlyCounts[] {
+export function aggregateMonths(
+  months: readonly MonthlyCounts[],
+  kind: AggregateKind,
+  measure: Measure,
+): MonthlyCounts[] {
   if (measure === 'snapshot') {
     throw new RangeError(
       'A snapshot measure counts children on a date, so adding months together would count a child once for every month end they were there; use the figure at the last month end of the period instead.',
     );
   }
   if (measure !== 'flow') throw new RangeError(`Unknown measure "${String(measure)}": expected "flow" or "snapshot".`);
-  if (kind !== 'fytd' && kind !== 'rolling12') throw new RangeError(`Unknown window "${String(kind)}": expected "fytd" or "rolling12".`);
+  if (kind !== 'fytd' && kind !== 'rolling12')
+    throw new RangeError(`Unknown window "${String(kind)}": expected "fytd" or "rolling12".`);
 
   const byMonth = new Map<number, MonthlyCounts>();
   for (const counts of months) {
     const month = calendarMonth(counts.period);
     if (!month) {
-      throw new RangeError(`Period "${counts.period.label}" (${counts.period.key}) is not a calendar month; monthly counts must each cover one whole month.`);
+      throw new RangeError(
+        `Period "${counts.period.label}" (${counts.period.key}) is not a calendar month; monthly counts must each cover one whole month.`,
+      );
     }
     const index = monthIndex(month);
-    if (byMonth.has(index)) throw new RangeError(`Period "${counts.period.label}" (${counts.period.key}) appears more than once in the monthly counts.`);
+    if (byMonth.has(index))
+      throw new RangeError(
+        `Period "${counts.period.label}" (${counts.period.key}) appears more than once in the monthly counts.`,
+      );
     byMonth.set(index, counts);
   }
 

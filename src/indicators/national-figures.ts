@@ -25,7 +25,10 @@ import { indexNational, type Level, type NationalIndex } from './national.js';
 export interface NationalFigures {
   readonly years: readonly number[];
   /** Every council in the file, by code. */
-  readonly councils: ReadonlyMap<string, { readonly name: string; readonly region: { readonly code: string; readonly name: string } }>;
+  readonly councils: ReadonlyMap<
+    string,
+    { readonly name: string; readonly region: { readonly code: string; readonly name: string } }
+  >;
   council(code: string, year: number): Figure;
   region(code: string, year: number): Figure;
   england(year: number): Figure;
@@ -70,7 +73,10 @@ type Measure = Unit & Pick<LibraryIndicator, 'source'>;
  * Several indicators read the same file (five come from the assessment factors file): index it once.
  * The problems found while indexing are kept with the index and given to every stage that uses it.
  */
-const indexes = new WeakMap<Table, Map<string, { index: NationalIndex; problems: readonly string[]; reportedTo: WeakSet<ProblemList> }>>();
+const indexes = new WeakMap<
+  Table,
+  Map<string, { index: NationalIndex; problems: readonly string[]; reportedTo: WeakSet<ProblemList> }>
+>();
 
 function indexedOnce(table: Table, where: Readonly<Record<string, string>>, problems: ProblemList): NationalIndex {
   let byWhere = indexes.get(table);
@@ -101,12 +107,15 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
   const { problems } = tables;
   const table = tables.table(source.file);
   const index = indexedOnce(table, source.where, problems);
-  const denominatorIndex = typeof source.denominator === 'object' ? indexedOnce(table, source.denominator.where, problems) : undefined;
+  const denominatorIndex =
+    typeof source.denominator === 'object' ? indexedOnce(table, source.denominator.where, problems) : undefined;
   const numeratorColumn = requireColumn(table, source.numerator);
   const denominatorColumn =
-    typeof source.denominator === 'object' ? requireColumn(table, source.denominator.column)
-    : source.denominator === 'population' ? undefined
-    : requireColumn(table, source.denominator);
+    typeof source.denominator === 'object'
+      ? requireColumn(table, source.denominator.column)
+      : source.denominator === 'population'
+        ? undefined
+        : requireColumn(table, source.denominator);
   const publishedColumn = source.published === undefined ? undefined : requireColumn(table, source.published);
   const count = (row: TableRow, column: number) => readCountOrSymbol(table, row, column, problems);
   const percent = indicator.unit === 'percent';
@@ -115,14 +124,25 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
     if (denominatorIndex) {
       const other = denominatorIndex.find(level, code, year);
       const column = table.columns[denominatorColumn!]!;
-      return other ? { reading: count(other, denominatorColumn!), column, otherRow: placeOf(table, other.index, denominatorColumn!) } : { reading: { symbol: 'x' }, column };
+      return other
+        ? {
+            reading: count(other, denominatorColumn!),
+            column,
+            otherRow: placeOf(table, other.index, denominatorColumn!),
+          }
+        : { reading: { symbol: 'x' }, column };
     }
-    if (denominatorColumn !== undefined) return { reading: count(row, denominatorColumn), column: table.columns[denominatorColumn]! };
+    if (denominatorColumn !== undefined)
+      return { reading: count(row, denominatorColumn), column: table.columns[denominatorColumn]! };
     const population = tables.population;
     const populationRow = population?.find(level, code, year - tables.populationYearOffset);
     if (!population || !populationRow) return { reading: { symbol: 'x' }, column: 'population_estimate' };
     const column = requireColumn(population.table, 'population_estimate');
-    return { reading: readCountOrSymbol(population.table, populationRow, column, problems), column: 'population_estimate', otherRow: placeOf(population.table, populationRow.index, column) };
+    return {
+      reading: readCountOrSymbol(population.table, populationRow, column, problems),
+      column: 'population_estimate',
+      otherRow: placeOf(population.table, populationRow.index, column),
+    };
   };
 
   const fromCounts = (level: Level, code: string, year: number): Figure => {
@@ -134,7 +154,16 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
     const whole = denominator.reading;
     // A part above its whole: a percentage over 100 (rates and ratios may exceed 100; percentages cannot).
     if (percent && numerator && 'value' in numerator && whole && 'value' in whole && numerator.value > whole.value) {
-      problems.add(message.partOverWhole(place, table.columns[numeratorColumn]!, numerator.value, denominator.column, whole.value, denominator.otherRow));
+      problems.add(
+        message.partOverWhole(
+          place,
+          table.columns[numeratorColumn]!,
+          numerator.value,
+          denominator.column,
+          whole.value,
+          denominator.otherRow,
+        ),
+      );
     }
     return ratio(indicator, numerator, whole, place);
   };
@@ -146,7 +175,14 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
     const source = placeOf(table, row.index, publishedColumn);
     const reading = readFigure(table, row, publishedColumn, problems);
     if (reading && 'value' in reading && (reading.value < 0 || (percent && reading.value > 100))) {
-      problems.add(message.publishedOutOfRange(source, table.columns[publishedColumn]!, textOf(row.values[publishedColumn] ?? null).trim(), percent));
+      problems.add(
+        message.publishedOutOfRange(
+          source,
+          table.columns[publishedColumn]!,
+          textOf(row.values[publishedColumn] ?? null).trim(),
+          percent,
+        ),
+      );
       return { ...NOT_AVAILABLE, source };
     }
     if (!reading) return { ...NOT_AVAILABLE, source };
@@ -159,9 +195,13 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
   // Every figure is computed once, up front: reports and the indicator table look them up many times.
   const years = index.years;
   const byYear = (make: (year: number) => Figure) => years.map(make);
-  const councilFigures = new Map([...councils.keys()].map((code) => [code, byYear((year) => fromCounts('Local authority', code, year))]));
+  const councilFigures = new Map(
+    [...councils.keys()].map((code) => [code, byYear((year) => fromCounts('Local authority', code, year))]),
+  );
   const regionCodes = new Set([...councils.values()].map((council) => council.region.code));
-  const regionFigures = new Map([...regionCodes].map((code) => [code, byYear((year) => asPublished('Regional', code, year))]));
+  const regionFigures = new Map(
+    [...regionCodes].map((code) => [code, byYear((year) => asPublished('Regional', code, year))]),
+  );
   const englandFigures = byYear((year) => asPublished('National', 'E92000001', year));
   const named = years.map((_, i) =>
     [...councilFigures].flatMap(([code, figures]) => {
@@ -184,8 +224,14 @@ export function computeNationalFigures(indicator: Measure, tables: NationalTable
     england: (year) => at(englandFigures, year),
     yearsOf: (code) => years.filter((year) => index.find('Local authority', code, year) !== undefined),
     lacking: (code, during) => {
-      const covers = (i: NationalIndex) => during === undefined || during.length === 0 || i.years.length === 0 || i.years.some((year) => year >= Math.min(...during) - 1 && year <= Math.max(...during));
-      return [...new Set(indexesRead.filter((i) => i.nameOf(code) === undefined && covers(i)).map((i) => i.table.file))];
+      const covers = (i: NationalIndex) =>
+        during === undefined ||
+        during.length === 0 ||
+        i.years.length === 0 ||
+        i.years.some((year) => year >= Math.min(...during) - 1 && year <= Math.max(...during));
+      return [
+        ...new Set(indexesRead.filter((i) => i.nameOf(code) === undefined && covers(i)).map((i) => i.table.file)),
+      ];
     },
   };
 }

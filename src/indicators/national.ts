@@ -45,8 +45,19 @@ export function yearOfTimePeriod(text: string): number | undefined {
  * Index a table, keeping only rows whose `where` columns hold the given values, and only the three
  * levels indicators look up. Problems go to `problems`; without a list, they are thrown together.
  */
-export function indexNational(table: Table, where: Readonly<Record<string, string>> = {}, problems?: Problems): NationalIndex {
-  const c = requireColumns(table, ['time_period', 'geographic_level', 'region_code', 'region_name', 'old_la_code', 'la_name']);
+export function indexNational(
+  table: Table,
+  where: Readonly<Record<string, string>> = {},
+  problems?: Problems,
+): NationalIndex {
+  const c = requireColumns(table, [
+    'time_period',
+    'geographic_level',
+    'region_code',
+    'region_name',
+    'old_la_code',
+    'la_name',
+  ]);
   const filters = Object.entries(where).map(([column, value]) => {
     requireColumns(table, [column]);
     return [columnIndex(table, column), value] as const;
@@ -68,7 +79,12 @@ export function indexNational(table: Table, where: Readonly<Record<string, strin
       report.add(message.notAYear(placeOf(table, row.index, c.time_period), table.columns[c.time_period]!, period));
       continue;
     }
-    const code = level === 'Local authority' ? text(row, c.old_la_code) : level === 'Regional' ? text(row, c.region_code) : 'E92000001';
+    const code =
+      level === 'Local authority'
+        ? text(row, c.old_la_code)
+        : level === 'Regional'
+          ? text(row, c.region_code)
+          : 'E92000001';
     const key = `${level}|${code}`;
     let byYear = rows.get(key);
     if (!byYear) rows.set(key, (byYear = new Map()));
@@ -76,7 +92,14 @@ export function indexNational(table: Table, where: Readonly<Record<string, strin
     if (first) {
       const name = level === 'National' ? 'England' : text(row, level === 'Regional' ? c.region_name : c.la_name);
       report.add(
-        message.duplicateRow(placeOf(table, row.index, c.time_period), placeOf(table, first.index, c.time_period), level === 'National' ? '' : code, name, period, where),
+        message.duplicateRow(
+          placeOf(table, row.index, c.time_period),
+          placeOf(table, first.index, c.time_period),
+          level === 'National' ? '' : code,
+          name,
+          period,
+          where,
+        ),
       );
       continue;
     }
@@ -85,7 +108,12 @@ export function indexNational(table: Table, where: Readonly<Record<string, strin
     if (level === 'Local authority') {
       const previous = regions.get(code);
       if (!previous || previous.year < year) {
-        regions.set(code, { year, code: text(row, c.region_code), name: text(row, c.region_name), la: text(row, c.la_name) });
+        regions.set(code, {
+          year,
+          code: text(row, c.region_code),
+          name: text(row, c.region_name),
+          la: text(row, c.la_name),
+        });
       }
     }
   }

@@ -20,17 +20,31 @@ export const NEIGHBOUR_FILES: Readonly<Record<NeighbourModel, string>> = {
   '2025': 'sn_model_2025_wide.csv',
 };
 
-const LAYOUT: Readonly<Record<NeighbourModel, { code: string; name: string; region: string; neighbour: (n: number) => string }>> = {
+const LAYOUT: Readonly<
+  Record<NeighbourModel, { code: string; name: string; region: string; neighbour: (n: number) => string }>
+> = {
   '2021': { code: 'LA num', name: 'LA Name', region: 'GOReg', neighbour: (n) => `SN${n}` },
   '2025': { code: 'old_la_code', name: 'la_name', region: 'region_name', neighbour: (n) => `SN_${n}` },
 };
 
 /** The council's name and region as the model gives them (the region has a name here, not a code). */
-export function councilInModel(table: Table, model: NeighbourModel, laCode: string): { name: string; region: { code: string; name: string } } | undefined {
+export function councilInModel(
+  table: Table,
+  model: NeighbourModel,
+  laCode: string,
+): { name: string; region: { code: string; name: string } } | undefined {
   const layout = LAYOUT[model];
-  const [code, name, region] = [layout.code, layout.name, layout.region].map((column) => columnIndex(table, column)) as [number, number, number];
-  const row = code < 0 || name < 0 ? undefined : table.rows.find((r) => textOf(r.values[code] ?? null).trim() === laCode);
-  return row && { name: textOf(row.values[name] ?? null).trim(), region: { code: '', name: region < 0 ? '' : textOf(row.values[region] ?? null).trim() } };
+  const [code, name, region] = [layout.code, layout.name, layout.region].map((column) =>
+    columnIndex(table, column),
+  ) as [number, number, number];
+  const row =
+    code < 0 || name < 0 ? undefined : table.rows.find((r) => textOf(r.values[code] ?? null).trim() === laCode);
+  return (
+    row && {
+      name: textOf(row.values[name] ?? null).trim(),
+      region: { code: '', name: region < 0 ? '' : textOf(row.values[region] ?? null).trim() },
+    }
+  );
 }
 
 /** Whether the model lists the council (a council created after the model was made is not in it). */

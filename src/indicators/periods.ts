@@ -14,7 +14,6 @@ export interface Period {
   readonly whole: boolean;
 }
 
-
 /** 2016 (year ending March 2016) -> "2015-16". */
 export function financialYearLabel(endYear: number): string {
   return `${endYear - 1}-${String(endYear % 100).padStart(2, '0')}`;
@@ -41,9 +40,11 @@ export function periodBetween(start: string, end: string): Period {
   const startMonth = MONTHS[sm - 1]!;
   const endMonth = MONTHS[em - 1]!;
   const label =
-    sy === ey && sm === em ? `${endMonth} ${ey}`
-    : sy === ey ? `${startMonth} to ${endMonth} ${ey}`
-    : `${startMonth} ${sy} to ${endMonth} ${ey}`;
+    sy === ey && sm === em
+      ? `${endMonth} ${ey}`
+      : sy === ey
+        ? `${startMonth} to ${endMonth} ${ey}`
+        : `${startMonth} ${sy} to ${endMonth} ${ey}`;
   return { key: `${start}/${end}`, label, start, end, whole: false };
 }
 

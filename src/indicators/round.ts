@@ -35,7 +35,8 @@ export function toScaled(value: number, decimals: number): bigint {
   // Fast path: a figure with no more places than `decimals` lands within a hair of a whole number.
   const magnitude = Math.abs(value) * 10 ** decimals;
   const nearest = Math.round(magnitude);
-  if (Math.abs(magnitude - nearest) < 1e-6 && Number.isSafeInteger(nearest)) return BigInt(value < 0 ? -nearest : nearest);
+  if (Math.abs(magnitude - nearest) < 1e-6 && Number.isSafeInteger(nearest))
+    return BigInt(value < 0 ? -nearest : nearest);
   const text = value.toFixed(decimals + 2); // exact enough to read the digits as written
   const [whole, fraction = ''] = text.split('.');
   const digits = `${whole}${fraction.slice(0, decimals)}`;

@@ -29,15 +29,33 @@ export interface IndicatorRow {
 }
 
 export const ROW_COLUMNS: readonly (keyof IndicatorRow)[] = [
-  'indicator', 'area_code', 'area_name', 'period', 'value', 'symbol', 'numerator', 'denominator', 'england',
-  'region_name', 'region', 'neighbours', 'rank', 'out_of', 'quartile', 'judgement', 'similar_within', 'change', 'source',
+  'indicator',
+  'area_code',
+  'area_name',
+  'period',
+  'value',
+  'symbol',
+  'numerator',
+  'denominator',
+  'england',
+  'region_name',
+  'region',
+  'neighbours',
+  'rank',
+  'out_of',
+  'quartile',
+  'judgement',
+  'similar_within',
+  'change',
+  'source',
 ];
 
 export function indicatorRows(sets: readonly IndicatorSet[]): IndicatorRow[] {
   return sets.flatMap((set) =>
     Object.values(set.indicators).flatMap((indicator) =>
       indicator.periods.map((period): IndicatorRow => {
-        const figure = (name: 'council' | 'england' | 'region' | 'neighbours') => indicator.series[name].figures[period.key];
+        const figure = (name: 'council' | 'england' | 'region' | 'neighbours') =>
+          indicator.series[name].figures[period.key];
         const own = figure('council');
         const assessment = indicator.assessments[period.key];
         const place = own?.source;
@@ -60,7 +78,11 @@ export function indicatorRows(sets: readonly IndicatorSet[]): IndicatorRow[] {
           judgement: assessment?.england ?? '',
           similar_within: indicator.similarWithin,
           change: assessment?.change?.difference ?? null,
-          source: place ? [place.file, place.sheet, place.cell ?? (place.line === undefined ? undefined : `line ${place.line}`)].filter(Boolean).join(', ') : '',
+          source: place
+            ? [place.file, place.sheet, place.cell ?? (place.line === undefined ? undefined : `line ${place.line}`)]
+                .filter(Boolean)
+                .join(', ')
+            : '',
         };
       }),
     ),
@@ -74,19 +96,52 @@ export function indicatorRows(sets: readonly IndicatorSet[]): IndicatorRow[] {
  */
 export function rowsToCsv(rows: readonly IndicatorRow[]): string {
   const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : String(value).replace(/^[=+\-@\t\r]/, "'$&");
+    const text =
+      value === null || value === undefined
+        ? ''
+        : typeof value === 'number'
+          ? String(value)
+          : String(value).replace(/^[=+\-@\t\r]/, "'$&");
     return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return [ROW_COLUMNS.join(','), ...rows.map((row) => ROW_COLUMNS.map((column) => cell(row[column])).join(','))].join('\n') + '\n';
+  return (
+    [ROW_COLUMNS.join(','), ...rows.map((row) => ROW_COLUMNS.map((column) => cell(row[column])).join(','))].join('\n') +
+    '\n'
+  );
 }
 
 /** A plain aligned table for the terminal, with the symbols explained under it. */
 export function rowsToTable(rows: readonly IndicatorRow[]): string {
-  const columns: (keyof IndicatorRow)[] = ['indicator', 'area_name', 'period', 'value', 'england', 'region', 'neighbours', 'rank', 'quartile', 'judgement'];
-  const text = (row: IndicatorRow, column: keyof IndicatorRow) => (column === 'value' && row.value === null ? row.symbol : String(row[column] ?? ''));
+  const columns: (keyof IndicatorRow)[] = [
+    'indicator',
+    'area_name',
+    'period',
+    'value',
+    'england',
+    'region',
+    'neighbours',
+    'rank',
+    'quartile',
+    'judgement',
+  ];
+  const text = (row: IndicatorRow, column: keyof IndicatorRow) =>
+    column === 'value' && row.value === null ? row.symbol : String(row[column] ?? '');
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => text(row, column).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 3 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 3 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const symbols = [...new Set(rows.map((row) => row.symbol).filter(Boolean))].sort();
-  const legend = symbols.map((symbol) => `${symbol}: ${SYMBOL_MEANINGS[symbol as keyof typeof SYMBOL_MEANINGS] ?? symbol}`);
-  return [line(columns), line(columns.map((_, i) => '-'.repeat(widths[i]!))), ...rows.map((row) => line(columns.map((c) => text(row, c)))), ...(legend.length ? ['', ...legend] : [])].join('\n') + '\n';
+  const legend = symbols.map(
+    (symbol) => `${symbol}: ${SYMBOL_MEANINGS[symbol as keyof typeof SYMBOL_MEANINGS] ?? symbol}`,
+  );
+  return (
+    [
+      line(columns),
+      line(columns.map((_, i) => '-'.repeat(widths[i]!))),
+      ...rows.map((row) => line(columns.map((c) => text(row, c)))),
+      ...(legend.length ? ['', ...legend] : []),
+    ].join('\n') + '\n'
+  );
 }

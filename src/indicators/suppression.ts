@@ -89,7 +89,11 @@ export function suppressRatio(
 ): { numerator: boolean; denominator: boolean; value: boolean } {
   const numeratorWithheld = isDisclosive(numerator, rule);
   const denominatorWithheld = isDisclosive(denominator, rule);
-  return { numerator: numeratorWithheld, denominator: denominatorWithheld, value: numeratorWithheld || denominatorWithheld };
+  return {
+    numerator: numeratorWithheld,
+    denominator: denominatorWithheld,
+    value: numeratorWithheld || denominatorWithheld,
+  };
 }
 
 /**

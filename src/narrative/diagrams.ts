@@ -55,7 +55,11 @@ export function createDiagramPlacer(
     numberOf,
     render(id, line) {
       const spec = specOf(id, line);
-      if (placed.includes(id)) throw new TemplateUsageError(`diagram "${id}" is placed twice; refer to it again with {{diagramRef "${id}"}}`, line);
+      if (placed.includes(id))
+        throw new TemplateUsageError(
+          `diagram "${id}" is placed twice; refer to it again with {{diagramRef "${id}"}}`,
+          line,
+        );
       placed.push(id);
       return renderPartial(diagramView(spec, numberOf(id, line), set, rendered.get(id)!));
     },
@@ -65,7 +69,10 @@ export function createDiagramPlacer(
 function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, rendered: RenderedDiagram): DiagramView {
   const indicator = set.indicators[spec.indicator]!;
   const notes = [
-    (spec.series.includes('neighbours') && (spec.chart === 'trend' || spec.chart === 'none')) || spec.chart === 'neighbours' ? neighboursNote(set, indicator) : undefined,
+    (spec.series.includes('neighbours') && (spec.chart === 'trend' || spec.chart === 'none')) ||
+    spec.chart === 'neighbours'
+      ? neighboursNote(set, indicator)
+      : undefined,
     symbolsNote(rendered.table.rows.flatMap((row) => row.cells)),
     indicator.periods.some((period) => !period.whole) && spec.chart === 'trend'
       ? `A period shorter than a year is the council's own figure for those months and is not shown in the chart.`

@@ -57,32 +57,58 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
 
   const indicatorOf = (id: unknown, options: HelperOptions): IndicatorResult => {
     const found = typeof id === 'string' && Object.hasOwn(set.indicators, id) ? set.indicators[id] : undefined;
-    return found ?? fail(options, `there is no indicator "${String(id)}"; the report defines ${joinList(Object.keys(set.indicators).map((k) => `"${k}"`)) || 'none'}`);
+    return (
+      found ??
+      fail(
+        options,
+        `there is no indicator "${String(id)}"; the report defines ${joinList(Object.keys(set.indicators).map((k) => `"${k}"`)) || 'none'}`,
+      )
+    );
   };
 
   const periodOf = (indicator: IndicatorResult, which: unknown, options: HelperOptions): Period => {
     const periods = indicator.periods;
-    return findPeriod(periods, which) ?? fail(options, `indicator "${indicator.id}" has no period "${String(which)}"; it has ${joinList(periods.map((p) => `"${p.label}"`))}`);
+    return (
+      findPeriod(periods, which) ??
+      fail(
+        options,
+        `indicator "${indicator.id}" has no period "${String(which)}"; it has ${joinList(periods.map((p) => `"${p.label}"`))}`,
+      )
+    );
   };
 
   const seriesOf = (name: unknown, options: HelperOptions): SeriesName => {
     const series = (name ?? 'council') as SeriesName;
-    return SERIES.includes(series) ? series : fail(options, `"${String(name)}" is not a comparator; use ${joinList(SERIES.map((s) => `"${s}"`), 'or')}`);
+    return SERIES.includes(series)
+      ? series
+      : fail(
+          options,
+          `"${String(name)}" is not a comparator; use ${joinList(
+            SERIES.map((s) => `"${s}"`),
+            'or',
+          )}`,
+        );
   };
 
-  const comparatorName = (indicator: IndicatorResult, series: SeriesName) => nameOf(indicator, series, set.comparators.neighbours.average);
+  const comparatorName = (indicator: IndicatorResult, series: SeriesName) =>
+    nameOf(indicator, series, set.comparators.neighbours.average);
 
-  const figureOf = (indicator: IndicatorResult, series: SeriesName, period: Period): Figure | undefined => indicator.series[series].figures[period.key];
+  const figureOf = (indicator: IndicatorResult, series: SeriesName, period: Period): Figure | undefined =>
+    indicator.series[series].figures[period.key];
 
   const helpers: Record<string, (...args: never[]) => unknown> = {
     value(id: unknown, which: unknown, options: HelperOptions) {
       const indicator = indicatorOf(id, options);
-      return formatValue(figureOf(indicator, seriesOf(options.hash.area, options), periodOf(indicator, which, options)), indicator);
+      return formatValue(
+        figureOf(indicator, seriesOf(options.hash.area, options), periodOf(indicator, which, options)),
+        indicator,
+      );
     },
     count(id: unknown, which: unknown, part: unknown, options: HelperOptions) {
       const indicator = indicatorOf(id, options);
       const figure = figureOf(indicator, seriesOf(options.hash.area, options), periodOf(indicator, which, options));
-      if (part !== 'numerator' && part !== 'denominator') fail(options, `count needs "numerator" or "denominator", not "${String(part)}"`);
+      if (part !== 'numerator' && part !== 'denominator')
+        fail(options, `count needs "numerator" or "denominator", not "${String(part)}"`);
       const count = figure?.[part as 'numerator' | 'denominator'];
       return count === undefined ? 'not available' : formatNumber(count);
     },
@@ -99,21 +125,39 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
     difference(id: unknown, from: unknown, to: unknown, options: HelperOptions) {
       const indicator = indicatorOf(id, options);
       const series = seriesOf(options.hash.area, options);
-      return differencePhrase(indicator, figureOf(indicator, series, periodOf(indicator, from, options)), figureOf(indicator, series, periodOf(indicator, to, options)));
+      return differencePhrase(
+        indicator,
+        figureOf(indicator, series, periodOf(indicator, from, options)),
+        figureOf(indicator, series, periodOf(indicator, to, options)),
+      );
     },
     compare(id: unknown, which: unknown, options: HelperOptions) {
       const indicator = indicatorOf(id, options);
       const period = periodOf(indicator, which, options);
-      const other = seriesOf(options.hash.with ?? fail(options, 'compare needs with="england", "region" or "neighbours"'), options);
-      return comparePhrase(indicator, figureOf(indicator, seriesOf(options.hash.area, options), period), figureOf(indicator, other, period), comparatorName(indicator, other));
+      const other = seriesOf(
+        options.hash.with ?? fail(options, 'compare needs with="england", "region" or "neighbours"'),
+        options,
+      );
+      return comparePhrase(
+        indicator,
+        figureOf(indicator, seriesOf(options.hash.area, options), period),
+        figureOf(indicator, other, period),
+        comparatorName(indicator, other),
+      );
     },
     compareOver(id: unknown, from: unknown, to: unknown, options: HelperOptions) {
       const indicator = indicatorOf(id, options);
       const [a, b] = [periodOf(indicator, from, options), periodOf(indicator, to, options)];
-      const other = seriesOf(options.hash.with ?? fail(options, 'compareOver needs with="england", "region" or "neighbours"'), options);
+      const other = seriesOf(
+        options.hash.with ?? fail(options, 'compareOver needs with="england", "region" or "neighbours"'),
+        options,
+      );
       const series = seriesOf(options.hash.area, options);
       const span = indicator.periods.filter((p) => p.whole && p.end >= a.end && p.end <= b.end);
-      const pairs = span.map((period) => ({ figure: figureOf(indicator, series, period), other: figureOf(indicator, other, period) }));
+      const pairs = span.map((period) => ({
+        figure: figureOf(indicator, series, period),
+        other: figureOf(indicator, other, period),
+      }));
       return compareOverPhrase(indicator, pairs, comparatorName(indicator, other));
     },
     rank(id: unknown, which: unknown, options: HelperOptions) {
@@ -123,7 +167,10 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
     verdict(id: unknown, which: unknown, options: HelperOptions) {
       const indicator = indicatorOf(id, options);
       const period = periodOf(indicator, which, options);
-      const other = seriesOf(options.hash.with ?? fail(options, 'verdict needs with="england", "region" or "neighbours"'), options);
+      const other = seriesOf(
+        options.hash.with ?? fail(options, 'verdict needs with="england", "region" or "neighbours"'),
+        options,
+      );
       if (other === 'council') fail(options, 'verdict compares the council with="england", "region" or "neighbours"');
       const verdict = indicator.assessments[period.key]?.[other as Exclude<SeriesName, 'council'>];
       return verdictPhrase(indicator, verdict, figureOf(indicator, other, period), comparatorName(indicator, other));
@@ -138,7 +185,9 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
       if (figures.length === 0) return 'not available';
       const sorted = [...figures].sort((x, y) => x.value! - y.value!);
       const [low, high] = [sorted[0]!, sorted[sorted.length - 1]!];
-      return low.value === high.value ? `${formatValue(low, indicator)} throughout` : `between ${formatValue(low, indicator)} and ${formatValue(high, indicator)}`;
+      return low.value === high.value
+        ? `${formatValue(low, indicator)} throughout`
+        : `between ${formatValue(low, indicator)} and ${formatValue(high, indicator)}`;
     },
     period(id: unknown, which: unknown, options: HelperOptions) {
       const indicator = indicatorOf(id, options);
@@ -149,13 +198,16 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
       return comparatorName(indicator, seriesOf(which, options));
     },
     number(value: unknown, options: HelperOptions) {
-      return typeof value === 'number' ? formatNumber(value, Number(options.hash.decimals ?? 0)) : fail(options, `number needs a number, not "${String(value)}"`);
+      return typeof value === 'number'
+        ? formatNumber(value, Number(options.hash.decimals ?? 0))
+        : fail(options, `number needs a number, not "${String(value)}"`);
     },
     plural(count: unknown, singular: unknown, pluralForm: unknown, options?: HelperOptions) {
       const opts = (options ?? pluralForm) as HelperOptions;
       const form = typeof pluralForm === 'string' ? pluralForm : undefined;
       // A withheld count arrives as words ("fewer than 6"), and takes the plural.
-      if (typeof count === 'string' && /^fewer than \d+$/.test(count)) return `${count} ${form ?? `${String(singular)}s`}`;
+      if (typeof count === 'string' && /^fewer than \d+$/.test(count))
+        return `${count} ${form ?? `${String(singular)}s`}`;
       if (typeof count !== 'number') fail(opts, `plural needs a number, not "${String(count)}"`);
       return plural(count as number, String(singular), form);
     },
@@ -177,7 +229,20 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
 }
 
 export const HELPER_NAMES = [
-  'value', 'count', 'change', 'difference', 'compare', 'compareOver', 'verdict', 'rank', 'range', 'period', 'comparator',
-  'number', 'plural', 'date', 'diagram', 'diagramRef',
+  'value',
+  'count',
+  'change',
+  'difference',
+  'compare',
+  'compareOver',
+  'verdict',
+  'rank',
+  'range',
+  'period',
+  'comparator',
+  'number',
+  'plural',
+  'date',
+  'diagram',
+  'diagramRef',
 ] as const;
-

@@ -9,7 +9,6 @@ import { changeWithUnit, withUnit, type Unit as UnitOf } from '../indicators/uni
 import type { PublishedSymbol } from '../tables/values.js';
 import type { Rank, Verdict } from '../indicators/assess.js';
 
-
 type Unit = UnitOf;
 
 /** 1885 -> "1,885"; 17.2 at 1 place -> "17.2". */
@@ -70,13 +69,18 @@ export function changePhrase(indicator: IndicatorResult, from: PointInTime, to: 
     return `cannot be compared between ${from.label} and ${to.label} because the figure for ${missing.label} is ${formatValue(missing.figure, indicator)}`;
   }
   const direction = directionOf(a, b);
-  if (direction === 'same') return `was unchanged at ${formatValue(to.figure, indicator)} in ${from.label} and ${to.label}`;
+  if (direction === 'same')
+    return `was unchanged at ${formatValue(to.figure, indicator)} in ${from.label} and ${to.label}`;
   const verb = direction === 'up' ? 'rose' : 'fell';
   return `${verb} from ${formatValue(from.figure, indicator)} in ${from.label} to ${formatValue(to.figure, indicator)} in ${to.label}`;
 }
 
 /** ", an improvement" or ", a deterioration" for a change, or nothing for an indicator without polarity. */
-export function changeJudgementPhrase(indicator: IndicatorResult, from: Figure | undefined, to: Figure | undefined): string {
+export function changeJudgementPhrase(
+  indicator: IndicatorResult,
+  from: Figure | undefined,
+  to: Figure | undefined,
+): string {
   if (from?.value == null || to?.value == null) return '';
   const judgement = judge(indicator.polarity, directionOf(from.value, to.value));
   return judgement === 'better' ? ', an improvement' : judgement === 'worse' ? ', a deterioration' : '';
@@ -89,10 +93,16 @@ export function differencePhrase(indicator: IndicatorResult, from: Figure | unde
 }
 
 /** "higher (worse) than England (17.9%)"; "higher than" alone for an indicator without polarity. */
-export function comparePhrase(indicator: IndicatorResult, figure: Figure | undefined, other: Figure | undefined, otherName: string): string {
+export function comparePhrase(
+  indicator: IndicatorResult,
+  figure: Figure | undefined,
+  other: Figure | undefined,
+  otherName: string,
+): string {
   const a = figure?.value;
   const b = other?.value;
-  if (a == null || b == null) return `not comparable with ${otherName}, whose figure is ${formatValue(other, indicator)}`;
+  if (a == null || b == null)
+    return `not comparable with ${otherName}, whose figure is ${formatValue(other, indicator)}`;
   const direction = directionOf(b, a);
   if (direction === 'same') return `the same as ${otherName} (${formatValue(other, indicator)})`;
   return `${relationWord(indicator, direction)} than ${otherName} (${formatValue(other, indicator)})`;
@@ -111,16 +121,27 @@ export function compareOverPhrase(
   const first = directions[0]!;
   const unanimous = directions.every((direction) => direction === first);
   const every =
-    directions.length === pairs.length ? (pairs.length === 1 ? 'in that year' : pairs.length === 2 ? 'in both years' : 'in every year')
-    : directions.length === 1 ? 'in the only year with figures'
-    : `in each of the ${directions.length} years with figures`;
+    directions.length === pairs.length
+      ? pairs.length === 1
+        ? 'in that year'
+        : pairs.length === 2
+          ? 'in both years'
+          : 'in every year'
+      : directions.length === 1
+        ? 'in the only year with figures'
+        : `in each of the ${directions.length} years with figures`;
   if (unanimous) {
-    return first === 'same' ? `the same as ${otherName} ${every}` : `${relationWord(indicator, first)} than ${otherName} ${every}`;
+    return first === 'same'
+      ? `the same as ${otherName} ${every}`
+      : `${relationWord(indicator, first)} than ${otherName} ${every}`;
   }
   const lower = directions.filter((d) => d === 'down').length;
   const higher = directions.filter((d) => d === 'up').length;
   const same = directions.length - lower - higher;
-  const counted = directions.length === pairs.length ? `of the ${pairs.length} years` : `of the ${directions.length} years with figures`;
+  const counted =
+    directions.length === pairs.length
+      ? `of the ${pairs.length} years`
+      : `of the ${directions.length} years with figures`;
   return `lower than ${otherName} in ${lower}, higher in ${higher}${same ? ` and the same in ${same}` : ''} ${counted}`;
 }
 
@@ -133,19 +154,27 @@ function relationWord(indicator: IndicatorResult, direction: Exclude<Direction, 
 /** "25th of 145 councils (quartile A, the best quarter)". */
 export function rankPhrase(rank: Rank | undefined): string {
   if (!rank) return 'not ranked (the indicator has no better or worse direction, or no figure)';
-  const band = { A: 'the best quarter', B: 'the second quarter', C: 'the third quarter', D: 'the worst quarter' }[rank.quartile];
+  const band = { A: 'the best quarter', B: 'the second quarter', C: 'the third quarter', D: 'the worst quarter' }[
+    rank.quartile
+  ];
   return `${ordinal(rank.position)} of ${formatNumber(rank.outOf)} councils (quartile ${rank.quartile}, ${band})`;
 }
 
 /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st. */
 export function ordinal(n: number): string {
   const lastTwo = n % 100;
-  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix =
+    lastTwo >= 11 && lastTwo <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${formatNumber(n)}${suffix}`;
 }
 
 /** "similar to England (17.9%; within 1 percentage point)", "worse than England (17.9%)", "higher than England (40.6 per 10,000)". */
-export function verdictPhrase(indicator: IndicatorResult, verdict: Verdict | undefined, other: Figure | undefined, otherName: string): string {
+export function verdictPhrase(
+  indicator: IndicatorResult,
+  verdict: Verdict | undefined,
+  other: Figure | undefined,
+  otherName: string,
+): string {
   const shown = formatValue(other, indicator);
   if (!verdict) return `not comparable with ${otherName}, whose figure is ${shown}`;
   if (verdict === 'similar') return `similar to ${otherName} (${shown}; ${indicator.similarWithin})`;

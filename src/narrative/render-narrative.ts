@@ -59,7 +59,10 @@ export function renderNarrative(
   }
   const diagramPartial = templates.partials.get('diagram');
   const placer = createDiagramPlacer(definition.diagrams, set, charts, (view: DiagramView) => {
-    if (!diagramPartial) throw new ReportError(message.templateProblem(definition.templatesDir, 'there is no partials/diagram.hbs to draw diagrams with'));
+    if (!diagramPartial)
+      throw new ReportError(
+        message.templateProblem(definition.templatesDir, 'there is no partials/diagram.hbs to draw diagrams with'),
+      );
     return run(hbs, diagramPartial, view);
   });
   registerHelpers(hbs, set, placer);
@@ -75,7 +78,9 @@ export function renderNarrative(
     },
     recommendations: definition.recommendations && {
       ...base.recommendations,
-      items: definition.recommendations.items.map((text, i) => renderText(`${definition.file} (recommendations.items[${i}])`, text)),
+      items: definition.recommendations.items.map((text, i) =>
+        renderText(`${definition.file} (recommendations.items[${i}])`, text),
+      ),
     },
   };
 
@@ -106,7 +111,12 @@ function run(hbs: typeof Handlebars, source: TemplateSource, context: unknown): 
   } catch (error) {
     if (error instanceof ReportError) throw error;
     if (error instanceof TemplateUsageError) {
-      throw new ReportError(message.templateProblem(error.line === undefined ? source.name : `${source.name}, line ${error.line}`, error.message));
+      throw new ReportError(
+        message.templateProblem(
+          error.line === undefined ? source.name : `${source.name}, line ${error.line}`,
+          error.message,
+        ),
+      );
     }
     if (error instanceof Error) throw handlebarsError(source, error);
     throw error;
@@ -128,9 +138,15 @@ export function cleanHandlebarsMessage(text: string): string {
  */
 export function handlebarsError(source: TemplateSource, error: Error): ReportError {
   const onValue = /^Cannot use 'in' operator to search for '(.*)' in /s.exec(error.message)?.[1];
-  if (onValue === undefined) return new ReportError(message.templateProblem(source.name, cleanHandlebarsMessage(error.message)));
+  if (onValue === undefined)
+    return new ReportError(message.templateProblem(source.name, cleanHandlebarsMessage(error.message)));
   const at = pathsIn(parsed(source)).find((path) => path.parts.indexOf(onValue) > 0);
-  return new ReportError(message.templateProblem(source.name, `${at ? `line ${at.line}, column ${at.column}: ` : ''}"${onValue}" is not defined`));
+  return new ReportError(
+    message.templateProblem(
+      source.name,
+      `${at ? `line ${at.line}, column ${at.column}: ` : ''}"${onValue}" is not defined`,
+    ),
+  );
 }
 
 /**
@@ -142,7 +158,10 @@ export function refuseInheritedNames(source: TemplateSource): void {
   const inherited = (name: unknown) => typeof name === 'string' && Object.hasOwn(Object.prototype, name);
   for (const path of pathsIn(parsed(source))) {
     const name = path.parts.find(inherited) ?? path.lookups.find(inherited);
-    if (name !== undefined) throw new ReportError(message.templateProblem(source.name, `line ${path.line}, column ${path.column}: "${name}" is not defined`));
+    if (name !== undefined)
+      throw new ReportError(
+        message.templateProblem(source.name, `line ${path.line}, column ${path.column}: "${name}" is not defined`),
+      );
   }
 }
 
@@ -172,11 +191,24 @@ function pathsIn(node: unknown, found: PathUse[] = []): PathUse[] {
     return found;
   }
   if (typeof node !== 'object' || node === null) return found;
-  const n = node as { type?: string; parts?: string[]; original?: unknown; path?: { original?: unknown }; params?: { type: string; value: unknown }[]; loc?: hbs.AST.SourceLocation };
+  const n = node as {
+    type?: string;
+    parts?: string[];
+    original?: unknown;
+    path?: { original?: unknown };
+    params?: { type: string; value: unknown }[];
+    loc?: hbs.AST.SourceLocation;
+  };
   const start = n.loc?.start;
-  if (n.type === 'PathExpression' && n.parts && start) found.push({ parts: n.parts, lookups: [], line: start.line, column: start.column + 1 });
+  if (n.type === 'PathExpression' && n.parts && start)
+    found.push({ parts: n.parts, lookups: [], line: start.line, column: start.column + 1 });
   if (n.path?.original === 'lookup' && n.params && start) {
-    found.push({ parts: [], lookups: n.params.filter((p) => p.type === 'StringLiteral').map((p) => p.value), line: start.line, column: start.column + 1 });
+    found.push({
+      parts: [],
+      lookups: n.params.filter((p) => p.type === 'StringLiteral').map((p) => p.value),
+      line: start.line,
+      column: start.column + 1,
+    });
   }
   for (const [key, value] of Object.entries(node)) if (key !== 'loc') pathsIn(value, found);
   return found;
@@ -194,7 +226,12 @@ function baseContext(definition: ReportDefinition, set: IndicatorSet) {
       wards: r.wards,
       portfolioHolder: r.portfolioHolder ?? null,
       author: r.author ?? null,
-      contactOfficers: r.contactOfficers.map((o) => ({ name: o.name, role: o.role, phone: o.phone ?? null, email: o.email ?? null })),
+      contactOfficers: r.contactOfficers.map((o) => ({
+        name: o.name,
+        role: o.role,
+        phone: o.phone ?? null,
+        email: o.email ?? null,
+      })),
     },
     area: { ...definition.area, region: set.comparators.region.name },
     neighbours: {
@@ -212,12 +249,16 @@ function baseContext(definition: ReportDefinition, set: IndicatorSet) {
 function auditCounts(definition: ReportDefinition): { cases: number | string; children: number | string } {
   const { audit, disclosure } = definition;
   const rule = { threshold: disclosure.threshold };
-  const shown = (count: number) => (disclosure.public && isDisclosive(count, rule) ? `fewer than ${disclosure.threshold + 1}` : count);
+  const shown = (count: number) =>
+    disclosure.public && isDisclosive(count, rule) ? `fewer than ${disclosure.threshold + 1}` : count;
   return { cases: shown(audit!.cases), children: shown(audit!.children) };
 }
 
 /** "Reason for scrutiny" -> "reason-for-scrutiny", unique by position. */
 function sectionId(heading: string, index: number): string {
-  const slug = heading.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = heading
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `s${index + 1}-${slug || 'section'}`;
 }

@@ -58,21 +58,44 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
   // 1. The agenda, every file it names checked: each inside the agenda's folder (or a --root).
   const agendaPath = resolve(effects.cwd, options.file);
   if (effects.kindOf(agendaPath) !== 'file') throw new ReportError(message.agendaNotFound(options.file));
-  const { spec: agenda, locate } = readYaml({ file: options.file, text: await readTextAs(options.file, agendaPath, 'agenda', effects) }, agendaSchema);
+  const { spec: agenda, locate } = readYaml(
+    { file: options.file, text: await readTextAs(options.file, agendaPath, 'agenda', effects) },
+    agendaSchema,
+  );
   const baseDir = dirname(agendaPath);
   const files = projectFiles(effects, { baseDir, roots: options.roots, builtIn: BUILT_IN_TEMPLATES });
   const problems = new ProblemList();
   agenda.items.forEach((item, i) => {
     const target = item.report ?? item.file;
     const key = item.report ? 'report' : 'file';
-    const refusal = target === undefined ? undefined : files.refusal(resolve(baseDir, target), 'file', key === 'report' ? 'report definition' : 'item text', locate(['items', i, key]));
+    const refusal =
+      target === undefined
+        ? undefined
+        : files.refusal(
+            resolve(baseDir, target),
+            'file',
+            key === 'report' ? 'report definition' : 'item text',
+            locate(['items', i, key]),
+          );
     if (refusal) problems.add(refusal);
-    if (item.file && !/\.(md|hbs)$/i.test(item.file)) problems.add(message.invalidValue(locate(['items', i, 'file']), `items[${i}].file`, 'must be a Markdown (.md) or Handlebars (.hbs) file'));
+    if (item.file && !/\.(md|hbs)$/i.test(item.file))
+      problems.add(
+        message.invalidValue(
+          locate(['items', i, 'file']),
+          `items[${i}].file`,
+          'must be a Markdown (.md) or Handlebars (.hbs) file',
+        ),
+      );
   });
-  const dir = options.outDir === undefined ? resolve(baseDir, agenda.output.folder) : resolve(effects.cwd, options.outDir);
-  const dirProblem = systemFolderProblem(dir, options.outDir === undefined ? describePlace(locate(['output', 'folder'])) : '--out');
+  const dir =
+    options.outDir === undefined ? resolve(baseDir, agenda.output.folder) : resolve(effects.cwd, options.outDir);
+  const dirProblem = systemFolderProblem(
+    dir,
+    options.outDir === undefined ? describePlace(locate(['output', 'folder'])) : '--out',
+  );
   if (dirProblem) problems.add(dirProblem);
-  else if (options.outDir === undefined && !files.isInside(dir)) problems.add(message.outsideProject(locate(['output', 'folder']), 'output folder', files.shown(dir), files.roots));
+  else if (options.outDir === undefined && !files.isInside(dir))
+    problems.add(message.outsideProject(locate(['output', 'folder']), 'output folder', files.shown(dir), files.roots));
   problems.throwIfAny();
   const printer = effects.printer();
   printer.catch(() => undefined);
@@ -85,10 +108,16 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
     const number = String(item.number ?? i + 1);
     const base = { number, title: item.title, ...(item.exempt && { exempt: item.exempt }) };
     if (item.report) {
-      const build = { file: resolve(baseDir, item.report), roots: reportRoots, deferWrite: true, maxDataBytes: options.maxDataBytes };
+      const build = {
+        file: resolve(baseDir, item.report),
+        roots: reportRoots,
+        deferWrite: true,
+        maxDataBytes: options.maxDataBytes,
+      };
       items.push({ ...base, report: await buildReport(build, effects) });
     } else {
-      const source = item.file === undefined ? `${options.file} (items[${i}].text)` : files.shown(files.resolve(item.file));
+      const source =
+        item.file === undefined ? `${options.file} (items[${i}].text)` : files.shown(files.resolve(item.file));
       items.push({ ...base, source, html: await itemText(item, source, files, agenda) });
     }
   }
@@ -103,7 +132,8 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
   const packFiles: OutputFile[] = [];
   const pages = { public: 0, members: 0 };
   for (const audience of ['public', 'members'] as const) {
-    const render = (itemPages: ReadonlyMap<string, number> | undefined) => assemblePack(agenda, items, parts, audience === 'public', itemPages);
+    const render = (itemPages: ReadonlyMap<string, number> | undefined) =>
+      assemblePack(agenda, items, parts, audience === 'public', itemPages);
     effects.log(`Printing the ${audience === 'public' ? 'public' : "members'"} pack`);
     const first = await (await printer).print(render(undefined));
     const itemPages = pagesOfItems(await readBookmarks(first));
@@ -124,7 +154,9 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
   // The packs and every report's own files are written together, or none of them.
   const reports = items.flatMap((item) => (item.report ? [item.report.output] : []));
   await effects.writeFiles([...reports, { dir, files: packFiles }]);
-  const written = [...reports, { dir, files: packFiles }].flatMap((group) => group.files.map((file) => join(group.dir, file.name)));
+  const written = [...reports, { dir, files: packFiles }].flatMap((group) =>
+    group.files.map((file) => join(group.dir, file.name)),
+  );
   return { written, pages };
 }
 
@@ -147,7 +179,13 @@ async function itemText(item: AgendaItem, name: string, files: ProjectFiles, age
   return html;
 }
 
-function assemblePack(agenda: Agenda, items: readonly PreparedItem[], parts: { layout: string; css: string; fontFaces: string }, isPublic: boolean, pages: ReadonlyMap<string, number> | undefined): string {
+function assemblePack(
+  agenda: Agenda,
+  items: readonly PreparedItem[],
+  parts: { layout: string; css: string; fontFaces: string },
+  isPublic: boolean,
+  pages: ReadonlyMap<string, number> | undefined,
+): string {
   const hbs = layoutHandlebars();
   const context = {
     title: packTitle(agenda, isPublic),
@@ -162,7 +200,9 @@ function assemblePack(agenda: Agenda, items: readonly PreparedItem[], parts: { l
       header: `Item ${item.number}: ${item.title}`,
       // "00" in the first pass: as wide as the real numbers, so both passes lay out alike.
       page: pages === undefined ? '00' : (pages.get(item.number) ?? ''),
-      report: item.report ? { ...item.report.definition.report, portfolioHolder: item.report.definition.report.portfolioHolder ?? null } : null,
+      report: item.report
+        ? { ...item.report.definition.report, portfolioHolder: item.report.definition.report.portfolioHolder ?? null }
+        : null,
       sections: item.report ? prefixed(numberSections(item.report.sections), item.number) : [],
       html: item.html ?? '',
     })),
@@ -197,7 +237,11 @@ function pagesOfItems(bookmarks: readonly { title: string; page: number }[]): Ma
 }
 
 function countPages(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?!s)/g) ?? []
+  ).length;
 }
 
 function packTitle(agenda: Agenda, isPublic: boolean): string {

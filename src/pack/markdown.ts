@@ -14,8 +14,10 @@ export function markdownToHtml(markdown: string): string {
 
 function blockToHtml(block: string): string {
   const lines = block.split('\n').map((line) => line.trim());
-  if (lines.every((line) => /^[-*] /.test(line))) return `<ul>${lines.map((line) => `<li>${inline(line.slice(2))}</li>`).join('')}</ul>`;
-  if (lines.every((line) => /^\d+\. /.test(line))) return `<ol>${lines.map((line) => `<li>${inline(line.replace(/^\d+\. /, ''))}</li>`).join('')}</ol>`;
+  if (lines.every((line) => /^[-*] /.test(line)))
+    return `<ul>${lines.map((line) => `<li>${inline(line.slice(2))}</li>`).join('')}</ul>`;
+  if (lines.every((line) => /^\d+\. /.test(line)))
+    return `<ol>${lines.map((line) => `<li>${inline(line.replace(/^\d+\. /, ''))}</li>`).join('')}</ol>`;
   const heading = /^(#{1,3}) (.*)$/.exec(lines[0]!);
   if (heading && lines.length === 1) return `<p class="item-subheading"><strong>${inline(heading[2]!)}</strong></p>`;
   return `<p>${inline(lines.join(' '))}</p>`;

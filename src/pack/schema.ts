@@ -6,22 +6,34 @@
 import { z } from 'zod';
 import { isoDate, slug } from '../definition/common-schema.js';
 
-
 const item = z
   .strictObject({
-    number: z.union([z.number().int().positive(), z.string().regex(/^\d+[a-z]?$/)]).optional().describe('The item number; counted from 1 when left out.'),
+    number: z
+      .union([z.number().int().positive(), z.string().regex(/^\d+[a-z]?$/)])
+      .optional()
+      .describe('The item number; counted from 1 when left out.'),
     title: z.string().min(1),
     report: z.string().optional().describe('A report definition, relative to the agenda.'),
     text: z.string().optional().describe('Short text in the agenda itself: paragraphs separated by blank lines.'),
-    file: z.string().optional().describe('A Markdown (.md) or Handlebars (.hbs) file with the item text, relative to the agenda.'),
+    file: z
+      .string()
+      .optional()
+      .describe('A Markdown (.md) or Handlebars (.hbs) file with the item text, relative to the agenda.'),
     exempt: z
       .strictObject({
-        paragraph: z.number().int().min(1).max(7).describe('The paragraph of Schedule 12A that makes the item confidential.'),
+        paragraph: z
+          .number()
+          .int()
+          .min(1)
+          .max(7)
+          .describe('The paragraph of Schedule 12A that makes the item confidential.'),
       })
       .optional()
-      .describe('Not for publication: left out of the public pack, marked in the members\' pack.'),
+      .describe("Not for publication: left out of the public pack, marked in the members' pack."),
   })
-  .refine((i) => [i.report, i.text, i.file].filter((x) => x !== undefined).length === 1, { message: 'needs exactly one of report, text or file' });
+  .refine((i) => [i.report, i.text, i.file].filter((x) => x !== undefined).length === 1, {
+    message: 'needs exactly one of report, text or file',
+  });
 
 export const agendaSchema = z.strictObject({
   meeting: z.strictObject({

@@ -27,8 +27,6 @@ export interface PrinterOptions {
   readonly timeoutMs: number;
 }
 
-
-
 const BLANK = 'about:blank';
 
 /** Pages whose document was replaced by another (a redirect): their print is refused. */
@@ -45,14 +43,26 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
     browser = await within(
       options.timeoutMs,
       Promise.race([
-        connect({ transport: pipeTransport(chromium.input, chromium.output), defaultViewport: null, protocolTimeout: options.timeoutMs }),
-        chromium.exited.then(() => Promise.reject(failedStart(`it stopped at once${chromium.lastWords() ? `: ${chromium.lastWords()}` : ''}`))),
+        connect({
+          transport: pipeTransport(chromium.input, chromium.output),
+          defaultViewport: null,
+          protocolTimeout: options.timeoutMs,
+        }),
+        chromium.exited.then(() =>
+          Promise.reject(failedStart(`it stopped at once${chromium.lastWords() ? `: ${chromium.lastWords()}` : ''}`)),
+        ),
       ]),
     );
   } catch (error) {
     await chromium.kill();
     if (error instanceof ReportError) throw error;
-    throw failedStart(error instanceof TimedOutError ? `no answer within ${options.timeoutMs / 1000} s` : error instanceof Error ? error.message : String(error));
+    throw failedStart(
+      error instanceof TimedOutError
+        ? `no answer within ${options.timeoutMs / 1000} s`
+        : error instanceof Error
+          ? error.message
+          : String(error),
+    );
   }
 
   browser.on('disconnected', () => (gone = true));
@@ -61,7 +71,10 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
   const use = async <T>(work: () => Promise<T>): Promise<T> => {
     if (gone) throw new BrowserGoneError();
     try {
-      return await within(options.timeoutMs, Promise.race([work(), chromium.exited.then(() => Promise.reject(new BrowserGoneError()))]));
+      return await within(
+        options.timeoutMs,
+        Promise.race([work(), chromium.exited.then(() => Promise.reject(new BrowserGoneError()))]),
+      );
     } catch (error) {
       if (error instanceof TimedOutError) {
         gone = true; // it no longer answers: end it now rather than ask it to close
@@ -101,13 +114,27 @@ async function stayingPut<T>(page: Page, work: () => Promise<T>): Promise<T> {
 async function printPage(browser: Browser, html: string, timeoutMs: number): Promise<Uint8Array> {
   const page = await openDocument(browser, html, timeoutMs);
   try {
-    return await stayingPut(page, () => page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, outline: true, tagged: true, timeout: timeoutMs }));
+    return await stayingPut(page, () =>
+      page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        displayHeaderFooter: false,
+        outline: true,
+        tagged: true,
+        timeout: timeoutMs,
+      }),
+    );
   } finally {
     await page.close().catch(() => undefined);
   }
 }
 
-async function rasterize(browser: Browser, svgs: readonly string[], css: string, timeoutMs: number): Promise<Uint8Array[]> {
+async function rasterize(
+  browser: Browser,
+  svgs: readonly string[],
+  css: string,
+  timeoutMs: number,
+): Promise<Uint8Array[]> {
   if (svgs.length === 0) return [];
   const body = svgs.map((svg) => `<div class="chart">${svg}</div>`).join('');
   const html = `<!DOCTYPE html><html><head><style>${css} body { margin: 0; background: #fff; } .chart { width: max-content; }</style></head><body>${body}</body></html>`;
@@ -122,14 +149,20 @@ async function rasterize(browser: Browser, svgs: readonly string[], css: string,
 }
 
 /** A page showing the document, served with the content policy; every other request refused. */
-async function openDocument(browser: Browser, html: string, timeoutMs: number, viewport?: Parameters<Page['setViewport']>[0]): Promise<Page> {
+async function openDocument(
+  browser: Browser,
+  html: string,
+  timeoutMs: number,
+  viewport?: Parameters<Page['setViewport']>[0],
+): Promise<Page> {
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
     if (viewport) await page.setViewport(viewport);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
-      if (request.url().startsWith('data:') && !request.isNavigationRequest()) void request.continue().catch(() => undefined);
+      if (request.url().startsWith('data:') && !request.isNavigationRequest())
+        void request.continue().catch(() => undefined);
       else void request.abort('blockedbyclient').catch(() => undefined);
     });
     // The HTML policy refuses redirects before printing; should one slip through, never print another page.

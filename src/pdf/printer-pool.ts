@@ -21,7 +21,11 @@ export type Launcher = (executablePath: string, options: PrinterOptions) => Prom
 
 const launchPrinter: Launcher = async (path, options) => (await import('./print.js')).launchPrinter(path, options);
 
-export function printerPool(settings: BrowserSettings, options: PrinterOptions, start: Launcher = launchPrinter): PrinterPool {
+export function printerPool(
+  settings: BrowserSettings,
+  options: PrinterOptions,
+  start: Launcher = launchPrinter,
+): PrinterPool {
   let current: Promise<Printer> | undefined;
   // Which browser is current (the first, or its one replacement): calls in flight on a browser that
   // died all move to the same replacement.

@@ -19,7 +19,10 @@ export function readCsv(file: string, text: string): Table {
   if (header && columns.length === 1 && columns[0]!.includes(';')) {
     throw new ReportError(message.csvSemicolons({ file, line: header.line }));
   }
-  const rows: TableRow[] = records.map((record) => ({ index: record.line, values: record.fields.slice(0, columns.length) }));
+  const rows: TableRow[] = records.map((record) => ({
+    index: record.line,
+    values: record.fields.slice(0, columns.length),
+  }));
   return { file, columns, rows, headerIndex: header?.line ?? 1 };
 }
 

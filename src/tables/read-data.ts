@@ -52,7 +52,9 @@ export async function readData(sources: DataSources, files: ProjectFiles): Promi
   };
 
   const [national, local] = await Promise.all([
-    Promise.all(sources.nationalFiles.map(async (name) => [name, await read(join(sources.nationalDir, name))] as const)),
+    Promise.all(
+      sources.nationalFiles.map(async (name) => [name, await read(join(sources.nationalDir, name))] as const),
+    ),
     Promise.all(sources.local.map(async (source) => [source.id, await read(source.path, source.sheet)] as const)),
   ]);
   problems.throwIfAny();

@@ -29,19 +29,26 @@ export interface LocalCounts {
 }
 
 export function readLocalCounts(table: Table, spec: LocalCountsSpec, problems: ProblemList): LocalCounts[] {
-  const [from, to, numeratorColumn, denominatorColumn] = requireEach(table, [spec.from, spec.to, spec.numerator, ...(spec.denominator === undefined ? [] : [spec.denominator])]);
+  const [from, to, numeratorColumn, denominatorColumn] = requireEach(table, [
+    spec.from,
+    spec.to,
+    spec.numerator,
+    ...(spec.denominator === undefined ? [] : [spec.denominator]),
+  ]);
   const seen = new Map<string, Place>();
   return table.rows.flatMap((row) => {
     const start = readDate(table, row, from, problems);
     const end = readDate(table, row, to, problems);
     const numerator = readCount(table, row, numeratorColumn, problems);
-    const denominator = denominatorColumn === undefined ? undefined : readCount(table, row, denominatorColumn, problems);
+    const denominator =
+      denominatorColumn === undefined ? undefined : readCount(table, row, denominatorColumn, problems);
     // ISO dates compare as text. A one-day period (start = end) is allowed.
     if (start && end && end < start) {
       problems.add(message.endBeforeStart(placeOf(table, row.index, to), spec.to, end, spec.from, start));
       return [];
     }
-    if (!start || !end || numerator === undefined || (denominatorColumn !== undefined && denominator === undefined)) return [];
+    if (!start || !end || numerator === undefined || (denominatorColumn !== undefined && denominator === undefined))
+      return [];
     // Among rows that can be read (a row with a bad cell is named for that already).
     const first = seen.get(`${start}|${end}`);
     if (first) {
@@ -49,6 +56,14 @@ export function readLocalCounts(table: Table, spec: LocalCountsSpec, problems: P
       return [];
     }
     seen.set(`${start}|${end}`, placeOf(table, row.index, from));
-    return [{ start, end, numerator, ...(denominator !== undefined && { denominator }), place: placeOf(table, row.index, numeratorColumn) }];
+    return [
+      {
+        start,
+        end,
+        numerator,
+        ...(denominator !== undefined && { denominator }),
+        place: placeOf(table, row.index, numeratorColumn),
+      },
+    ];
   });
 }

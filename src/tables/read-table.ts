@@ -44,7 +44,9 @@ export async function readTable({ file, content }: DataFile, { sheet, maxBytes }
 export function requireColumns<const K extends string>(table: Table, names: readonly K[]): Record<K, number> {
   const missing = names.filter((name) => columnIndex(table, name) < 0);
   if (missing.length > 0) {
-    throw new ReportError(missing.map((name) => message.missingColumn(headerPlace(table), name, nearest(name, table.columns))));
+    throw new ReportError(
+      missing.map((name) => message.missingColumn(headerPlace(table), name, nearest(name, table.columns))),
+    );
   }
   return Object.fromEntries(names.map((name) => [name, columnIndex(table, name)])) as Record<K, number>;
 }
@@ -55,7 +57,10 @@ export function requireColumn(table: Table, name: string): number {
 }
 
 /** The indices of columns named at run time, in the order given; all missing ones reported together. */
-export function requireEach<const T extends readonly string[]>(table: Table, names: T): { -readonly [I in keyof T]: number } {
+export function requireEach<const T extends readonly string[]>(
+  table: Table,
+  names: T,
+): { -readonly [I in keyof T]: number } {
   const indices: Record<string, number> = requireColumns(table, names);
   return names.map((name) => indices[name]) as { -readonly [I in keyof T]: number };
 }

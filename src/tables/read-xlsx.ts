@@ -11,7 +11,12 @@ import * as message from '../diagnostics/messages.js';
 import type { RawValue, Table, TableRow } from './table.js';
 import { unpackedSize, unpackWithin } from './zip-size.js';
 
-export async function readXlsx(file: string, content: Uint8Array, sheetName: string | undefined, maxBytes: number): Promise<Table> {
+export async function readXlsx(
+  file: string,
+  content: Uint8Array,
+  sheetName: string | undefined,
+  maxBytes: number,
+): Promise<Table> {
   const unpacked = unpackedSize(content);
   if (unpacked === undefined) throw new ReportError(message.workbookNotZip(file));
   if (unpacked > maxBytes) throw new ReportError(message.workbookTooLarge(file, unpacked, maxBytes));

@@ -40,10 +40,21 @@ export function readFigure(table: Table, row: TableRow, column: number, problems
  * A count in a national file: a whole number of 0 or more, or the symbol published in its place (a
  * suppressed "c" stays allowed). A negative or fractional count is a problem naming the cell.
  */
-export function readCountOrSymbol(table: Table, row: TableRow, column: number, problems: ProblemList): Reading | undefined {
+export function readCountOrSymbol(
+  table: Table,
+  row: TableRow,
+  column: number,
+  problems: ProblemList,
+): Reading | undefined {
   const reading = readFigure(table, row, column, problems);
   if (!reading || 'symbol' in reading || (Number.isInteger(reading.value) && reading.value >= 0)) return reading;
-  problems.add(message.notACount(placeOf(table, row.index, column), table.columns[column] ?? '', textOf(row.values[column] ?? null).trim()));
+  problems.add(
+    message.notACount(
+      placeOf(table, row.index, column),
+      table.columns[column] ?? '',
+      textOf(row.values[column] ?? null).trim(),
+    ),
+  );
   return undefined;
 }
 

@@ -70,14 +70,16 @@ export function unpackWithin(bytes: Uint8Array, limit: number): UnpackProblem | 
   for (const entry of entries) {
     const part = utf8.decode(bytes.subarray(entry.nameAt, entry.nameAt + entry.nameLength));
     if (entry.flags & ENCRYPTED) return { kind: 'encrypted', part };
-    if (entry.method !== STORED && entry.method !== DEFLATED) return { kind: 'unknown-compression', part, method: entry.method };
+    if (entry.method !== STORED && entry.method !== DEFLATED)
+      return { kind: 'unknown-compression', part, method: entry.method };
     const at = entry.localHeader;
     if (at < 0 || at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) {
       return { kind: 'damaged', part, detail: 'there is no local header where the zip directory says' };
     }
     // The local header's own name and extra field, which need not be those of the central record.
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    if (start + entry.compressedSize > bytes.length) return { kind: 'damaged', part, detail: 'its data runs past the end of the file' };
+    if (start + entry.compressedSize > bytes.length)
+      return { kind: 'damaged', part, detail: 'its data runs past the end of the file' };
     const data = bytes.subarray(start, start + entry.compressedSize);
 
     const left = limit - total;
@@ -89,7 +91,10 @@ export function unpackWithin(bytes: Uint8Array, limit: number): UnpackProblem | 
       size = entry.method === STORED ? data.length : 0;
     } else {
       try {
-        size = inflateRawSync(data, { maxOutputLength: Math.min(ceiling + 1, kMaxLength), chunkSize: chunkFor(ceiling) }).length;
+        size = inflateRawSync(data, {
+          maxOutputLength: Math.min(ceiling + 1, kMaxLength),
+          chunkSize: chunkFor(ceiling),
+        }).length;
       } catch (error) {
         if ((error as { code?: unknown }).code !== 'ERR_BUFFER_TOO_LARGE') {
           return { kind: 'damaged', part, detail: error instanceof Error ? error.message : String(error) };
@@ -130,7 +135,14 @@ function centralDirectory(bytes: Uint8Array): Entry[] | undefined {
     let size = u32(end + 12);
     let offset = u32(end + 16);
     let expectedEnd = offset + size;
-    if (u16(end + 4) === 0xffff || u16(end + 6) === 0xffff || u16(end + 8) === 0xffff || u16(end + 10) === 0xffff || size === MAX32 || offset === MAX32) {
+    if (
+      u16(end + 4) === 0xffff ||
+      u16(end + 6) === 0xffff ||
+      u16(end + 8) === 0xffff ||
+      u16(end + 10) === 0xffff ||
+      size === MAX32 ||
+      offset === MAX32
+    ) {
       // ZIP64: the real size and offset of the directory are in a second end record, found by a locator.
       const locator = last(ZIP64_LOCATOR, bytes.length - 20);
       if (locator < 0) return undefined;
@@ -161,7 +173,15 @@ function centralDirectory(bytes: Uint8Array): Entry[] | undefined {
       const uncompressedSize = wide(u32(at + 24));
       const compressedSize = wide(u32(at + 20));
       const localHeader = wide(u32(at + 42)) + shift;
-      entries.push({ nameAt: at + 46, nameLength, flags: u16(at + 8), method: u16(at + 10), compressedSize, uncompressedSize, localHeader });
+      entries.push({
+        nameAt: at + 46,
+        nameLength,
+        flags: u16(at + 8),
+        method: u16(at + 10),
+        compressedSize,
+        uncompressedSize,
+        localHeader,
+      });
       at += 46 + nameLength + extraLength + u16(at + 32);
     }
     return entries;

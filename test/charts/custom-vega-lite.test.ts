@@ -42,11 +42,15 @@ describe('a Vega-Lite chart in the report definition', () => {
     const { effects, text } = withDiagram(CUSTOM('barr'));
     const error = await rejection(buildReport({ file: config }, effects));
     const line = text.split('\n').findIndex((l) => l.includes('mark: barr')) + 1;
-    expect(error.problems).toEqual([`${config}, line ${line}, column 15: the Vega-Lite chart is not valid: "barr" is not allowed here; did you mean "bar"?`]);
+    expect(error.problems).toEqual([
+      `${config}, line ${line}, column 15: the Vega-Lite chart is not valid: "barr" is not allowed here; did you mean "bar"?`,
+    ]);
   });
 
   it('refuses a URL anywhere in the spec, where it stands in the YAML', async () => {
-    const { effects, text } = withDiagram(CUSTOM('bar', '        usermeta: { image: { url: "https://example.org/x.png" } }\n'));
+    const { effects, text } = withDiagram(
+      CUSTOM('bar', '        usermeta: { image: { url: "https://example.org/x.png" } }\n'),
+    );
     const error = await rejection(buildReport({ file: config }, effects));
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('url: "https://example.org')) + 1;
@@ -61,12 +65,18 @@ describe('a Vega-Lite chart in the report definition', () => {
     const error = await rejection(buildReport({ file: config }, effects));
     const line = text.split('\n').findIndex((l) => l.includes('javascript:alert')) + 1;
     expect(error.problems).toHaveLength(1);
-    expect(error.problems[0]).toMatch(new RegExp(`^${config.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, line ${line}, column \\d+: the Vega-Lite chart is not valid: a chart may not link anywhere \\(href\\)\\.$`));
+    expect(error.problems[0]).toMatch(
+      new RegExp(
+        `^${config.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, line ${line}, column \\d+: the Vega-Lite chart is not valid: a chart may not link anywhere \\(href\\)\\.$`,
+      ),
+    );
   });
 
   it('refuses data that is not an indicator of the report', async () => {
     const { effects } = withDiagram(CUSTOM('bar').replace('{ name: repeat_plans }', '{ name: referrals }'));
     const error = await rejection(buildReport({ file: config }, effects));
-    expect(error.problems[0]).toContain('asks for data "referrals", which is not an indicator of the report; it has "repeat_plans"');
+    expect(error.problems[0]).toContain(
+      'asks for data "referrals", which is not an indicator of the report; it has "repeat_plans"',
+    );
   });
 });

@@ -10,7 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { renderCharts } from '../../src/charts/render-charts.js';
 import { renderSvg } from '../../src/charts/render-svg.js';
 import { buildReport, type BuildResult } from '../../src/pipeline.js';
-import { BREAKDOWN_DIAGRAM, breakdownSet, chartTheme, drawCharts, FILE, MONTHLY_DIAGRAM, monthlySet } from '../support/chart-fixtures.js';
+import {
+  BREAKDOWN_DIAGRAM,
+  breakdownSet,
+  chartTheme,
+  drawCharts,
+  FILE,
+  MONTHLY_DIAGRAM,
+  monthlySet,
+} from '../support/chart-fixtures.js';
 import { ROOT } from '../support/cli.js';
 import { memoryEffects, type MemoryEffects } from '../support/memory-effects.js';
 
@@ -42,11 +50,21 @@ async function drawOthers(): Promise<void> {
   await renderCharts([BREAKDOWN_DIAGRAM], breakdownSet(), theme, FILE);
   await renderCharts([MONTHLY_DIAGRAM], monthlySet(), theme, FILE);
   const clipped = {
-    data: { values: [{ x: 1, y: 2 }, { x: 2, y: 5 }, { x: 3, y: 1 }] },
+    data: {
+      values: [
+        { x: 1, y: 2 },
+        { x: 2, y: 5 },
+        { x: 3, y: 1 },
+      ],
+    },
     mark: { type: 'line', clip: true },
-    encoding: { x: { field: 'x', type: 'quantitative', scale: { domain: [0, 1.5] } }, y: { field: 'y', type: 'quantitative' } },
+    encoding: {
+      x: { field: 'x', type: 'quantitative', scale: { domain: [0, 1.5] } },
+      y: { field: 'y', type: 'quantitative' },
+    },
   } as unknown as Parameters<typeof renderSvg>[0];
-  for (const id of ['other-a', 'other-b', 'other-c']) await renderSvg(clipped, { id, title: 'Other', description: 'Another chart.' });
+  for (const id of ['other-a', 'other-b', 'other-c'])
+    await renderSvg(clipped, { id, title: 'Other', description: 'Another chart.' });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -81,7 +99,8 @@ function parseHtml(html: string): { elements: Element[]; charts: number } {
       if (!selfClosing) depth += 1;
     }
     const attributes = new Map<string, string>();
-    for (const [, key, double, single, bare] of attrs!.matchAll(attribute)) attributes.set(key!.toLowerCase(), double ?? single ?? bare ?? '');
+    for (const [, key, double, single, bare] of attrs!.matchAll(attribute))
+      attributes.set(key!.toLowerCase(), double ?? single ?? bare ?? '');
     elements.push({ name, attributes, chart: depth > 0 || name === 'svg' ? charts : undefined });
   }
   expect(depth, 'every <svg> is closed').toBe(0);
@@ -114,8 +133,14 @@ function checkIds(html: string, expectedCharts: readonly string[]) {
     expect(root.attributes.get('role')).toBe('img');
     expect(root.attributes.get('aria-labelledby')).toBe(`${id}-title ${id}-desc`);
     for (const ref of root.attributes.get('aria-labelledby')!.split(' ')) expect(ids).toContain(ref);
-    const refs = own.flatMap((e) => [...e.attributes.values()].flatMap((value) => [...value.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1]!)));
-    const hrefs = own.flatMap((e) => ['href', 'xlink:href'].flatMap((key) => (e.attributes.get(key)?.startsWith('#') ? [e.attributes.get(key)!.slice(1)] : [])));
+    const refs = own.flatMap((e) =>
+      [...e.attributes.values()].flatMap((value) => [...value.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1]!)),
+    );
+    const hrefs = own.flatMap((e) =>
+      ['href', 'xlink:href'].flatMap((key) =>
+        e.attributes.get(key)?.startsWith('#') ? [e.attributes.get(key)!.slice(1)] : [],
+      ),
+    );
     for (const ref of [...refs, ...hrefs]) expect(ids, `${id}: reference to #${ref}`).toContain(ref);
   }
   return { elements, charts };
@@ -190,7 +215,7 @@ describe('building the example twice', () => {
 });
 
 describe('ids in one document', () => {
-  it('are never used twice across the example\'s charts (the assembled HTML, parsed)', async () => {
+  it("are never used twice across the example's charts (the assembled HTML, parsed)", async () => {
     const { result } = await build();
     checkIds(result.html, EXAMPLE_IDS);
   });
@@ -204,7 +229,9 @@ describe('ids in one document', () => {
       expect(clips.filter((clip) => clip.startsWith(`${id}-def`)).length, id).toBeGreaterThan(0);
     }
     // The two charts are the same drawing under different ids: identical once the prefix is set aside.
-    const [a, b] = CLIPPED.map((id) => embeddedSvgs(first.result.html).find((svg) => svg.includes(`id="${id}-title"`))!);
+    const [a, b] = CLIPPED.map((id) =>
+      embeddedSvgs(first.result.html).find((svg) => svg.includes(`id="${id}-title"`))!,
+    );
     expect(a!.replaceAll('clipped-a', 'clipped-X')).toBe(b!.replaceAll('clipped-b', 'clipped-X'));
 
     // And a second build, after other charts, is identical.
@@ -217,7 +244,11 @@ describe('ids in one document', () => {
 
   it('do not clash between a chart and its standalone twin', async () => {
     const { result, svgs } = await build();
-    const embedded = new Set(parseHtml(result.html).elements.flatMap((e) => (e.chart !== undefined && e.attributes.has('id') ? [e.attributes.get('id')!] : [])));
+    const embedded = new Set(
+      parseHtml(result.html).elements.flatMap((e) =>
+        e.chart !== undefined && e.attributes.has('id') ? [e.attributes.get('id')!] : [],
+      ),
+    );
     for (const [name, svg] of svgs) {
       const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
       expect(ids.length).toBeGreaterThanOrEqual(2);

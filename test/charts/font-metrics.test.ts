@@ -11,9 +11,19 @@ describe('chart text metrics', () => {
   });
 
   it("measure within 3% of the font's own shaping, kerning included, regular and bold", () => {
-    for (const [weight, bold] of [['400', undefined], ['700', 'bold']] as const) {
+    for (const [weight, bold] of [
+      ['400', undefined],
+      ['700', 'bold'],
+    ] as const) {
       const font = create(readFileSync(fontFile('latin', weight))) as Font;
-      for (const text of ['Statistical neighbours (mean)', 'Walsall 17.2%', 'England 17.9%', 'April to August 2016', 'Per 10,000 children', 'Herefordshire, County of']) {
+      for (const text of [
+        'Statistical neighbours (mean)',
+        'Walsall 17.2%',
+        'England 17.9%',
+        'April to August 2016',
+        'Per 10,000 children',
+        'Herefordshire, County of',
+      ]) {
         const shaped = (font.layout(text).advanceWidth / font.unitsPerEm) * 13;
         expect(Math.abs(measureText(text, 13, bold) - shaped) / shaped, `${text} (${weight})`).toBeLessThan(0.03);
       }

@@ -103,8 +103,13 @@ const describeBox = (box: TextBox) =>
 // ---------------------------------------------------------------------------------------------------
 
 // Every preset, and a trend over all 13 years in the files, whose year labels have to turn.
-const charts: Record<string, DrawnChart> = { ...(await drawEveryPreset()), 'trend over 13 years': await drawLongTrend() };
-const CASES = Object.keys(charts).flatMap((preset) => (['embedded', 'standalone'] as const).map((form) => ({ preset, form, name: `${preset}, ${form}` })));
+const charts: Record<string, DrawnChart> = {
+  ...(await drawEveryPreset()),
+  'trend over 13 years': await drawLongTrend(),
+};
+const CASES = Object.keys(charts).flatMap((preset) =>
+  (['embedded', 'standalone'] as const).map((form) => ({ preset, form, name: `${preset}, ${form}` })),
+);
 
 let browser: Browser | undefined;
 const layouts = new Map<string, Layout>();
@@ -118,8 +123,13 @@ beforeAll(async () => {
   for (const { preset, form, name } of CASES) {
     const { rendered } = charts[preset]!;
     const svg = form === 'embedded' ? rendered.svg! : rendered.standalone!;
-    await page.setContent(`<!DOCTYPE html><html><head><style>${css} body { margin: 0; padding: 20px; background: #fff; }</style></head><body>${svg}</body></html>`, { waitUntil: 'load' });
-    await page.evaluate(`Promise.all([document.fonts.load("13px 'Source Sans 3'"), document.fonts.load("bold 13px 'Source Sans 3'")])`);
+    await page.setContent(
+      `<!DOCTYPE html><html><head><style>${css} body { margin: 0; padding: 20px; background: #fff; }</style></head><body>${svg}</body></html>`,
+      { waitUntil: 'load' },
+    );
+    await page.evaluate(
+      `Promise.all([document.fonts.load("13px 'Source Sans 3'"), document.fonts.load("bold 13px 'Source Sans 3'")])`,
+    );
     await page.evaluate('document.fonts.ready.then(() => true)');
     layouts.set(name, (await page.evaluate(MEASURE)) as Layout);
   }
@@ -130,7 +140,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 describe.each(CASES)('the $name chart in Chromium', ({ name, preset, form }) => {
   const layout = () => layouts.get(name)!;
 
@@ -140,7 +149,9 @@ describe.each(CASES)('the $name chart in Chromium', ({ name, preset, form }) => 
   });
 
   it('cuts no text short with an ellipsis (hidden labels included)', () => {
-    const cut = layout().texts.filter((box) => box.text.includes('…')).map(describeBox);
+    const cut = layout()
+      .texts.filter((box) => box.text.includes('…'))
+      .map(describeBox);
     expect(cut).toEqual([]);
   });
 
@@ -159,21 +170,33 @@ describe.each(CASES)('the $name chart in Chromium', ({ name, preset, form }) => 
   it("draws every text inside the SVG's own box (nothing clipped)", () => {
     const { svg, texts } = layout();
     const TOLERANCE = 0.5;
-    const outside = texts.filter(seen).filter((box) =>
-      box.quad.some((p) => p.x < svg.left - TOLERANCE || p.x > svg.right + TOLERANCE || p.y < svg.top - TOLERANCE || p.y > svg.bottom + TOLERANCE),
-    );
-    expect(
-      outside.map(describeBox),
-      `svg box [${svg.left}, ${svg.top} .. ${svg.right}, ${svg.bottom}]`,
-    ).toEqual([]);
+    const outside = texts
+      .filter(seen)
+      .filter((box) =>
+        box.quad.some(
+          (p) =>
+            p.x < svg.left - TOLERANCE ||
+            p.x > svg.right + TOLERANCE ||
+            p.y < svg.top - TOLERANCE ||
+            p.y > svg.bottom + TOLERANCE,
+        ),
+      );
+    expect(outside.map(describeBox), `svg box [${svg.left}, ${svg.top} .. ${svg.right}, ${svg.bottom}]`).toEqual([]);
   });
 
   it('hangs every x-axis label below its axis line, clear of the plot', () => {
-    if (preset !== 'benchmark') expect(layout().texts.some((box) => box.xAxisLine !== null), 'x-axis labels found').toBe(true);
+    if (preset !== 'benchmark')
+      expect(
+        layout().texts.some((box) => box.xAxisLine !== null),
+        'x-axis labels found',
+      ).toBe(true);
     const crossing = layout()
       .texts.filter(seen)
       .filter((box) => box.xAxisLine !== null && Math.min(...box.quad.map((p) => p.y)) < box.xAxisLine - 1)
-      .map((box) => `${describeBox(box)} rises ${(box.xAxisLine! - Math.min(...box.quad.map((p) => p.y))).toFixed(1)}px above its axis line`);
+      .map(
+        (box) =>
+          `${describeBox(box)} rises ${(box.xAxisLine! - Math.min(...box.quad.map((p) => p.y))).toFixed(1)}px above its axis line`,
+      );
     expect(crossing).toEqual([]);
   });
 
@@ -183,7 +206,9 @@ describe.each(CASES)('the $name chart in Chromium', ({ name, preset, form }) => 
       const source = texts.find((box) => box.text === charts[preset]!.rendered.source);
       expect(source, 'the source line is drawn').toBeDefined();
       const top = Math.min(...source!.quad.map((p) => p.y));
-      const below = texts.filter((box) => box !== source && Math.max(...box.quad.map((p) => p.y)) > top + 1).map(describeBox);
+      const below = texts
+        .filter((box) => box !== source && Math.max(...box.quad.map((p) => p.y)) > top + 1)
+        .map(describeBox);
       expect(below).toEqual([]);
     });
   }

@@ -50,17 +50,38 @@ const shown = (tenths: bigint): string => `${tenths / 10n}.${tenths % 10n}`;
 
 const ordinalOf = (n: number): string => {
   const lastTwo = n % 100;
-  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  const suffix =
+    lastTwo >= 11 && lastTwo <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
   return `${n}${suffix}`;
 };
 
 /** The quarter a rank falls in: fewer than a quarter of the councils above it is A, and so on. */
-const quartileLetter = (position: number, outOf: number): string => 'ABCD'[Math.min(3, Math.floor((4 * (position - 1)) / outOf))]!;
+const quartileLetter = (position: number, outOf: number): string =>
+  'ABCD'[Math.min(3, Math.floor((4 * (position - 1)) / outOf))]!;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A council's own figure from its counts, in tenths; undefined when withheld or not available. */
-function ownTenths(table: Table, code: string, year: number, numerator: string, denominator: string): bigint | undefined {
+function ownTenths(
+  table: Table,
+  code: string,
+  year: number,
+  numerator: string,
+  denominator: string,
+): bigint | undefined {
   const rows = rowsWhere(table, { time_period: String(year), geographic_level: 'Local authority', old_la_code: code });
   if (rows.length !== 1) return undefined;
   const n = cell(table, rows[0]!, numerator);
@@ -90,7 +111,10 @@ function walsallNeighbours(): { code: string; name: string }[] {
 }
 
 const d3Own = (code: string, year: number) => ownTenths(d3, code, year, 'CPP_subsequent', 'CPP_start');
-const d3England = (year: number) => publishedTenths(cell(d3, onlyRow(d3, { time_period: String(year), geographic_level: 'National' }), 'CPP_subsequent_percent'));
+const d3England = (year: number) =>
+  publishedTenths(
+    cell(d3, onlyRow(d3, { time_period: String(year), geographic_level: 'National' }), 'CPP_subsequent_percent'),
+  );
 
 /** The cell a table shows for a named row in a one-period table. */
 const cellOf = (rows: readonly { name: string; cells: readonly string[] }[], name: string, column = 0): string => {
@@ -138,18 +162,22 @@ describe.each(PRESETS)('the %s chart: one accessible image, twice over', (preset
   });
 
   it('shows no placeholder anywhere', () => {
-    for (const text of [rendered.description, ...svgTexts(rendered.svg!), ...rendered.table.rows.flatMap((r) => [r.name, ...r.cells])]) {
+    for (const text of [
+      rendered.description,
+      ...svgTexts(rendered.svg!),
+      ...rendered.table.rows.flatMap((r) => [r.name, ...r.cells]),
+    ]) {
       expect(text).not.toMatch(/NaN|undefined|null|\[object/);
     }
   });
 });
 
-describe('trend: the example\'s repeat plans, 2012-13 to 2015-16 and the part year', () => {
+describe("trend: the example's repeat plans, 2012-13 to 2015-16 and the part year", () => {
   const { rendered } = charts.trend;
   const YEARS = [2013, 2014, 2015, 2016];
   const LABELS = ['2012-13', '2013-14', '2014-15', '2015-16'];
 
-  it('tables every period for Walsall, its neighbours\' mean and England, with its own part-year figure', async () => {
+  it("tables every period for Walsall, its neighbours' mean and England, with its own part-year figure", async () => {
     // The council's own workbook: the part year's counts, by column name.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(ROOT, 'data/walsall-local.xlsx'));
@@ -165,7 +193,10 @@ describe('trend: the example\'s repeat plans, 2012-13 to 2015-16 and the part ye
     const neighbours = walsallNeighbours();
     const mean = YEARS.map((year) => {
       const figures = neighbours.map((n) => d3Own(n.code, year)).filter((f): f is bigint => f !== undefined);
-      return halfUp(figures.reduce((a, b) => a + b, 0n), BigInt(figures.length));
+      return halfUp(
+        figures.reduce((a, b) => a + b, 0n),
+        BigInt(figures.length),
+      );
     });
 
     expect(rendered.table).toEqual({
@@ -182,7 +213,9 @@ describe('trend: the example\'s repeat plans, 2012-13 to 2015-16 and the part ye
   it('draws the whole years, the axis title and every series name, and leaves the part year out', () => {
     for (const svg of [rendered.svg!, rendered.standalone!]) {
       const texts = svgTexts(svg);
-      expect(texts).toEqual(expect.arrayContaining([...LABELS, 'Per cent', 'Walsall', 'Statistical neighbours (mean)', 'England']));
+      expect(texts).toEqual(
+        expect.arrayContaining([...LABELS, 'Per cent', 'Walsall', 'Statistical neighbours (mean)', 'England']),
+      );
       expect(texts).not.toContain('April to August 2016');
       expect(texts).not.toContain('West Midlands');
     }
@@ -221,7 +254,10 @@ describe('neighbours: Walsall beside its ten statistical neighbours and England,
   });
 
   it('tables the council, its 10 neighbours (named as the 2021 model names them) and England, best first', () => {
-    expect(rendered.table).toEqual({ head: ['Area', '2015-16'], rows: sorted.map((b) => ({ name: b.name, cells: [shown(b.tenths!)] })) });
+    expect(rendered.table).toEqual({
+      head: ['Area', '2015-16'],
+      rows: sorted.map((b) => ({ name: b.name, cells: [shown(b.tenths!)] })),
+    });
     expect(rendered.table.rows).toHaveLength(12);
   });
 
@@ -241,12 +277,16 @@ describe('neighbours: Walsall beside its ten statistical neighbours and England,
 
   it("describes Walsall's place and figure and England's figure as the table shows them", () => {
     const position = sorted.findIndex((b) => b.name === 'Walsall') + 1;
-    expect(rendered.description).toContain(`Walsall, at ${cellOf(rendered.table.rows, 'Walsall')}%, is ${ordinalOf(position)} of the 12 shown.`);
+    expect(rendered.description).toContain(
+      `Walsall, at ${cellOf(rendered.table.rows, 'Walsall')}%, is ${ordinalOf(position)} of the 12 shown.`,
+    );
     expect(rendered.description).toContain(`England's figure is ${cellOf(rendered.table.rows, 'England')}%.`);
     const only = sorted.filter((b) => b.name !== 'Walsall' && b.name !== 'England');
     const low = only[0]!;
     const high = only[only.length - 1]!;
-    expect(rendered.description).toContain(`Its neighbours run from ${shown(low.tenths!)}% (${low.name}) to ${shown(high.tenths!)}% (${high.name}).`);
+    expect(rendered.description).toContain(
+      `Its neighbours run from ${shown(low.tenths!)}% (${low.name}) to ${shown(high.tenths!)}% (${high.name}).`,
+    );
     expect(rendered.description).toContain('its 10 statistical neighbours and England, best first');
   });
 });
@@ -254,7 +294,11 @@ describe('neighbours: Walsall beside its ten statistical neighbours and England,
 describe('benchmark: every council in England, 2015-16', () => {
   const { rendered } = charts.benchmark;
   const councils = rowsWhere(d3, { time_period: '2016', geographic_level: 'Local authority' })
-    .map((row) => ({ code: cell(d3, row, 'old_la_code'), name: cell(d3, row, 'la_name'), tenths: d3Own(cell(d3, row, 'old_la_code'), 2016) }))
+    .map((row) => ({
+      code: cell(d3, row, 'old_la_code'),
+      name: cell(d3, row, 'la_name'),
+      tenths: d3Own(cell(d3, row, 'old_la_code'), 2016),
+    }))
     .filter((c): c is { code: string; name: string; tenths: bigint } => c.tenths !== undefined);
   const sorted = [...councils].sort((a, b) => Number(a.tenths - b.tenths) || a.name.localeCompare(b.name));
   const n = sorted.length;
@@ -282,7 +326,10 @@ describe('benchmark: every council in England, 2015-16', () => {
         { name: 'Walsall', cells: [`${shown(walsall.tenths)} (${ordinalOf(position)} of ${n}, quartile ${quartile})`] },
         { name: 'England', cells: [shown(england)] },
         { name: `Lowest (${lowest.name})`, cells: [shown(lowest.tenths)] },
-        ...bands.map((band) => ({ name: `Quartile ${band.letter}`, cells: [`${shown(band.low)} to ${shown(band.high)}`] })),
+        ...bands.map((band) => ({
+          name: `Quartile ${band.letter}`,
+          cells: [`${shown(band.low)} to ${shown(band.high)}`],
+        })),
         { name: `Highest (${highest.name})`, cells: [shown(highest.tenths)] },
       ],
     });
@@ -305,10 +352,16 @@ describe('benchmark: every council in England, 2015-16', () => {
 
   it("describes Walsall's figure, rank and quartile, England's figure and the range, as the table shows them", () => {
     const council = cellOf(rendered.table.rows, 'Walsall').replace(/ \(.*$/, '');
-    expect(rendered.description).toContain(`Walsall, at ${council}%, is ${ordinalOf(position)} of ${n}, in quartile ${quartile}.`);
+    expect(rendered.description).toContain(
+      `Walsall, at ${council}%, is ${ordinalOf(position)} of ${n}, in quartile ${quartile}.`,
+    );
     expect(rendered.description).toContain(`England's figure is ${cellOf(rendered.table.rows, 'England')}%.`);
-    expect(rendered.description).toContain(`for all ${n} councils with a figure, ranked from lowest to highest, best first.`);
-    expect(rendered.description).toContain(`Figures run from ${shown(sorted[0]!.tenths)}% (${sorted[0]!.name}) to ${shown(sorted[n - 1]!.tenths)}% (${sorted[n - 1]!.name}).`);
+    expect(rendered.description).toContain(
+      `for all ${n} councils with a figure, ranked from lowest to highest, best first.`,
+    );
+    expect(rendered.description).toContain(
+      `Figures run from ${shown(sorted[0]!.tenths)}% (${sorted[0]!.name}) to ${shown(sorted[n - 1]!.tenths)}% (${sorted[n - 1]!.name}).`,
+    );
   });
 });
 
@@ -319,11 +372,15 @@ const flippedSet: IndicatorSet = {
   ...charts.benchmark.set,
   indicators: { repeat_plans: { ...flippedBase, polarity: 'high-is-good', assessments: {} } satisfies IndicatorResult },
 };
-const flipped = (await drawCharts([charts.benchmark.diagram], flippedSet, chartTheme(), FILE)).get(charts.benchmark.diagram.id)!;
+const flipped = (await drawCharts([charts.benchmark.diagram], flippedSet, chartTheme(), FILE)).get(
+  charts.benchmark.diagram.id,
+)!;
 
 describe('benchmark where high is good', () => {
   const values = flippedBase.councils['2015-16']!;
-  const min = values.reduce((a, b) => (b.value < a.value || (b.value === a.value && b.name.localeCompare(a.name) < 0) ? b : a));
+  const min = values.reduce((a, b) =>
+    b.value < a.value || (b.value === a.value && b.name.localeCompare(a.name) < 0) ? b : a,
+  );
 
   it('ranks from highest to lowest, best first, and sets the council label and England line', () => {
     expect(flipped.description).toContain('ranked from highest to lowest, best first');
@@ -332,7 +389,7 @@ describe('benchmark where high is good', () => {
     expect(texts).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D', 'Walsall 17.2%', 'England 17.9%']));
   });
 
-  it('keeps each quartile\'s range written low to high', () => {
+  it("keeps each quartile's range written low to high", () => {
     for (const row of flipped.table.rows.filter((r) => r.name.startsWith('Quartile '))) {
       const [low, high] = row.cells[0]!.split(' to ').map(Number);
       expect(low!).toBeLessThanOrEqual(high!);
@@ -341,7 +398,10 @@ describe('benchmark where high is good', () => {
   });
 
   it('names the smallest figure "Lowest" and the largest "Highest" when high is good', () => {
-    expect(flipped.table.rows.find((r) => r.name.startsWith('Lowest'))).toEqual({ name: `Lowest (${min.name})`, cells: [min.value.toFixed(1)] });
+    expect(flipped.table.rows.find((r) => r.name.startsWith('Lowest'))).toEqual({
+      name: `Lowest (${min.name})`,
+      cells: [min.value.toFixed(1)],
+    });
     expect(flipped.description).toMatch(new RegExp(`Figures run from ${min.value.toFixed(1)}% \\(${min.name}\\)`));
   });
 });
@@ -354,7 +414,10 @@ describe("breakdown: Walsall's factors at the end of assessment, 2024-25, beside
     const walsall = ownTenths(c3, '335', 2025, source.numerator, denominator);
     const national = onlyRow(c3, { time_period: '2025', geographic_level: 'National' });
     // England publishes no percentage in this file: its figure comes from its (rounded) counts.
-    const england = percentTenths(Number(cell(c3, national, source.numerator)), Number(cell(c3, national, denominator)));
+    const england = percentTenths(
+      Number(cell(c3, national, source.numerator)),
+      Number(cell(c3, national, denominator)),
+    );
     return { name: library[id]!.shortTitle, walsall: walsall!, england };
   });
 
@@ -381,13 +444,17 @@ describe("breakdown: Walsall's factors at the end of assessment, 2024-25, beside
     const top = [...measures].sort((a, b) => Number(b.walsall - a.walsall))[0]!;
     const above = measures.filter((m) => m.walsall > m.england).length;
     expect(rendered.description).toContain(`Dot chart of 5 measures in 2024-25 for Walsall and England.`);
-    expect(rendered.description).toContain(`Walsall's highest is ${top.name.toLowerCase()} at ${cellOf(rendered.table.rows, top.name, 0)}% (`);
+    expect(rendered.description).toContain(
+      `Walsall's highest is ${top.name.toLowerCase()} at ${cellOf(rendered.table.rows, top.name, 0)}% (`,
+    );
     expect(rendered.description).toContain(`Walsall is higher than England on ${above} of the 5.`);
   });
 
   it("states England's figure beside the council's highest in the description", () => {
     const top = [...measures].sort((a, b) => Number(b.walsall - a.walsall))[0]!;
-    expect(rendered.description).toContain(`at ${cellOf(rendered.table.rows, top.name, 0)}% (England ${cellOf(rendered.table.rows, top.name, 1)}%)`);
+    expect(rendered.description).toContain(
+      `at ${cellOf(rendered.table.rows, top.name, 0)}% (England ${cellOf(rendered.table.rows, top.name, 1)}%)`,
+    );
   });
 });
 
@@ -405,11 +472,14 @@ describe('monthly: a custom indicator month by month against its target', () => 
   const target = BigInt(MONTHLY_TARGET * 10);
 
   it('tables every month with its figure', () => {
-    expect(rendered.table).toEqual({ head: ['Month', 'Walsall'], rows: months.map((m) => ({ name: m.label, cells: [shown(m.tenths)] })) });
+    expect(rendered.table).toEqual({
+      head: ['Month', 'Walsall'],
+      rows: months.map((m) => ({ name: m.label, cells: [shown(m.tenths)] })),
+    });
     expect(rendered.table.rows[0]!.name).toBe('October 2015');
   });
 
-  it('draws the target line\'s label, the financial-year boundary, the month ticks and the axis title', () => {
+  it("draws the target line's label, the financial-year boundary, the month ticks and the axis title", () => {
     for (const svg of [rendered.svg!, rendered.standalone!]) {
       const texts = svgTexts(svg);
       expect(texts).toContain(`Target ${shown(target)}%`);
@@ -431,8 +501,12 @@ describe('monthly: a custom indicator month by month against its target', () => 
     const last = months[months.length - 1]!;
     const met = months.filter((m) => m.tenths >= target).length;
     expect(rendered.description).toContain(`from ${months[0]!.label} to ${last.label}`);
-    expect(rendered.description).toContain(`The latest month, ${last.label}, is ${cellOf(rendered.table.rows, last.label)}%.`);
-    expect(rendered.description).toContain(`The target is ${shown(target)}%; it was met in ${met} of ${months.length} months.`);
+    expect(rendered.description).toContain(
+      `The latest month, ${last.label}, is ${cellOf(rendered.table.rows, last.label)}%.`,
+    );
+    expect(rendered.description).toContain(
+      `The target is ${shown(target)}%; it was met in ${met} of ${months.length} months.`,
+    );
     expect(met).toBeGreaterThan(0);
     expect(met).toBeLessThan(months.length);
   });

@@ -38,13 +38,21 @@ const SERIES: SeriesName[] = ['council', 'neighbours', 'england'];
 
 async function drawTrend(id = 'repeat-plans') {
   const description = describeTrend(repeatPlans, SERIES, 'mean');
-  const svg = await renderSvg(trendSpec(repeatPlans, SERIES, theme), { id, title: 'Diagram: repeat plans', description });
+  const svg = await renderSvg(trendSpec(repeatPlans, SERIES, theme), {
+    id,
+    title: 'Diagram: repeat plans',
+    description,
+  });
   return { svg, description };
 }
 
 async function drawRate() {
   const series: SeriesName[] = ['council', 'england'];
-  return renderSvg(trendSpec(rate, series, theme), { id: 'cpp-rate', title: 'Plan rate', description: describeTrend(rate, series, 'mean') });
+  return renderSvg(trendSpec(rate, series, theme), {
+    id: 'cpp-rate',
+    title: 'Plan rate',
+    description: describeTrend(rate, series, 'mean'),
+  });
 }
 
 const decode = (text: string) => text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
@@ -71,7 +79,11 @@ describe('renderSvg: the trend chart', () => {
   });
 
   it('escapes markup in the title and description', async () => {
-    const svg = await renderSvg(trendSpec(repeatPlans, SERIES, theme), { id: 'x', title: 'Plans & <repeats>', description: 'a "quoted" <b>claim</b>' });
+    const svg = await renderSvg(trendSpec(repeatPlans, SERIES, theme), {
+      id: 'x',
+      title: 'Plans & <repeats>',
+      description: 'a "quoted" <b>claim</b>',
+    });
     expect(svg).not.toContain('<repeats>');
     expect(svg).not.toContain('<b>');
     expect(decode(/<title id="x-title">([^<]*)<\/title>/.exec(svg)![1]!)).toBe('Plans & <repeats>');
@@ -98,9 +110,17 @@ describe('renderSvg: the trend chart', () => {
     // The trend chart itself has no clip paths; this one does, and Vega numbers them from a counter
     // shared by the whole process (clip1, clip2 ...), so without renumbering the two drawings differ.
     const clipped = {
-      data: { values: [{ x: 1, y: 2 }, { x: 2, y: 5 }] },
+      data: {
+        values: [
+          { x: 1, y: 2 },
+          { x: 2, y: 5 },
+        ],
+      },
       mark: { type: 'line', clip: true },
-      encoding: { x: { field: 'x', type: 'quantitative', scale: { domain: [0, 1.5] } }, y: { field: 'y', type: 'quantitative' } },
+      encoding: {
+        x: { field: 'x', type: 'quantitative', scale: { domain: [0, 1.5] } },
+        y: { field: 'y', type: 'quantitative' },
+      },
     } as unknown as Parameters<typeof renderSvg>[0];
     const text = { id: 'clipped', title: 'Clipped', description: 'A clipped line.' };
     const first = await renderSvg(clipped, text);
@@ -154,7 +174,11 @@ describe('trendPoints and trendSpec', () => {
       expect(channel.scale.domain).toEqual(names);
       expect(new Set(channel.scale.range.map((r) => JSON.stringify(r))).size).toBe(3);
     }
-    expect(spec.encoding.color.scale.range).toEqual([theme.series.council.color, theme.series.neighbours.color, theme.series.england.color]);
+    expect(spec.encoding.color.scale.range).toEqual([
+      theme.series.council.color,
+      theme.series.neighbours.color,
+      theme.series.england.color,
+    ]);
   });
 });
 
@@ -181,7 +205,10 @@ describe('prefixIds', () => {
   });
 
   it('gives the same output for the same drawing numbered from a different counter', () => {
-    const later = svg.replaceAll('clip70', 'clip170').replaceAll('clip7', 'clip17').replaceAll('gradient12', 'gradient99');
+    const later = svg
+      .replaceAll('clip70', 'clip170')
+      .replaceAll('clip7', 'clip17')
+      .replaceAll('gradient12', 'gradient99');
     expect(prefixIds(later, 'chart')).toBe(prefixIds(svg, 'chart'));
   });
 
@@ -215,7 +242,9 @@ describe('describeTrend', () => {
   });
 
   it('compares with the neighbours by the name prose uses, mean or median', () => {
-    expect(describeTrend(repeatPlans, SERIES, 'mean')).toContain('higher (worse) than the statistical neighbour mean (16.5%)');
+    expect(describeTrend(repeatPlans, SERIES, 'mean')).toContain(
+      'higher (worse) than the statistical neighbour mean (16.5%)',
+    );
     expect(describeTrend(repeatPlans, SERIES, 'median')).toContain('the statistical neighbour median (16.5%)');
   });
 
@@ -232,7 +261,10 @@ describe('describeTrend', () => {
   });
 
   it('never leaks a placeholder when the last figure is missing', () => {
-    const gap: IndicatorResult = { ...rate, series: { ...rate.series, council: series('Walsall', [50.1, 52.3, 48.0, null]) } };
+    const gap: IndicatorResult = {
+      ...rate,
+      series: { ...rate.series, council: series('Walsall', [50.1, 52.3, 48.0, null]) },
+    };
     const text = describeTrend(gap, ['council', 'england'], 'mean');
     expect(text).not.toMatch(/NaN|undefined|null|\[object/);
     expect(text).not.toMatch(/\brose\b|\bfell\b|higher|lower/);
@@ -248,9 +280,14 @@ describe('describeTrend', () => {
 
 describe('parseChartTheme', () => {
   it('names the theme file and what is wrong with it', () => {
-    expect(() => parseChartTheme('mine/chart-theme.json', '{ "font": ')).toThrow(/^mine\/chart-theme\.json: the chart theme cannot be used: /);
-    expect(() => parseChartTheme('mine/chart-theme.json', '{ "series": { "council": { "color": "#000", "dash": [1], "shape": "circle" } } }')).toThrow(
-      /mine\/chart-theme\.json: the chart theme cannot be used: "series\.england"/,
+    expect(() => parseChartTheme('mine/chart-theme.json', '{ "font": ')).toThrow(
+      /^mine\/chart-theme\.json: the chart theme cannot be used: /,
     );
+    expect(() =>
+      parseChartTheme(
+        'mine/chart-theme.json',
+        '{ "series": { "council": { "color": "#000", "dash": [1], "shape": "circle" } } }',
+      ),
+    ).toThrow(/mine\/chart-theme\.json: the chart theme cannot be used: "series\.england"/);
   });
 });

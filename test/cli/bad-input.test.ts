@@ -69,8 +69,13 @@ describe('bad input', () => {
     const fx = fixture((yaml) => yaml.replace('  committee:', '  comittee:'));
     const result = await build(fx);
     expect(result.code).toBe(2);
-    const line = readFileSync(fx.config, 'utf8').split('\n').findIndex((l) => l.startsWith('  comittee:')) + 1;
-    expect(result.problems).toContain(`report.config.yaml, line ${line}, column 3: unknown key "comittee" in report; did you mean "committee"?`);
+    const line =
+      readFileSync(fx.config, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('  comittee:')) + 1;
+    expect(result.problems).toContain(
+      `report.config.yaml, line ${line}, column 3: unknown key "comittee" in report; did you mean "committee"?`,
+    );
     // The misspelling also leaves the required key missing: both are reported in one pass.
     expect(result.problems.some((p) => p.includes('"report.committee" is required'))).toBe(true);
     expectPreviousOutputKept(fx);
@@ -81,7 +86,9 @@ describe('bad input', () => {
     const result = await build(fx);
     expect(result.code).toBe(2);
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatch(/^report\.config\.yaml, line \d+, column \d+: the data file ".*data\/missing\.xlsx" does not exist\.$/);
+    expect(result.problems[0]).toMatch(
+      /^report\.config\.yaml, line \d+, column \d+: the data file ".*data\/missing\.xlsx" does not exist\.$/,
+    );
     expectPreviousOutputKept(fx);
   });
 
@@ -93,7 +100,9 @@ describe('bad input', () => {
     writeFileSync(fx.config, readFileSync(fx.config, 'utf8').replace(/national: .*/, 'national: dfe'));
     const result = await build(fx);
     expect(result.code).toBe(2);
-    expect(result.problems).toEqual(['dfe/d3_cpps_subsequent_plan_2013_to_2025.csv: the data file does not exist; check the folder named in the report definition\'s data section.']);
+    expect(result.problems).toEqual([
+      "dfe/d3_cpps_subsequent_plan_2013_to_2025.csv: the data file does not exist; check the folder named in the report definition's data section.",
+    ]);
     expectPreviousOutputKept(fx);
   });
 
@@ -106,7 +115,9 @@ describe('bad input', () => {
     writeFileSync(fx.config, readFileSync(fx.config, 'utf8').replace(/file: .*walsall-local\.xlsx/, `file: ${file}`));
     const result = await build(fx);
     expect(result.code).toBe(2);
-    expect(result.problems).toEqual([`local.xlsx, sheet 'Repeat plans', cell A1: there is no column "Plans starting"; did you mean "Plans started"?`]);
+    expect(result.problems).toEqual([
+      `local.xlsx, sheet 'Repeat plans', cell A1: there is no column "Plans starting"; did you mean "Plans started"?`,
+    ]);
     expectPreviousOutputKept(fx);
   });
 
@@ -127,14 +138,18 @@ describe('bad input', () => {
     const fx = fixture();
     const result = await build(fx, { SCRUTINY_BROWSER: '/nowhere/chrome' });
     expect(result.code).toBe(2);
-    expect(result.problems).toEqual(['The browser "/nowhere/chrome" given in the SCRUTINY_BROWSER environment variable does not exist or cannot be run.']);
+    expect(result.problems).toEqual([
+      'The browser "/nowhere/chrome" given in the SCRUTINY_BROWSER environment variable does not exist or cannot be run.',
+    ]);
     expectPreviousOutputKept(fx);
   });
 
   it('a missing report definition is one sentence', async () => {
     const result = await runCli(['build', 'no-such.yaml'], { cwd: tempDir() });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('The report definition "no-such.yaml" does not exist; give the path to a report.config.yaml.');
+    expect(result.stderr.trim()).toBe(
+      'The report definition "no-such.yaml" does not exist; give the path to a report.config.yaml.',
+    );
   });
 
   it('a browser that will not start is named, with exit code 2', async () => {
@@ -142,7 +157,9 @@ describe('bad input', () => {
     const result = await build(fx, { SCRUTINY_BROWSER: '/bin/false' });
     expect(result.code).toBe(2);
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatch(/^The browser "\/bin\/false" did not start \(.*\); check that it runs, or name another with --browser or SCRUTINY_BROWSER\.$/);
+    expect(result.problems[0]).toMatch(
+      /^The browser "\/bin\/false" did not start \(.*\); check that it runs, or name another with --browser or SCRUTINY_BROWSER\.$/,
+    );
     expectPreviousOutputKept(fx);
   });
 
@@ -152,14 +169,17 @@ describe('bad input', () => {
     writeFileSync(blocked, 'a file where the output folder should be');
     const result = await runCli(['build', 'report.config.yaml', '--root', ROOT, '--out', blocked], { cwd: fx.dir });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toMatch(/not-a-folder: the report cannot be written there \(.*\); choose another folder with --out\.$/);
+    expect(result.stderr.trim()).toMatch(
+      /not-a-folder: the report cannot be written there \(.*\); choose another folder with --out\.$/,
+    );
     expectPreviousOutputKept(fx);
   });
 
   it('a report definition that is a folder says so', async () => {
     const result = await runCli(['build', '.'], { cwd: tempDir() });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('The report definition "." is a folder; give the path to a report.config.yaml file.');
+    expect(result.stderr.trim()).toBe(
+      'The report definition "." is a folder; give the path to a report.config.yaml file.',
+    );
   });
 });
-

@@ -16,7 +16,10 @@ function csvObjects(text: string): { header: string[]; rows: Record<string, stri
   const [header, ...records] = parseCsv(text);
   expect(header, 'a header row').toBeDefined();
   for (const record of records) expect(record, `fields of ${record.join('|')}`).toHaveLength(header!.length);
-  return { header: header!, rows: records.map((record) => Object.fromEntries(header!.map((name, i) => [name, record[i]!]))) };
+  return {
+    header: header!,
+    rows: records.map((record) => Object.fromEntries(header!.map((name, i) => [name, record[i]!]))),
+  };
 }
 
 function rowOf(rows: readonly Record<string, string>[], indicator: string, period: string): Record<string, string> {
@@ -31,7 +34,7 @@ let blackpoolCsv: ReturnType<typeof runCli> | undefined;
 const runBlackpoolCsv = () => (blackpoolCsv ??= runCli([...BLACKPOOL, '--format', 'csv']));
 
 describe('scrutiny indicators --data data/dfe --area 890 (Blackpool)', () => {
-  it('csv: the issue\'s figures for 2012-13, every required column, exit 0', async () => {
+  it("csv: the issue's figures for 2012-13, every required column, exit 0", async () => {
     const result = await runBlackpoolCsv();
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -69,19 +72,34 @@ describe('scrutiny indicators --data data/dfe --area 890 (Blackpool)', () => {
   it('json: parses, for Blackpool', async () => {
     const result = await runCli([...BLACKPOOL, '--format', 'json']);
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.stdout) as { comparators: { council: { code: string; name: string }; region: { name: string } } };
+    const json = JSON.parse(result.stdout) as {
+      comparators: { council: { code: string; name: string }; region: { name: string } };
+    };
     expect(json.comparators.council.code).toBe('890');
     expect(json.comparators.council.name).toBe('Blackpool');
     expect(json.comparators.region.name).toBe('North West');
   });
 
-  it('table: a header line with the columns, a rule, and Blackpool\'s rows', async () => {
+  it("table: a header line with the columns, a rule, and Blackpool's rows", async () => {
     const result = await runCli([...BLACKPOOL, '--format', 'table']);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]!.split(/\s{2,}/)).toEqual(['indicator', 'area_name', 'period', 'value', 'england', 'region', 'neighbours', 'rank', 'quartile', 'judgement']);
+    expect(lines[0]!.split(/\s{2,}/)).toEqual([
+      'indicator',
+      'area_name',
+      'period',
+      'value',
+      'england',
+      'region',
+      'neighbours',
+      'rank',
+      'quartile',
+      'judgement',
+    ]);
     expect(lines[1]).toMatch(/^-+( +-+){9}$/);
-    expect(lines.find((line) => line.startsWith('rereferrals_percent') && line.includes('2012-13'))).toMatch(/Blackpool\s+2012-13\s+27\.9\s+24\.7\s+26\.4\s.*worse$/);
+    expect(lines.find((line) => line.startsWith('rereferrals_percent') && line.includes('2012-13'))).toMatch(
+      /Blackpool\s+2012-13\s+27\.9\s+24\.7\s+26\.4\s.*worse$/,
+    );
   });
 
   it('table is the default format', async () => {
@@ -122,8 +140,15 @@ describe('scrutiny indicators: problems the user can fix', () => {
   it('piped into a reader that stops early (| head -2) exits quietly', async () => {
     const { execFile } = await import('node:child_process');
     const result = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-      const child = execFile('bash', ['-c', `set -o pipefail; node ${JSON.stringify(join(ROOT, 'dist/scrutiny.mjs'))} indicators --data data/dfe --format csv | head -2`], { cwd: ROOT }, (error, stdout, stderr) =>
-        resolve({ code: error ? (error as { code?: number }).code ?? 1 : 0, stdout, stderr }),
+      const child = execFile(
+        'bash',
+        [
+          '-c',
+          `set -o pipefail; node ${JSON.stringify(join(ROOT, 'dist/scrutiny.mjs'))} indicators --data data/dfe --format csv | head -2`,
+        ],
+        { cwd: ROOT },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
       child.stdin?.end();
     });
@@ -141,7 +166,7 @@ describe('scrutiny indicators: problems the user can fix', () => {
 });
 
 describe('scrutiny indicators report.config.yaml (the shipped example, no --data)', () => {
-  it('lists repeat_plans for Walsall, with the council\'s own April to August 2016 figure of 8.5%', async () => {
+  it("lists repeat_plans for Walsall, with the council's own April to August 2016 figure of 8.5%", async () => {
     const result = await runCli(['indicators', 'report.config.yaml', '--format', 'csv']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -150,7 +175,11 @@ describe('scrutiny indicators report.config.yaml (the shipped example, no --data
     expect(new Set(rows.map((row) => row.indicator))).toEqual(new Set(['repeat_plans']));
     expect(new Set(rows.map((row) => `${row.area_code} ${row.area_name}`))).toEqual(new Set(['335 Walsall']));
     expect(rows.map((row) => row.period)).toEqual(['2012-13', '2013-14', '2014-15', '2015-16', 'April to August 2016']);
-    expect(rowOf(rows, 'repeat_plans', 'April to August 2016')).toMatchObject({ value: '8.5', numerator: '22', denominator: '259' });
+    expect(rowOf(rows, 'repeat_plans', 'April to August 2016')).toMatchObject({
+      value: '8.5',
+      numerator: '22',
+      denominator: '259',
+    });
     // Walsall's published figures (seeds/003, data/dfe/README.md)
     expect(rows.map((row) => row.value)).toEqual(['10.4', '13.8', '13.3', '17.2', '8.5']);
     expect(rowOf(rows, 'repeat_plans', '2015-16')).toMatchObject({ england: '17.9', region_name: 'West Midlands' });

@@ -14,8 +14,13 @@ describe('scrutiny pack, bad agendas', () => {
     const dir = agendaWith((yaml) => yaml.replace('  venue:', '  venu:'));
     const result = await runCli(['pack', 'agenda.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
-    const line = readFileSync(join(dir, 'agenda.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  venu:')) + 1;
-    expect(result.stderr).toContain(`agenda.yaml, line ${line}, column 3: unknown key "venu" in meeting; did you mean "venue"?`);
+    const line =
+      readFileSync(join(dir, 'agenda.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('  venu:')) + 1;
+    expect(result.stderr).toContain(
+      `agenda.yaml, line ${line}, column 3: unknown key "venu" in meeting; did you mean "venue"?`,
+    );
   });
 
   it('a report that does not exist is named where the agenda refers to it', async () => {
@@ -23,11 +28,15 @@ describe('scrutiny pack, bad agendas', () => {
     const result = await runCli(['pack', 'agenda.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
     // Every missing file is named at once; the others here are missing because the agenda was moved.
-    expect(result.stderr).toMatch(/^agenda\.yaml, line \d+, column \d+: the report definition "missing\.yaml" does not exist\.$/m);
+    expect(result.stderr).toMatch(
+      /^agenda\.yaml, line \d+, column \d+: the report definition "missing\.yaml" does not exist\.$/m,
+    );
   });
 
   it('an item with neither a report nor a text is refused', async () => {
-    const dir = agendaWith((yaml) => yaml.replace('    text: To receive apologies for absence from members of the Committee.\n', ''));
+    const dir = agendaWith((yaml) =>
+      yaml.replace('    text: To receive apologies for absence from members of the Committee.\n', ''),
+    );
     const result = await runCli(['pack', 'agenda.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('needs exactly one of report, text or file');
@@ -38,10 +47,14 @@ describe('scrutiny pack, item texts', () => {
   it('a field the meeting does not have, in an item text, is named with the item, exit 2', async () => {
     // Only the text items, so nothing else in the agenda needs the example's files beside it.
     const dir = agendaWith((yaml) =>
-      yaml.replace('To receive apologies for absence from members of the Committee.', 'Apologies to {{meeting.chair}}.').replace(/  - title: Minutes of the last meeting[\s\S]*?\n\noutput:/, '\noutput:'),
+      yaml
+        .replace('To receive apologies for absence from members of the Committee.', 'Apologies to {{meeting.chair}}.')
+        .replace(/  - title: Minutes of the last meeting[\s\S]*?\n\noutput:/, '\noutput:'),
     );
     const result = await runCli(['pack', 'agenda.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/agenda\.yaml \(items\[0\]\.text\): the template cannot be used: .*"chair" is not defined/);
+    expect(result.stderr).toMatch(
+      /agenda\.yaml \(items\[0\]\.text\): the template cannot be used: .*"chair" is not defined/,
+    );
   });
 });

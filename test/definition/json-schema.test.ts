@@ -15,9 +15,15 @@ describe('the JSON Schema editors use', () => {
   });
 
   it('describes the keys and rejects unknown ones, as the validator does', () => {
-    const schema = JSON.parse(reportJsonSchema()) as { required: string[]; additionalProperties: boolean; properties: Record<string, { properties?: Record<string, unknown> }> };
+    const schema = JSON.parse(reportJsonSchema()) as {
+      required: string[];
+      additionalProperties: boolean;
+      properties: Record<string, { properties?: Record<string, unknown> }>;
+    };
     expect(schema.required).toEqual(expect.arrayContaining(['report', 'area', 'sections']));
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties.report!.properties!)).toEqual(expect.arrayContaining(['title', 'committee', 'meetingDate', 'contactOfficers']));
+    expect(Object.keys(schema.properties.report!.properties!)).toEqual(
+      expect.arrayContaining(['title', 'committee', 'meetingDate', 'contactOfficers']),
+    );
   });
 });

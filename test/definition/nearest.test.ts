@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, nearest } from '../../src/definition/nearest.js';
 
-const REPORT_KEYS = ['title', 'slug', 'council', 'committee', 'meetingDate', 'wards', 'portfolioHolder', 'author', 'subject', 'keywords', 'contactOfficers'];
+const REPORT_KEYS = [
+  'title',
+  'slug',
+  'council',
+  'committee',
+  'meetingDate',
+  'wards',
+  'portfolioHolder',
+  'author',
+  'subject',
+  'keywords',
+  'contactOfficers',
+];
 
 describe('nearest', () => {
   describe('editDistance', () => {
@@ -62,7 +74,9 @@ describe('nearest', () => {
     });
 
     it('returns the closest candidate, not the first close one', () => {
-      expect(nearest('CPP_subsequent_percnt', ['CPP_subsequent', 'CPP_subsequent_percent', 'CPP_start'])).toBe('CPP_subsequent_percent');
+      expect(nearest('CPP_subsequent_percnt', ['CPP_subsequent', 'CPP_subsequent_percent', 'CPP_start'])).toBe(
+        'CPP_subsequent_percent',
+      );
       expect(nearest('cpp_rat', ['cla_rate', 'cpp_rate'])).toBe('cpp_rate');
     });
 

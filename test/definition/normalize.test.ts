@@ -15,11 +15,17 @@ import { tempDir } from '../support/cli.js';
 const cwd = process.cwd();
 const library = builtInLibrary();
 
-function normalize(text: string, options: { file?: string; kindOf?: (path: string) => FileKind; roots?: string[] } = {}): ReportDefinition {
+function normalize(
+  text: string,
+  options: { file?: string; kindOf?: (path: string) => FileKind; roots?: string[] } = {},
+): ReportDefinition {
   const file = options.file ?? FILE;
   const { spec, locate } = readDefinition({ file, text });
   const disk = nodeFileSystem(cwd);
-  const files = projectFiles({ ...disk, kindOf: options.kindOf ?? disk.kindOf }, { baseDir: dirname(resolve(cwd, file)), roots: options.roots, builtIn: BUILT_IN_TEMPLATES });
+  const files = projectFiles(
+    { ...disk, kindOf: options.kindOf ?? disk.kindOf },
+    { baseDir: dirname(resolve(cwd, file)), roots: options.roots, builtIn: BUILT_IN_TEMPLATES },
+  );
   return normalizeDefinition(spec, { file, locate, library, files, builtInTemplates: BUILT_IN_TEMPLATES });
 }
 
@@ -45,7 +51,13 @@ describe('normalizeDefinition', () => {
       expect(definition.data.nationalDir).toBe(resolve(cwd, 'data/dfe'));
       expect(definition.output.dir).toBe(resolve(cwd, 'output'));
       expect(definition.data.local).toEqual([
-        { id: 'walsall', file: join('data', 'walsall-local.xlsx'), path: resolve(cwd, 'data/walsall-local.xlsx'), sheet: 'Repeat plans', asAt: '2016-09-05' },
+        {
+          id: 'walsall',
+          file: join('data', 'walsall-local.xlsx'),
+          path: resolve(cwd, 'data/walsall-local.xlsx'),
+          sheet: 'Repeat plans',
+          asAt: '2016-09-05',
+        },
       ]);
     });
 
@@ -62,7 +74,9 @@ describe('normalizeDefinition', () => {
       expect(papers.text).toBeTruthy();
       expect(papers.text).toBe(readDefinition({ file: FILE, text: CONFIG }).spec.sections[3]!.text);
       expect(papers.templateName).toBe(`${FILE} (sections[3].text)`);
-      expect(definition.sections).toHaveLength(CONFIG.split('\n').filter((line) => line.startsWith('  - heading:')).length);
+      expect(definition.sections).toHaveLength(
+        CONFIG.split('\n').filter((line) => line.startsWith('  - heading:')).length,
+      );
     });
 
     it("merges the library indicator with the report's own settings, turning financial years into the year they end", () => {
@@ -80,11 +94,19 @@ describe('normalizeDefinition', () => {
         from: 2013, // 2012-13 is the year ending 31 March 2013
         to: 2016,
       });
-      expect(indicator.local).toMatchObject({ source: 'walsall', numerator: 'Second or subsequent plans', denominator: 'Plans starting' });
+      expect(indicator.local).toMatchObject({
+        source: 'walsall',
+        numerator: 'Second or subsequent plans',
+        denominator: 'Plans starting',
+      });
     });
 
     it("lets the report override the library's title", () => {
-      const text = mutate(CONFIG, '    base: cpp_subsequent_percent\n', '    base: cpp_subsequent_percent\n    title: Repeat child protection plans\n');
+      const text = mutate(
+        CONFIG,
+        '    base: cpp_subsequent_percent\n',
+        '    base: cpp_subsequent_percent\n    title: Repeat child protection plans\n',
+      );
       const indicator = normalize(text).indicators[0]!;
       expect(indicator.title).toBe('Repeat child protection plans');
       expect(indicator.shortTitle).toBe(library.cpp_subsequent_percent!.shortTitle);
@@ -94,7 +116,11 @@ describe('normalizeDefinition', () => {
       expect(definition.area).toEqual({ code: '335', name: 'Walsall' });
       expect(definition.data.neighbours).toEqual({ model: '2021', average: 'mean' });
       expect(definition.data.populationYearOffset).toBe(1);
-      expect(definition.diagrams.map((diagram) => diagram.indicator)).toEqual(['repeat_plans', 'repeat_plans', 'repeat_plans']);
+      expect(definition.diagrams.map((diagram) => diagram.indicator)).toEqual([
+        'repeat_plans',
+        'repeat_plans',
+        'repeat_plans',
+      ]);
       expect(definition.recommendations?.items).toHaveLength(2);
       expect(definition.audit?.cases).toBe(8);
     });
@@ -120,7 +146,9 @@ describe('normalizeDefinition', () => {
     expect(seen).toContain(resolve(cwd, 'reports/data/dfe'));
     expect(seen).toContain(resolve(cwd, 'reports/data/walsall-local.xlsx'));
     expect(seen).toContain(resolve(cwd, 'reports/templates/walsall/audit.hbs'));
-    expect(new Set(seen).size).toBe(2 + CONFIG.split('\n').filter((line) => line.trim().startsWith('template:')).length);
+    expect(new Set(seen).size).toBe(
+      2 + CONFIG.split('\n').filter((line) => line.trim().startsWith('template:')).length,
+    );
   });
 
   describe('problems', () => {
@@ -138,7 +166,12 @@ describe('normalizeDefinition', () => {
         'repeat_plan\n',
         ['"repeat_plan"', 'did you mean "repeat_plans"?'],
       ],
-      ['name an unknown local data source with a suggestion', ['source: walsall', 'source: walsal'], 'walsal\n', ['did you mean "walsall"?']],
+      [
+        'name an unknown local data source with a suggestion',
+        ['source: walsall', 'source: walsal'],
+        'walsal\n',
+        ['did you mean "walsall"?'],
+      ],
       [
         'report a missing template file at its line in the YAML, with the path as the user would type it',
         ['walsall/audit.hbs', 'walsall/audt.hbs'],
@@ -151,8 +184,18 @@ describe('normalizeDefinition', () => {
         'data/walsal-local.xlsx',
         [`"${join('data', 'walsal-local.xlsx')}"`, 'does not exist'],
       ],
-      ['report a missing national data folder', ['national: data/dfe', 'national: data/dfes'], 'data/dfes', [`"${join('data', 'dfes')}"`]],
-      ['reject a financial year whose halves do not follow on', ['to: 2015-16', 'to: 2015-17'], '2015-17', ['"2015-17"', '2015-16']],
+      [
+        'report a missing national data folder',
+        ['national: data/dfe', 'national: data/dfes'],
+        'data/dfes',
+        [`"${join('data', 'dfes')}"`],
+      ],
+      [
+        'reject a financial year whose halves do not follow on',
+        ['to: 2015-16', 'to: 2015-17'],
+        '2015-17',
+        ['"2015-17"', '2015-16'],
+      ],
     ])('%s', (_, [from, to], at, says) => {
       const text = mutate(CONFIG, from, to);
       const problems = problemsFor(text);
@@ -223,7 +266,13 @@ describe('slugify', () => {
 
   it('always gives a slug the schema accepts', () => {
     const pattern = /^[a-z0-9]+(-[a-z0-9]+)*$/; // report.slug's rule in schema.ts
-    for (const title of ['Children who become subject to a CPP', '  Children & Families: 2015/16 -- update!  ', 'Café', '', '2016']) {
+    for (const title of [
+      'Children who become subject to a CPP',
+      '  Children & Families: 2015/16 -- update!  ',
+      'Café',
+      '',
+      '2016',
+    ]) {
       expect(slugify(title), title).toMatch(pattern);
     }
   });
@@ -232,17 +281,32 @@ describe('slugify', () => {
 describe('normalizeDefinition, checks added for robustness', () => {
   it('names a folder given where a file belongs, and a file given where a folder belongs', () => {
     const { problems } = thrown(() =>
-      normalize(mutate(mutate(CONFIG, 'template: walsall/audit.hbs', 'template: walsall'), 'national: data/dfe', 'national: data/walsall-local.xlsx')),
+      normalize(
+        mutate(
+          mutate(CONFIG, 'template: walsall/audit.hbs', 'template: walsall'),
+          'national: data/dfe',
+          'national: data/walsall-local.xlsx',
+        ),
+      ),
     );
     expect(problems).toHaveLength(2);
-    expect(problems.some((p) => /: the national data folder "data\/walsall-local\.xlsx" is a file, not a folder\.$/.test(p))).toBe(true);
+    expect(
+      problems.some((p) => /: the national data folder "data\/walsall-local\.xlsx" is a file, not a folder\.$/.test(p)),
+    ).toBe(true);
     expect(problems.some((p) => /: the template "templates\/walsall" is a folder, not a file\.$/.test(p))).toBe(true);
   });
 
   it('reports a second use of an indicator, diagram or local source id where it stands', () => {
-    const text = CONFIG.replace('diagrams:\n', 'diagrams:\n  - id: repeat-plans\n    title: Again\n    indicator: repeat_plans\n');
+    const text = CONFIG.replace(
+      'diagrams:\n',
+      'diagrams:\n  - id: repeat-plans\n    title: Again\n    indicator: repeat_plans\n',
+    );
     const { problems } = thrown(() => normalize(text));
-    expect(problems).toEqual([expect.stringMatching(/line \d+, column \d+: the diagram id "repeat-plans" is already used by diagrams\[0\]; ids must be unique\.$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /line \d+, column \d+: the diagram id "repeat-plans" is already used by diagrams\[0\]; ids must be unique\.$/,
+      ),
+    ]);
   });
 
   it('falls back to the built-in template for a section the templates folder lacks', () => {

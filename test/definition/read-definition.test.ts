@@ -24,8 +24,12 @@ describe('readDefinition', () => {
       expect(spec.report.meetingDate).toBe('2016-10-11');
       expect(spec.report.contactOfficers.map((officer) => officer.phone)).toEqual(['01922 646640', '01922 652756']);
       expect(spec.area).toEqual({ code: '335', name: 'Walsall' });
-      expect(spec.data.local).toEqual([{ id: 'walsall', file: 'data/walsall-local.xlsx', sheet: 'Repeat plans', asAt: '2016-09-05' }]);
-      expect(spec.indicators.map((indicator) => [indicator.id, indicator.base, indicator.from, indicator.to])).toEqual([['repeat_plans', 'cpp_subsequent_percent', '2012-13', '2015-16']]);
+      expect(spec.data.local).toEqual([
+        { id: 'walsall', file: 'data/walsall-local.xlsx', sheet: 'Repeat plans', asAt: '2016-09-05' },
+      ]);
+      expect(spec.indicators.map((indicator) => [indicator.id, indicator.base, indicator.from, indicator.to])).toEqual([
+        ['repeat_plans', 'cpp_subsequent_percent', '2012-13', '2015-16'],
+      ]);
       expect(spec.audit).toMatchObject({ month: '2016-06', cases: 8, children: 26 });
     });
 
@@ -36,7 +40,11 @@ describe('readDefinition', () => {
       expect(spec.output).toMatchObject({ folder: 'output', pdf: true, html: true });
       expect(spec.diagrams[0]).toMatchObject({ table: true, chart: 'trend' });
       expect(spec.sections[0]!.numbered).toBe(false);
-      expect(spec.sections.filter((section) => section.numbered).map((section) => section.heading)).toEqual(['Background and context', 'Audit', 'Conclusion']);
+      expect(spec.sections.filter((section) => section.numbered).map((section) => section.heading)).toEqual([
+        'Background and context',
+        'Audit',
+        'Conclusion',
+      ]);
     });
 
     it('locates values in the YAML by path, for problems found later', () => {
@@ -44,7 +52,11 @@ describe('readDefinition', () => {
       const base = position(CONFIG, 'cpp_subsequent_percent');
       expect(locate(['indicators', 0, 'base'])).toEqual({ file: FILE, line: base.line, column: base.column });
       const template = position(CONFIG, 'walsall/audit.hbs');
-      expect(locate(['sections', 12, 'template'])).toEqual({ file: FILE, line: template.line, column: template.column });
+      expect(locate(['sections', 12, 'template'])).toEqual({
+        file: FILE,
+        line: template.line,
+        column: template.column,
+      });
     });
 
     it('locates a path the YAML leaves out at its parent', () => {
@@ -59,7 +71,9 @@ describe('readDefinition', () => {
       const text = mutate(CONFIG, '  wards: All', '  wards: "All');
       const problems = problemsFor(text);
       expect(problems.length).toBeGreaterThanOrEqual(1);
-      expect(problems[0]).toMatch(new RegExp(`^report\\.config\\.yaml, line ${lineOf(text, 'wards:')}, column \\d+: the YAML cannot be read: `));
+      expect(problems[0]).toMatch(
+        new RegExp(`^report\\.config\\.yaml, line ${lineOf(text, 'wards:')}, column \\d+: the YAML cannot be read: `),
+      );
       expect(problems[0]).toMatch(/quote/i);
     });
 
@@ -202,8 +216,12 @@ describe('readDefinition', () => {
     it('report two misspelt keys in one block, each with its own place and suggestion', () => {
       const text = mutate(mutate(CONFIG, '  committee:', '  comittee:'), '  wards: All', '  ward: All');
       const lines = thrown(() => readDefinition({ file: FILE, text })).message.split('\n');
-      expect(lines).toContain(`${placeText({ line: lineOf(text, 'comittee:'), column: 3 })}unknown key "comittee" in report; did you mean "committee"?`);
-      expect(lines).toContain(`${placeText({ line: lineOf(text, 'ward:'), column: 3 })}unknown key "ward" in report; did you mean "wards"?`);
+      expect(lines).toContain(
+        `${placeText({ line: lineOf(text, 'comittee:'), column: 3 })}unknown key "comittee" in report; did you mean "committee"?`,
+      );
+      expect(lines).toContain(
+        `${placeText({ line: lineOf(text, 'ward:'), column: 3 })}unknown key "ward" in report; did you mean "wards"?`,
+      );
     });
 
     it('gives each unknown key its own entry in ReportError.problems', () => {

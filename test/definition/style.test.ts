@@ -13,7 +13,9 @@ describe("a council's colours and logo", () => {
     const text = `${CONFIG}\nstyle:\n  accent: "red; } body { display: none"\n`;
     const { problems } = thrown(() => readDefinition({ file: FILE, text }));
     const line = text.split('\n').findIndex((l) => l.startsWith('  accent:')) + 1;
-    expect(problems).toEqual([`${FILE}, line ${line}, column 11: "style.accent" must be a colour written #rgb or #rrggbb, for example #0b5fa5.`]);
+    expect(problems).toEqual([
+      `${FILE}, line ${line}, column 11: "style.accent" must be a colour written #rgb or #rrggbb, for example #0b5fa5.`,
+    ]);
   });
 
   it('name an unknown colour key with the nearest one', () => {

@@ -12,7 +12,14 @@ const parts = {
   fontFaces: '',
 };
 const provenance = { tool: 'scrutiny test', sources: ['DfE'] };
-const section = (heading: string, numbered: boolean, html: string, appendix = false): RenderedSection => ({ id: heading.toLowerCase(), heading, numbered, appendix, html, template: 'templates/section.hbs' });
+const section = (heading: string, numbered: boolean, html: string, appendix = false): RenderedSection => ({
+  id: heading.toLowerCase(),
+  heading,
+  numbered,
+  appendix,
+  html,
+  template: 'templates/section.hbs',
+});
 
 describe('numberParagraphs', () => {
   it('numbers each paragraph within its section and keeps its attributes', () => {
@@ -22,7 +29,10 @@ describe('numberParagraphs', () => {
   });
 
   it('skips paragraphs marked unnumbered and leaves other elements alone', () => {
-    const html = numberParagraphs('<p class="unnumbered">That:</p><pre>x</pre><p>one</p><figure><table></table></figure><p>two</p>', 1);
+    const html = numberParagraphs(
+      '<p class="unnumbered">That:</p><pre>x</pre><p>one</p><figure><table></table></figure><p>two</p>',
+      1,
+    );
     expect(html).toContain('<p class="unnumbered">That:</p>');
     expect(html).toContain('<pre>x</pre>');
     expect(html.match(/paragraph-number">([\d.]+)/g)).toEqual(['paragraph-number">1.1', 'paragraph-number">1.2']);
@@ -42,7 +52,11 @@ describe('assembleDocument', () => {
   it('numbers body sections in order and their paragraphs within them', () => {
     const html = assembleDocument(
       exampleDefinition(),
-      [section('Summary', false, '<p>s</p>'), section('Background', true, '<p>b1</p><p>b2</p>'), section('Audit', true, '<p>a1</p>')],
+      [
+        section('Summary', false, '<p>s</p>'),
+        section('Background', true, '<p>b1</p><p>b2</p>'),
+        section('Audit', true, '<p>a1</p>'),
+      ],
       parts,
       provenance,
     );
@@ -71,7 +85,9 @@ describe('assembleDocument', () => {
   it('sets the language, title and a policy that forbids loading anything', () => {
     const html = assembleDocument(exampleDefinition(), [section('Summary', false, '<p>s</p>')], parts, provenance);
     expect(html).toContain('<html lang="en-GB">');
-    expect(html).toContain('<title>Children who become subject to a Child Protection Plan for a second or subsequent time</title>');
+    expect(html).toContain(
+      '<title>Children who become subject to a Child Protection Plan for a second or subsequent time</title>',
+    );
     expect(html).toMatch(/Content-Security-Policy" content="default-src 'none';/);
   });
 });

@@ -18,7 +18,11 @@ beforeAll(async () => {
   const out = tempDir();
   expect((await runCli(['build', '--out', out, '--quiet'])).code).toBe(0);
   html = readFileSync(join(out, 'walsall-repeat-child-protection-plans.html'), 'utf8');
-  browser = await launch({ executablePath: findBrowser({ env: process.env, platform: process.platform }), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launch({
+    executablePath: findBrowser({ env: process.env, platform: process.platform }),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
 });
 
 afterAll(async () => {
@@ -33,8 +37,19 @@ describe('the HTML twin', () => {
     await page.setContent(html, { waitUntil: 'load' });
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document,
+              options: object,
+            ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
       return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
     });
     await page.close();

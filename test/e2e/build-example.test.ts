@@ -38,14 +38,15 @@ describe('npx scrutiny build (the Walsall example)', () => {
     const appendixPage = pages.findIndex((page) => /^Appendix A: /m.test(page));
     expect(appendixPage, 'the appendix starts on a page of its own').toBeGreaterThan(0);
     expect(appendixPage, 'a paper should not exceed four sides of A4').toBeLessThanOrEqual(4);
-    expect(pages.slice(0, appendixPage).join("")).toMatch(/3\.\s+Conclusion/);
+    expect(pages.slice(0, appendixPage).join('')).toMatch(/3\.\s+Conclusion/);
   });
 
   it('declares its language as en-GB and has bookmarks for the headings', () => {
     const bytes = readFileSync(pdf).toString('latin1');
     expect(bytes).toMatch(/\/Lang\s*\(en-GB\)/);
     expect(bytes).toContain('/Outlines');
-    for (const heading of ['Executive summary', 'Recommendations', '1. Background and context', '3. Conclusion']) expect(bytes).toContain(`/Title (${heading}`);
+    for (const heading of ['Executive summary', 'Recommendations', '1. Background and context', '3. Conclusion'])
+      expect(bytes).toContain(`/Title (${heading}`);
   });
 
   it('embeds every font, all of them the bundled one', async () => {
@@ -59,10 +60,20 @@ describe('npx scrutiny build (the Walsall example)', () => {
 
   it('has the paper’s sections in order, with the body numbered', () => {
     const headings = [
-      'Executive summary', 'Reason for scrutiny', 'Recommendations', 'Background papers',
-      'Resource and legal considerations', 'Citizen impact', 'Environmental impact', 'Performance management',
-      'Equality implications', 'Consultation', 'Contact officers',
-      '1. Background and context', '2. Audit', '3. Conclusion',
+      'Executive summary',
+      'Reason for scrutiny',
+      'Recommendations',
+      'Background papers',
+      'Resource and legal considerations',
+      'Citizen impact',
+      'Environmental impact',
+      'Performance management',
+      'Equality implications',
+      'Consultation',
+      'Contact officers',
+      '1. Background and context',
+      '2. Audit',
+      '3. Conclusion',
     ];
     const positions = headings.map((heading) => text.indexOf(heading));
     for (const [i, position] of positions.entries()) expect(position, headings[i]).toBeGreaterThanOrEqual(0);
@@ -84,7 +95,9 @@ describe('npx scrutiny build (the Walsall example)', () => {
     const prose = text.replace(/\s+/g, ' ');
     expect(prose).toContain('8 cases involving 26 children');
     expect(prose).toContain('22 of the 259 plans');
-    expect(prose).toContain('fell from 17.2% in 2015-16 to 8.5% in April to August 2016 (part of a year, so not directly comparable)');
+    expect(prose).toContain(
+      'fell from 17.2% in 2015-16 to 8.5% in April to August 2016 (part of a year, so not directly comparable)',
+    );
   });
 
   it('tags each chart as one figure whose alternative text describes it', async () => {

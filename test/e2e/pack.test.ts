@@ -12,7 +12,8 @@ const pages: Record<'public' | 'members', string[]> = { public: [], members: [] 
 
 beforeAll(async () => {
   result = await runCli(['pack', 'agenda.yaml', '--out', out]);
-  for (const audience of ['public', 'members'] as const) pages[audience] = (await pdfText(join(out, `${SLUG}-${audience}.pdf`))).split('\f');
+  for (const audience of ['public', 'members'] as const)
+    pages[audience] = (await pdfText(join(out, `${SLUG}-${audience}.pdf`))).split('\f');
 }, 120_000);
 
 /** The agenda's entries: number, title and page, read from the agenda page's text. */
@@ -31,14 +32,21 @@ describe('scrutiny pack agenda.yaml', () => {
     expect(readFileSync(join(out, `${SLUG}-public.html`), 'utf8')).toContain('<html lang="en-GB">');
   });
 
-  it.each(['public', 'members'] as const)('%s pack: every agenda page number is the page where that item starts', (audience) => {
-    const entries = agendaEntries(audience);
-    expect(entries.length).toBe(audience === 'public' ? 5 : 6);
-    for (const { number, page } of entries) {
-      expect(pages[audience][page - 1], `item ${number} on page ${page}`).toMatch(new RegExp(`^Item ${number}: `, 'm'));
-      expect(pages[audience][page - 2] ?? '', `item ${number} does not start before page ${page}`).not.toMatch(new RegExp(`^Item ${number}: .*\\n(?![\\s\\S]*^Item ${Number(number) + 1}: )`, 'm'));
-    }
-  });
+  it.each(['public', 'members'] as const)(
+    '%s pack: every agenda page number is the page where that item starts',
+    (audience) => {
+      const entries = agendaEntries(audience);
+      expect(entries.length).toBe(audience === 'public' ? 5 : 6);
+      for (const { number, page } of entries) {
+        expect(pages[audience][page - 1], `item ${number} on page ${page}`).toMatch(
+          new RegExp(`^Item ${number}: `, 'm'),
+        );
+        expect(pages[audience][page - 2] ?? '', `item ${number} does not start before page ${page}`).not.toMatch(
+          new RegExp(`^Item ${number}: .*\\n(?![\\s\\S]*^Item ${Number(number) + 1}: )`, 'm'),
+        );
+      }
+    },
+  );
 
   it('leaves the exempt item out of the public pack and says so; the members’ pack has it, marked', () => {
     const publicText = pages.public.join('\n');

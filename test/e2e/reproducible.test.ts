@@ -10,17 +10,29 @@ describe('rebuilding the example', () => {
     const [first, second] = [tempDir(), tempDir()];
     for (const out of [first, second]) expect((await runCli(['build', '--out', out, '--quiet'])).code).toBe(0);
     const a = hashes(first);
-    expect(Object.keys(a)).toEqual(expect.arrayContaining(['walsall-repeat-child-protection-plans.pdf', 'walsall-repeat-child-protection-plans.html', 'walsall-repeat-child-protection-plans/charts/repeat-plans.png']));
+    expect(Object.keys(a)).toEqual(
+      expect.arrayContaining([
+        'walsall-repeat-child-protection-plans.pdf',
+        'walsall-repeat-child-protection-plans.html',
+        'walsall-repeat-child-protection-plans/charts/repeat-plans.png',
+      ]),
+    );
     expect(hashes(second)).toEqual(a);
   });
 
   it('gives the same bytes whichever folder the command is run from', async () => {
     // A project of its own, built from inside it, from its parent and from somewhere else entirely.
     const project = join(tempDir(), 'council');
-    for (const part of ['data', 'templates', 'report.config.yaml']) cpSync(join(ROOT, part), join(project, part), { recursive: true });
-    const runs: [cwd: string, definition: string][] = [[project, 'report.config.yaml'], [join(project, '..'), 'council/report.config.yaml'], [tempDir(), join(project, 'report.config.yaml')]];
+    for (const part of ['data', 'templates', 'report.config.yaml'])
+      cpSync(join(ROOT, part), join(project, part), { recursive: true });
+    const runs: [cwd: string, definition: string][] = [
+      [project, 'report.config.yaml'],
+      [join(project, '..'), 'council/report.config.yaml'],
+      [tempDir(), join(project, 'report.config.yaml')],
+    ];
     const outs = runs.map(() => tempDir());
-    for (const [i, [cwd, definition]] of runs.entries()) expect((await runCli(['build', definition, '--out', outs[i]!, '--quiet'], { cwd })).code).toBe(0);
+    for (const [i, [cwd, definition]] of runs.entries())
+      expect((await runCli(['build', definition, '--out', outs[i]!, '--quiet'], { cwd })).code).toBe(0);
     const [first, ...others] = outs.map(hashes);
     expect(Object.keys(first!).length).toBeGreaterThan(3);
     for (const other of others) expect(other).toEqual(first);
@@ -35,7 +47,9 @@ describe('rebuilding the example', () => {
 
     const pinned = tempDir();
     await runCli(['build', '--out', pinned, '--quiet'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
-    expect((await pdfInfo(join(pinned, 'walsall-repeat-child-protection-plans.pdf'))).CreationDate).toBe('Tue Nov 14 22:13:20 2023 UTC');
+    expect((await pdfInfo(join(pinned, 'walsall-repeat-child-protection-plans.pdf'))).CreationDate).toBe(
+      'Tue Nov 14 22:13:20 2023 UTC',
+    );
   });
 
   it('sets author, subject and keywords, and keeps the tags', async () => {

@@ -25,7 +25,15 @@ describe('the second house style', () => {
 
   it('has its own shape: purpose first, implications, a table of report facts and a contents list', async () => {
     const text = (await pdfText(join(out, `${SLUG}-second-style.pdf`))).replace(/\s+/g, ' ');
-    for (const words of ['Purpose of report', 'Report to', 'Date of meeting', 'Financial implications', 'Risk implications', 'Contents']) expect(text).toContain(words);
+    for (const words of [
+      'Purpose of report',
+      'Report to',
+      'Date of meeting',
+      'Financial implications',
+      'Risk implications',
+      'Contents',
+    ])
+      expect(text).toContain(words);
     expect(text.indexOf('Purpose of report')).toBeLessThan(text.indexOf('Recommendations'));
     const plain = (await pdfText(join(out, `${SLUG}.pdf`))).replace(/\s+/g, ' ');
     expect(plain).not.toContain('Purpose of report');
@@ -33,13 +41,18 @@ describe('the second house style', () => {
   });
 
   it('states the same figures from the same data', async () => {
-    const figures = async (file: string) => (await pdfText(join(out, file), true)).replace(/[ \t]+/g, ' ').match(/(Walsall|England) 1\d\.\d 1\d\.\d 1\d\.\d 1\d\.\d[^\n]*/g);
+    const figures = async (file: string) =>
+      (await pdfText(join(out, file), true))
+        .replace(/[ \t]+/g, ' ')
+        .match(/(Walsall|England) 1\d\.\d 1\d\.\d 1\d\.\d 1\d\.\d[^\n]*/g);
     expect(await figures(`${SLUG}-second-style.pdf`)).toEqual(await figures(`${SLUG}.pdf`));
   });
 
   it("embeds the council's logo and applies its colours, loading nothing", () => {
     const html = readFileSync(join(out, `${SLUG}-second-style.html`), 'utf8');
-    expect(html).toMatch(/<img class="logo" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/&#x;]+" alt="Walsall Council logo">/);
+    expect(html).toMatch(
+      /<img class="logo" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/&#x;]+" alt="Walsall Council logo">/,
+    );
     expect(html).toContain(':root { --accent: #5b2c83; --table-head: #efeaf5; }');
     expect(html).not.toMatch(/\b(src|href)="(https?:|file:)/);
   });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { lockFolder, writeOutput, type OutputFile } from '../../src/files/write-output.js';
 import { ROOT, tempDir } from '../support/cli.js';
 
-const files = (tag: string, names: readonly string[]): OutputFile[] => names.map((name) => ({ name, content: `${tag}: ${name}` }));
+const files = (tag: string, names: readonly string[]): OutputFile[] =>
+  names.map((name) => ({ name, content: `${tag}: ${name}` }));
 const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
 
 describe('writeOutput', () => {
@@ -14,7 +15,11 @@ describe('writeOutput', () => {
     const dir = tempDir();
     await writeOutput([{ dir, files: files('old', ['a.pdf', 'a.html', 'a/charts/x.svg']) }]);
     await writeOutput([{ dir, files: files('new', ['a.pdf', 'a.html', 'a/charts/x.svg']) }]);
-    expect(['a.pdf', 'a.html', 'a/charts/x.svg'].map((name) => read(dir, name))).toEqual(['new: a.pdf', 'new: a.html', 'new: a/charts/x.svg']);
+    expect(['a.pdf', 'a.html', 'a/charts/x.svg'].map((name) => read(dir, name))).toEqual([
+      'new: a.pdf',
+      'new: a.html',
+      'new: a/charts/x.svg',
+    ]);
     expect(readdirSync(dir).sort()).toEqual(['a', 'a.html', 'a.pdf']); // no staged file, backup or lock left
   });
 
@@ -33,14 +38,22 @@ describe('writeOutput', () => {
     const [first, second] = [tempDir(), tempDir()];
     await writeOutput([{ dir: first, files: files('old', ['r.pdf']) }]);
     mkdirSync(join(second, 'pack.pdf', 'in-the-way'), { recursive: true });
-    await expect(writeOutput([{ dir: first, files: files('new', ['r.pdf']) }, { dir: second, files: files('new', ['pack.pdf']) }])).rejects.toThrow();
+    await expect(
+      writeOutput([
+        { dir: first, files: files('new', ['r.pdf']) },
+        { dir: second, files: files('new', ['pack.pdf']) },
+      ]),
+    ).rejects.toThrow();
     expect(read(first, 'r.pdf')).toBe('old: r.pdf');
   });
 
   it('gives two writers into one folder turns: the folder ends with one whole set', async () => {
     const dir = tempDir();
     const names = Array.from({ length: 40 }, (_, i) => `file-${i}.txt`);
-    await Promise.all([writeOutput([{ dir, files: files('A', names) }]), writeOutput([{ dir, files: files('B', names) }])]);
+    await Promise.all([
+      writeOutput([{ dir, files: files('A', names) }]),
+      writeOutput([{ dir, files: files('B', names) }]),
+    ]);
     const tags = new Set(names.map((name) => read(dir, name).split(':')[0]));
     expect(tags.size).toBe(1);
     expect(readdirSync(dir).length).toBe(names.length);
@@ -68,7 +81,8 @@ describe('another process writing into the folder', () => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     // Staged, and waiting for the lock: the previous set is still whole.
-    for (let i = 0; i < 400 && readdirSync(dir).filter((name) => name.endsWith('.tmp')).length < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 400 && readdirSync(dir).filter((name) => name.endsWith('.tmp')).length < 2; i++)
+      await new Promise((r) => setTimeout(r, 25));
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toHaveLength(2);
     expect([read(dir, 'a.pdf'), read(dir, 'a.html')]).toEqual(['old: a.pdf', 'old: a.html']);
     await release();

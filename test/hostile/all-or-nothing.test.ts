@@ -14,7 +14,8 @@ const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 const good = useGoodOutput('report');
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const CANNOT_WRITE = (out: string) => `^${re(out)}: the report cannot be written there \\(EISDIR: illegal operation on a directory, rename .*\\); choose another folder with --out\\.$`;
+const CANNOT_WRITE = (out: string) =>
+  `^${re(out)}: the report cannot be written there \\(EISDIR: illegal operation on a directory, rename .*\\); choose another folder with --out\\.$`;
 
 /** Puts a non-empty folder where the build's file `name` goes. */
 function blockWithFolder(out: string, name: string): void {
@@ -37,7 +38,9 @@ describe('all or nothing', () => {
   }, 60_000);
 
   it('the last chart rename failing puts back the PDF, HTML, JSON and every chart before it', async () => {
-    const fx = fixture(good.folder, 'report', (dir) => blockWithFolder(join(dir, 'output'), `${SLUG}/charts/all-councils-2015-16.png`));
+    const fx = fixture(good.folder, 'report', (dir) =>
+      blockWithFolder(join(dir, 'output'), `${SLUG}/charts/all-councils-2015-16.png`),
+    );
     const result = await run(fx, ['build'], EPOCH);
     expectRefused(fx, result, [new RegExp(CANNOT_WRITE(fx.out))]);
   }, 60_000);
@@ -48,7 +51,11 @@ describe('all or nothing', () => {
       writeFileSync(join(dir, 'output', SLUG), 'a file where the charts folder goes\n');
     });
     const result = await run(fx, ['build'], EPOCH);
-    expectRefused(fx, result, [new RegExp(`^${re(fx.out)}: the report cannot be written there \\((EEXIST|ENOTDIR): .*\\); choose another folder with --out\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(fx.out)}: the report cannot be written there \\((EEXIST|ENOTDIR): .*\\); choose another folder with --out\\.$`,
+      ),
+    ]);
   }, 60_000);
 
   it('a stale lock left by a killed build does not block the next one, and is gone after it (exit 0)', async () => {
@@ -61,7 +68,11 @@ describe('all or nothing', () => {
     const result = await run(fx, ['build', '--quiet'], EPOCH);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
-    expect(Object.keys(snapshot(fx.out)).sort()).toEqual(Object.keys(fx.before).filter((name) => name !== '.scrutiny-lock').sort());
+    expect(Object.keys(snapshot(fx.out)).sort()).toEqual(
+      Object.keys(fx.before)
+        .filter((name) => name !== '.scrutiny-lock')
+        .sort(),
+    );
     expect(snapshot(fx.out)[`${SLUG}.pdf`]).not.toBe(fx.before[`${SLUG}.pdf`]);
     expectNothingLeftOver(fx);
   }, 60_000);

@@ -27,23 +27,29 @@ import {
 const CONFIG = 'report.config.yaml';
 const good = useGoodOutput('report');
 
-const withDefinition = (from: string, to: string, more?: (dir: string) => void) => withReplaced(good.folder, 'report', CONFIG, from, to, more);
+const withDefinition = (from: string, to: string, more?: (dir: string) => void) =>
+  withReplaced(good.folder, 'report', CONFIG, from, to, more);
 
 /** "is outside the folder this definition may read (<the fixture>), once links are followed" */
-const outside = (fx: Fixture) => `is outside the folder this definition may read \\(${re(realpathSync(fx.dir))}\\), once links are followed; a definition reads only files in its own folder and below, or below a folder given with --root\\.$`;
+const outside = (fx: Fixture) =>
+  `is outside the folder this definition may read \\(${re(realpathSync(fx.dir))}\\), once links are followed; a definition reads only files in its own folder and below, or below a folder given with --root\\.$`;
 const NOT_REGULAR = 'is not a regular file \\(it is a device, pipe or socket\\); name a file\\.$';
 
 describe('files a definition may read', () => {
   it('template: /etc/passwd is refused at its line', async () => {
     const { fx, at } = withDefinition('template: walsall/executive-summary.hbs', 'template: /etc/passwd');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column + 10)}the template "[^"]*etc/passwd" ${outside(fx)}`)]);
+    expectRefused(fx, result, [
+      new RegExp(`${yamlPlace(CONFIG, at.line, at.column + 10)}the template "[^"]*etc/passwd" ${outside(fx)}`),
+    ]);
   });
 
   it('a template path climbing out with ../../.. is refused at its line', async () => {
     const { fx, at } = withDefinition('template: walsall/reason-for-scrutiny.hbs', `template: ${UP}/etc/passwd`);
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column + 10)}the template "(\\.\\./)+etc/passwd" ${outside(fx)}`)]);
+    expectRefused(fx, result, [
+      new RegExp(`${yamlPlace(CONFIG, at.line, at.column + 10)}the template "(\\.\\./)+etc/passwd" ${outside(fx)}`),
+    ]);
   });
 
   it('templates: /etc is refused at its line (and the sections that would come from it are named)', async () => {
@@ -51,18 +57,24 @@ describe('files a definition may read', () => {
     const result = await refuse(fx, ['build']);
     expectRefused(fx, result, [
       new RegExp(`${yamlPlace(CONFIG, at.line + 1, 12)}the templates folder "(\\.\\./)+etc" ${outside(fx)}`),
-      new RegExp(`${yamlPlace(CONFIG, '\\d+', 15)}the template "(\\.\\./)+etc/(walsall|sections)/[a-z-]+\\.hbs" does not exist\\.$`),
+      new RegExp(
+        `${yamlPlace(CONFIG, '\\d+', 15)}the template "(\\.\\./)+etc/(walsall|sections)/[a-z-]+\\.hbs" does not exist\\.$`,
+      ),
     ]);
   });
 
   it('a logo that is a link to /etc/passwd is refused at its line', async () => {
-    const { fx, at } = withDefinition('  wards: All\n', '  wards: All\n  logo: logo.png\n', (dir) => symlinkSync('/etc/passwd', join(dir, 'logo.png')));
+    const { fx, at } = withDefinition('  wards: All\n', '  wards: All\n  logo: logo.png\n', (dir) =>
+      symlinkSync('/etc/passwd', join(dir, 'logo.png')),
+    );
     const result = await refuse(fx, ['build']);
     expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line + 1, 9)}the logo "logo\\.png" ${outside(fx)}`)]);
   });
 
   it('a partial that is a link to /etc/passwd is refused, naming the partial', async () => {
-    const fx = fixture(good.folder, 'report', (dir) => symlinkSync('/etc/passwd', join(dir, 'templates/partials/x.hbs')));
+    const fx = fixture(good.folder, 'report', (dir) =>
+      symlinkSync('/etc/passwd', join(dir, 'templates/partials/x.hbs')),
+    );
     const result = await refuse(fx, ['build']);
     expectRefused(fx, result, [new RegExp(`^templates/partials/x\\.hbs: the template ${outside(fx)}`)]);
   });
@@ -74,7 +86,9 @@ describe('files a definition may read', () => {
     });
     const at = placeOf(join(fx.dir, CONFIG), 'walsall/audit.hbs');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the template "templates/walsall/audit\\.hbs" ${outside(fx)}`)]);
+    expectRefused(fx, result, [
+      new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the template "templates/walsall/audit\\.hbs" ${outside(fx)}`),
+    ]);
   });
 
   it('a local workbook that is a link to a file outside is refused at its line', async () => {
@@ -85,7 +99,9 @@ describe('files a definition may read', () => {
     });
     const at = placeOf(join(fx.dir, CONFIG), 'data/walsall-local.xlsx');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the data file "data/walsall-local\\.xlsx" ${outside(fx)}`)]);
+    expectRefused(fx, result, [
+      new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the data file "data/walsall-local\\.xlsx" ${outside(fx)}`),
+    ]);
   });
 
   it('a national csv that is a link to /etc/passwd is refused, naming the file', async () => {
@@ -100,13 +116,19 @@ describe('files a definition may read', () => {
   it('national: / is refused at its line', async () => {
     const { fx, at } = withDefinition('national: data/dfe', 'national: /');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column + 10)}the national data folder "\\.\\.(/\\.\\.)*" ${outside(fx)}`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `${yamlPlace(CONFIG, at.line, at.column + 10)}the national data folder "\\.\\.(/\\.\\.)*" ${outside(fx)}`,
+      ),
+    ]);
   });
 
   it('a local data file of /dev/zero is refused at its line, and the build returns', async () => {
     const { fx, at } = withDefinition('file: data/walsall-local.xlsx', 'file: /dev/zero');
     const result = await runWithin(15, fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column + 6)}the data file "[^"]*dev/zero" ${NOT_REGULAR}`)]);
+    expectRefused(fx, result, [
+      new RegExp(`${yamlPlace(CONFIG, at.line, at.column + 6)}the data file "[^"]*dev/zero" ${NOT_REGULAR}`),
+    ]);
   }, 20_000);
 });
 
@@ -114,26 +136,40 @@ describe('folders a definition may write', () => {
   it('output.folder outside the project is refused at its line, and nothing is made there', async () => {
     const { fx, at } = withDefinition('\n  folder: output', '\n  folder: ../elsewhere');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line + 1, 11)}the output folder "\\.\\./elsewhere" ${outside(fx)}`)]);
+    expectRefused(fx, result, [
+      new RegExp(`${yamlPlace(CONFIG, at.line + 1, 11)}the output folder "\\.\\./elsewhere" ${outside(fx)}`),
+    ]);
     expect(existsSync(join(fx.dir, '../elsewhere'))).toBe(false);
   });
 
   it('output.folder: / is refused at its line', async () => {
     const { fx, at } = withDefinition('\n  folder: output', '\n  folder: /');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line + 1, 11)}the output folder "/" is the root of the file system; choose a folder of your own\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `${yamlPlace(CONFIG, at.line + 1, 11)}the output folder "/" is the root of the file system; choose a folder of your own\\.$`,
+      ),
+    ]);
   });
 
   it('output.folder that is a link to /etc is refused at its line, naming where it leads', async () => {
-    const { fx, at } = withDefinition('\n  folder: output', '\n  folder: etc-link', (dir) => symlinkSync('/etc', join(dir, 'etc-link')));
+    const { fx, at } = withDefinition('\n  folder: output', '\n  folder: etc-link', (dir) =>
+      symlinkSync('/etc', join(dir, 'etc-link')),
+    );
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line + 1, 11)}the output folder "${re(join(fx.dir, 'etc-link'))} \\(/etc\\)" is a system folder; choose a folder of your own\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `${yamlPlace(CONFIG, at.line + 1, 11)}the output folder "${re(join(fx.dir, 'etc-link'))} \\(/etc\\)" is a system folder; choose a folder of your own\\.$`,
+      ),
+    ]);
   });
 
   it('--out / is refused, naming the option', async () => {
     const fx = fixture(good.folder);
     const result = await refuse(fx, ['build', '--out', '/']);
-    expectRefused(fx, result, [/^--out: the output folder "\/" is the root of the file system; choose a folder of your own\.$/]);
+    expectRefused(fx, result, [
+      /^--out: the output folder "\/" is the root of the file system; choose a folder of your own\.$/,
+    ]);
   });
 
   it('--out /etc is refused, naming the option', async () => {
@@ -145,7 +181,9 @@ describe('folders a definition may write', () => {
   it('a slug that climbs out of the output folder is refused at its line', async () => {
     const { fx, at } = withDefinition('  slug: walsall-repeat-child-protection-plans', '  slug: ../../etc/cron.d/x');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, 9)}"report\\.slug" must be lower-case words joined by hyphens\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(`${yamlPlace(CONFIG, at.line, 9)}"report\\.slug" must be lower-case words joined by hyphens\\.$`),
+    ]);
   });
 });
 
@@ -159,7 +197,9 @@ describe('pipes, devices and link loops are never read', () => {
     });
     const at = placeOf(join(fx.dir, CONFIG), 'data/walsall-local.xlsx');
     const result = await runWithin(15, fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the data file "data/walsall-local\\.xlsx" ${NOT_REGULAR}`)]);
+    expectRefused(fx, result, [
+      new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the data file "data/walsall-local\\.xlsx" ${NOT_REGULAR}`),
+    ]);
   }, 20_000);
 
   it('a FIFO as a national csv is refused, naming the file, and the build returns', async () => {
@@ -178,7 +218,11 @@ describe('pipes, devices and link loops are never read', () => {
     });
     const at = placeOf(join(fx.dir, CONFIG), 'walsall/background.hbs');
     const result = await runWithin(15, fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the template "templates/walsall/background\\.hbs" ${NOT_REGULAR}`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `${yamlPlace(CONFIG, at.line, at.column)}the template "templates/walsall/background\\.hbs" ${NOT_REGULAR}`,
+      ),
+    ]);
   }, 20_000);
 
   it('a FIFO as the layout is refused, naming it, and the build returns', async () => {
@@ -193,7 +237,9 @@ describe('pipes, devices and link loops are never read', () => {
   it('/dev/zero as the definition is refused, and the build returns', async () => {
     const fx = fixture(good.folder);
     const result = await runWithin(15, fx, ['build', '/dev/zero']);
-    expectRefused(fx, result, [/^The report definition "\/dev\/zero" is not a regular file \(it is a device, pipe or socket\); give the path to a report\.config\.yaml file\.$/]);
+    expectRefused(fx, result, [
+      /^The report definition "\/dev\/zero" is not a regular file \(it is a device, pipe or socket\); give the path to a report\.config\.yaml file\.$/,
+    ]);
   }, 20_000);
 
   it('a section template that is a link to itself is refused at its line', async () => {
@@ -204,6 +250,8 @@ describe('pipes, devices and link loops are never read', () => {
     });
     const at = placeOf(join(fx.dir, CONFIG), 'loop/self.hbs');
     const result = await runWithin(15, fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the template "templates/loop/self\\.hbs" ${NOT_REGULAR}`)]);
+    expectRefused(fx, result, [
+      new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the template "templates/loop/self\\.hbs" ${NOT_REGULAR}`),
+    ]);
   }, 20_000);
 });

@@ -81,7 +81,10 @@ export function refuse(fx: Fixture, args: readonly string[], env: Record<string,
 export async function runWithin(seconds: number, fx: Fixture, args: readonly string[]): Promise<CliResult> {
   let timer: NodeJS.Timeout | undefined;
   const hung = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`scrutiny ${args.join(' ')} did not return within ${seconds} s`)), seconds * 1000);
+    timer = setTimeout(
+      () => reject(new Error(`scrutiny ${args.join(' ')} did not return within ${seconds} s`)),
+      seconds * 1000,
+    );
   });
   try {
     return await Promise.race([run(fx, args), hung]);
@@ -115,7 +118,9 @@ export function expectOutputUnchanged(fx: Fixture): void {
 
 /** After a build that succeeded: nothing staged, backed up or locked is left in the output folder. */
 export function expectNothingLeftOver(fx: Fixture): void {
-  const leftovers = Object.keys(snapshot(fx.out)).filter((path) => path.split('/').some((part) => part.startsWith('.')));
+  const leftovers = Object.keys(snapshot(fx.out)).filter((path) =>
+    path.split('/').some((part) => part.startsWith('.')),
+  );
   expect(leftovers).toEqual([]);
 }
 
@@ -132,9 +137,16 @@ export function expectProblems(stderr: string, places: readonly RegExp[]): strin
   expect(lines.length).toBeGreaterThan(0);
   for (const line of lines) {
     expect(line, 'each problem is a sentence').toMatch(/[.?!]["')]?$/);
-    expect(places.some((place) => place.test(line)), `"${line}" names no expected file and place`).toBe(true);
+    expect(
+      places.some((place) => place.test(line)),
+      `"${line}" names no expected file and place`,
+    ).toBe(true);
   }
-  for (const place of places) expect(lines.some((line) => place.test(line)), `no problem matches ${place}`).toBe(true);
+  for (const place of places)
+    expect(
+      lines.some((line) => place.test(line)),
+      `no problem matches ${place}`,
+    ).toBe(true);
   return lines;
 }
 
@@ -148,7 +160,10 @@ export function expectRefused(fx: Fixture, result: CliResult, places: readonly R
 
 /** The 1-based line of the first line of a file that contains `text`. */
 export function lineOf(file: string, text: string): number {
-  const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+  const line =
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(text)) + 1;
   if (line === 0) throw new Error(`"${text}" is not in ${file}`);
   return line;
 }
@@ -303,7 +318,14 @@ function track(dir: string): string {
 
 /** Removes every folder this file's cases made (call from afterAll). */
 /** A fixture whose `file` has `from` replaced by `to`; returns it with the place `to` stands at. */
-export function withReplaced(good: string, kind: Kind, file: string, from: string, to: string, more: (dir: string) => void = () => undefined) {
+export function withReplaced(
+  good: string,
+  kind: Kind,
+  file: string,
+  from: string,
+  to: string,
+  more: (dir: string) => void = () => undefined,
+) {
   const fx = fixture(good, kind, (dir) => {
     editText(dir, file, (text) => text.replace(from, to));
     more(dir);

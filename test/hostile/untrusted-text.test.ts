@@ -36,32 +36,56 @@ describe('templates reaching for what objects inherit', () => {
   it('{{value "__proto__" "latest"}} is no indicator, named at its line', async () => {
     const { fx, at } = withTemplateLine(AUDIT, '<p>{{value "__proto__" "latest"}}</p>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(AUDIT)}, line ${at.line}: the template cannot be used: there is no indicator "__proto__"; the report defines "repeat_plans"\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(AUDIT)}, line ${at.line}: the template cannot be used: there is no indicator "__proto__"; the report defines "repeat_plans"\\.$`,
+      ),
+    ]);
   });
 
   it('{{value "constructor" "latest"}} is no indicator, named at its line', async () => {
     const { fx, at } = withTemplateLine(AUDIT, '<p>{{value "constructor" "latest"}}</p>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(AUDIT)}, line ${at.line}: the template cannot be used: there is no indicator "constructor"; the report defines "repeat_plans"\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(AUDIT)}, line ${at.line}: the template cannot be used: there is no indicator "constructor"; the report defines "repeat_plans"\\.$`,
+      ),
+    ]);
   });
 
-  it('{{report.toString}} is not a field: refused at its line and column, with no warning of Handlebars\' own', async () => {
+  it("{{report.toString}} is not a field: refused at its line and column, with no warning of Handlebars' own", async () => {
     const { fx, at } = withTemplateLine(AUDIT, '<p>{{report.toString}}</p>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(AUDIT)}: the template cannot be used: line ${at.line}, column ${at.column + 5}: "toString" is not defined\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(AUDIT)}: the template cannot be used: line ${at.line}, column ${at.column + 5}: "toString" is not defined\\.$`,
+      ),
+    ]);
   });
 
   it('{{lookup report "constructor"}} in the layout is refused at its line and column', async () => {
-    const fx = fixture(good.folder, 'report', (dir) => editText(dir, LAYOUT, (hbs) => hbs.replace('<main>', '<main>{{#with (lookup report "constructor")}}{{name}}{{/with}}')));
+    const fx = fixture(good.folder, 'report', (dir) =>
+      editText(dir, LAYOUT, (hbs) =>
+        hbs.replace('<main>', '<main>{{#with (lookup report "constructor")}}{{name}}{{/with}}'),
+      ),
+    );
     const at = placeOf(join(fx.dir, LAYOUT), '(lookup report');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}: the template cannot be used: line ${at.line}, column ${at.column}: "constructor" is not defined\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(LAYOUT)}: the template cannot be used: line ${at.line}, column ${at.column}: "constructor" is not defined\\.$`,
+      ),
+    ]);
   });
 
   it('{{report.title.length}} (a field of text) is refused at its line and column', async () => {
     const { fx, at } = withTemplateLine(AUDIT, '<p>{{report.title.length}}</p>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(AUDIT)}: the template cannot be used: line ${at.line}, column ${at.column + 5}: "length" is not defined\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(AUDIT)}: the template cannot be used: line ${at.line}, column ${at.column + 5}: "length" is not defined\\.$`,
+      ),
+    ]);
   });
 });
 
@@ -80,7 +104,9 @@ function withChart(edit: (chart: string) => string) {
     '          y: { field: value, type: quantitative }',
     '',
   ].join('\n');
-  return fixture(good.folder, 'report', (dir) => editText(dir, CONFIG, (yaml) => yaml.replace('diagrams:\n', `diagrams:\n${edit(chart)}`)));
+  return fixture(good.folder, 'report', (dir) =>
+    editText(dir, CONFIG, (yaml) => yaml.replace('diagrams:\n', `diagrams:\n${edit(chart)}`)),
+  );
 }
 
 describe('Vega-Lite charts that would link or load', () => {
@@ -88,22 +114,34 @@ describe('Vega-Lite charts that would link or load', () => {
     const fx = withChart((chart) => chart.replace('mark: bar', 'mark: { type: bar, href: "javascript:alert(1)" }'));
     const at = placeOf(join(fx.dir, CONFIG), '"javascript:alert(1)"');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the Vega-Lite chart is not valid: a chart may not link anywhere \\(href\\)\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `${yamlPlace(CONFIG, at.line, at.column)}the Vega-Lite chart is not valid: a chart may not link anywhere \\(href\\)\\.$`,
+      ),
+    ]);
   });
 
   it('an href encoding is refused where it stands', async () => {
     const fx = withChart((chart) => `${chart}          href: { value: "javascript:alert(1)" }\n`);
     const at = placeOf(join(fx.dir, CONFIG), '{ value: "javascript:alert(1)" }');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the Vega-Lite chart is not valid: a chart may not link anywhere \\(href\\)\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `${yamlPlace(CONFIG, at.line, at.column)}the Vega-Lite chart is not valid: a chart may not link anywhere \\(href\\)\\.$`,
+      ),
+    ]);
   });
 
   it('data from a data: URL is refused where it stands', async () => {
-    const fx = withChart((chart) => chart.replace('{ name: repeat_plans }', '{ url: "data:text/csv;base64,cGVyaW9kLHZhbHVlCjIwMTUtMTYsOTkK" }'));
+    const fx = withChart((chart) =>
+      chart.replace('{ name: repeat_plans }', '{ url: "data:text/csv;base64,cGVyaW9kLHZhbHVlCjIwMTUtMTYsOTkK" }'),
+    );
     const at = placeOf(join(fx.dir, CONFIG), '"data:text/csv');
     const result = await refuse(fx, ['build']);
     expectRefused(fx, result, [
-      new RegExp(`${yamlPlace(CONFIG, at.line, at.column)}the Vega-Lite chart is not valid: a chart takes its data from indicators only \\(\\{ "name": "<indicator id>" \\}\\), never from a URL\\.$`),
+      new RegExp(
+        `${yamlPlace(CONFIG, at.line, at.column)}the Vega-Lite chart is not valid: a chart takes its data from indicators only \\(\\{ "name": "<indicator id>" \\}\\), never from a URL\\.$`,
+      ),
     ]);
   });
 });
@@ -114,75 +152,127 @@ function withLayout(from: string, to: string) {
   return { fx, line: placeOf(join(fx.dir, LAYOUT), to).line };
 }
 
-const REFUSED = 'a report must stand alone and send its readers nowhere, so scripts, frames, links to stylesheets and redirects are refused\\.$';
+const REFUSED =
+  'a report must stand alone and send its readers nowhere, so scripts, frames, links to stylesheets and redirects are refused\\.$';
 
 describe('layouts that would run, load or redirect', () => {
   it('a Handlebars block closed by the wrong name is named at the block', async () => {
-    const fx = fixture(good.folder, 'report', (dir) => editText(dir, LAYOUT, (hbs) => hbs.replace('{{/each}}\n</main>', '{{/eachh}}\n</main>')));
+    const fx = fixture(good.folder, 'report', (dir) =>
+      editText(dir, LAYOUT, (hbs) => hbs.replace('{{/each}}\n</main>', '{{/eachh}}\n</main>')),
+    );
     const at = placeOf(join(fx.dir, LAYOUT), 'each sections}}');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}: the template cannot be used: line ${at.line}, column ${at.column}: each doesn't match eachh\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(LAYOUT)}: the template cannot be used: line ${at.line}, column ${at.column}: each doesn't match eachh\\.$`,
+      ),
+    ]);
   });
 
   it('a Handlebars tag never closed is named with its line', async () => {
     const { fx, line } = withLayout('<main>', '<main>{{#each sections');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}: the template cannot be used: Parse error on line ${line}\\.$`)]);
+    expectRefused(fx, result, [
+      new RegExp(`^${re(LAYOUT)}: the template cannot be used: Parse error on line ${line}\\.$`),
+    ]);
   });
 
   it('<script> is refused at its line', async () => {
     const { fx, line } = withLayout('<main>', '<main><script>alert(1)</script>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}, line ${line}: the report may not hold a <script> element \\(<script>\\); ${REFUSED}`)]);
+    expectRefused(fx, result, [
+      new RegExp(`^${re(LAYOUT)}, line ${line}: the report may not hold a <script> element \\(<script>\\); ${REFUSED}`),
+    ]);
   });
 
   it('<iframe> is refused at its line', async () => {
     const { fx, line } = withLayout('<main>', '<main><iframe src="https://example.org/"></iframe>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}, line ${line}: the report may not hold an <iframe> element \\(<iframe src="https://example\\.org/">\\); ${REFUSED}`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(LAYOUT)}, line ${line}: the report may not hold an <iframe> element \\(<iframe src="https://example\\.org/">\\); ${REFUSED}`,
+      ),
+    ]);
   });
 
   it('<link rel=preconnect> is refused at its line', async () => {
     const { fx, line } = withLayout('</head>', '<link rel="preconnect" href="https://example.org">\n</head>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}, line ${line}: the report may not hold a <link> element \\(<link rel="preconnect" href="https://example\\.org">\\); ${REFUSED}`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(LAYOUT)}, line ${line}: the report may not hold a <link> element \\(<link rel="preconnect" href="https://example\\.org">\\); ${REFUSED}`,
+      ),
+    ]);
   });
 
   it('<meta http-equiv=refresh> is refused at its line', async () => {
-    const { fx, line } = withLayout('</head>', '<meta http-equiv="refresh" content="0;url=https://example.org">\n</head>');
+    const { fx, line } = withLayout(
+      '</head>',
+      '<meta http-equiv="refresh" content="0;url=https://example.org">\n</head>',
+    );
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}, line ${line}: the report may not hold a meta refresh, which sends the reader elsewhere \\(<meta http-equiv="refresh"`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(LAYOUT)}, line ${line}: the report may not hold a meta refresh, which sends the reader elsewhere \\(<meta http-equiv="refresh"`,
+      ),
+    ]);
   });
 
   it('a meta refresh spelt with a character reference (r&#101;fresh) is refused too', async () => {
-    const { fx, line } = withLayout('</head>', '<meta http-equiv="r&#101;fresh" content="0;url=https://example.org">\n</head>');
+    const { fx, line } = withLayout(
+      '</head>',
+      '<meta http-equiv="r&#101;fresh" content="0;url=https://example.org">\n</head>',
+    );
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}, line ${line}: the report may not hold a meta refresh, which sends the reader elsewhere \\(<meta http-equiv="r&#101;fresh"`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(LAYOUT)}, line ${line}: the report may not hold a meta refresh, which sends the reader elsewhere \\(<meta http-equiv="r&#101;fresh"`,
+      ),
+    ]);
   });
 
   it('an onload= attribute is refused at its line', async () => {
     const { fx, line } = withLayout('<body>', '<body onload="alert(1)">');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}, line ${line}: the report may not hold an event handler \\(onload\\) \\(<body onload="alert\\(1\\)">\\); ${REFUSED}`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(LAYOUT)}, line ${line}: the report may not hold an event handler \\(onload\\) \\(<body onload="alert\\(1\\)">\\); ${REFUSED}`,
+      ),
+    ]);
   });
 
   it('a javascript: href is refused at its line', async () => {
     const { fx, line } = withLayout('<main>', '<main><a href="javascript:alert(1)">Read more</a>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}, line ${line}: the report may not hold a href to a script \\(javascript:alert\\(1\\)\\) \\(<a href="javascript:alert\\(1\\)">\\); ${REFUSED}`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(LAYOUT)}, line ${line}: the report may not hold a href to a script \\(javascript:alert\\(1\\)\\) \\(<a href="javascript:alert\\(1\\)">\\); ${REFUSED}`,
+      ),
+    ]);
   });
 
   it('a javascript: href hidden by a tab (jav&#x09;ascript:) is refused, the sentence holding no tab', async () => {
     const { fx, line } = withLayout('<main>', '<main><a href="jav&#x09;ascript:alert(1)">Read more</a>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}, line ${line}: the report may not hold a href to a script \\(javascript:alert\\(1\\)\\) \\(<a href="jav&#x09;ascript:alert\\(1\\)">\\)`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(LAYOUT)}, line ${line}: the report may not hold a href to a script \\(javascript:alert\\(1\\)\\) \\(<a href="jav&#x09;ascript:alert\\(1\\)">\\)`,
+      ),
+    ]);
     expect(result.stderr).not.toContain('\t');
   });
 
   it('<noscript><iframe></noscript> is refused (printing runs no script, so it would be markup)', async () => {
-    const { fx, line } = withLayout('<main>', '<main><noscript><iframe src="https://example.org/"></iframe></noscript>');
+    const { fx, line } = withLayout(
+      '<main>',
+      '<main><noscript><iframe src="https://example.org/"></iframe></noscript>',
+    );
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(LAYOUT)}, line ${line}: the report may not hold an <iframe> element \\(<iframe src="https://example\\.org/">\\); ${REFUSED}`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(LAYOUT)}, line ${line}: the report may not hold an <iframe> element \\(<iframe src="https://example\\.org/">\\); ${REFUSED}`,
+      ),
+    ]);
   });
 });
 
@@ -190,38 +280,58 @@ describe('sections and partials that would run', () => {
   it('a <script> in a section template is refused, naming that template and line', async () => {
     const { fx, at } = withTemplateLine(AUDIT, '<p>Audit <script>alert(1)</script></p>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(AUDIT)}, line ${at.line}: the report may not hold a <script> element \\(<script>\\); ${REFUSED}`)]);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(AUDIT)}, line ${at.line}: the report may not hold a <script> element \\(<script>\\); ${REFUSED}`,
+      ),
+    ]);
   });
 
   it('a <script> inside an <svg> in a section template is refused', async () => {
     const { fx, at } = withTemplateLine(AUDIT, '<p><svg><script>alert(1)</script></svg></p>');
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [new RegExp(`^${re(AUDIT)}, line ${at.line}: the report may not hold a <script> element`)]);
+    expectRefused(fx, result, [
+      new RegExp(`^${re(AUDIT)}, line ${at.line}: the report may not hold a <script> element`),
+    ]);
   });
 
   it('an onerror= in a partial drawn three times is one sentence, naming the partial and line', async () => {
     const { fx, at } = withTemplateLine('templates/partials/diagram.hbs', '<p><img src=x onerror=alert(1)></p>');
     const result = await refuse(fx, ['build']);
-    const lines = expectRefused(fx, result, [new RegExp(`^templates/partials/diagram\\.hbs, line ${at.line}: the report may not hold an event handler \\(onerror\\) \\(<img src=x onerror=alert\\(1\\)>\\); ${REFUSED}`)]);
+    const lines = expectRefused(fx, result, [
+      new RegExp(
+        `^templates/partials/diagram\\.hbs, line ${at.line}: the report may not hold an event handler \\(onerror\\) \\(<img src=x onerror=alert\\(1\\)>\\); ${REFUSED}`,
+      ),
+    ]);
     expect(lines).toHaveLength(1);
   });
 
   it("a section's inline text with <script> builds, the markup shown as written, never obeyed", async () => {
     const text = 'Not directly relevant <script>alert(1)</script> to this report & <b>its</b> figures.';
-    const fx = fixture(good.folder, 'report', (dir) => editText(dir, CONFIG, (yaml) => yaml.replace('text: Not directly relevant to this report.', `text: ${text}`)));
+    const fx = fixture(good.folder, 'report', (dir) =>
+      editText(dir, CONFIG, (yaml) => yaml.replace('text: Not directly relevant to this report.', `text: ${text}`)),
+    );
     const result = await run(fx, ['build', '--quiet']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
     const html = readFileSync(join(fx.out, `${SLUG}.html`), 'utf8');
-    expect(html).toContain('Not directly relevant &lt;script&gt;alert(1)&lt;/script&gt; to this report &amp; &lt;b&gt;its&lt;/b&gt; figures.');
+    expect(html).toContain(
+      'Not directly relevant &lt;script&gt;alert(1)&lt;/script&gt; to this report &amp; &lt;b&gt;its&lt;/b&gt; figures.',
+    );
     expect(html).not.toMatch(/<script|<b>its/i);
     expectNothingLeftOver(fx);
   });
 
   it("a section's inline text may not write unescaped output ({{{ }}})", async () => {
-    const fx = fixture(good.folder, 'report', (dir) => editText(dir, CONFIG, (yaml) => yaml.replace('text: Not directly relevant to this report.', 'text: Not directly {{{report.title}}} relevant.')));
+    const fx = fixture(good.folder, 'report', (dir) =>
+      editText(dir, CONFIG, (yaml) =>
+        yaml.replace('text: Not directly relevant to this report.', 'text: Not directly {{{report.title}}} relevant.'),
+      ),
+    );
     const result = await refuse(fx, ['build']);
-    expectRefused(fx, result, [/^report\.config\.yaml \(sections\[6\]\.text\): the template cannot be used: text in the report definition cannot use unescaped output \(\{\{\{ \}\}\} or \{\{& \}\}\); use a template file\.$/]);
+    expectRefused(fx, result, [
+      /^report\.config\.yaml \(sections\[6\]\.text\): the template cannot be used: text in the report definition cannot use unescaped output \(\{\{\{ \}\}\} or \{\{& \}\}\); use a template file\.$/,
+    ]);
   });
 });
 
@@ -231,13 +341,22 @@ describe('names Excel would take for formulas', () => {
     readdirSync(join(dir, 'data/dfe'))
       .filter((name) => name.endsWith('.csv') && !/neighbour|sn_model/i.test(name))
       .map((name) => `data/dfe/${name}`);
-  const replaceIn = (path: string, edit: (text: string) => string) => writeFileSync(path, edit(readFileSync(path, 'utf8')));
+  const replaceIn = (path: string, edit: (text: string) => string) =>
+    writeFileSync(path, edit(readFileSync(path, 'utf8')));
   /** The csv rows of `indicators --format csv`, split into cells (no cell here holds a comma). */
-  const rows = (csv: string) => csv.trim().split('\n').slice(1).map((line) => line.split(','));
+  const rows = (csv: string) =>
+    csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
 
   it('a council named "=..." in the national files is written with a leading apostrophe', async () => {
     const fx = fixture(good.folder, 'report', (dir) => {
-      for (const name of nationalFiles(dir)) replaceIn(join(dir, name), (csv) => csv.replaceAll(',335,E08000030,Walsall,', ",335,E08000030,=HYPERLINK(1)*cmd|' /C calc'!A0,"));
+      for (const name of nationalFiles(dir))
+        replaceIn(join(dir, name), (csv) =>
+          csv.replaceAll(',335,E08000030,Walsall,', ",335,E08000030,=HYPERLINK(1)*cmd|' /C calc'!A0,"),
+        );
     });
     const result = await run(fx, ['indicators', '--data', 'data/dfe', '--area', '335', '--format', 'csv']);
     expect(result.code, result.stderr).toBe(0);
@@ -250,7 +369,9 @@ describe('names Excel would take for formulas', () => {
 
   it('a council named "@..." in the national files is written with a leading apostrophe, with a report definition too', async () => {
     const fx = fixture(good.folder, 'report', (dir) => {
-      editText(dir, 'data/dfe/d3_cpps_subsequent_plan_2013_to_2025.csv', (csv) => csv.replaceAll(',335,E08000030,Walsall,', ',335,E08000030,@SUM(1+1),'));
+      editText(dir, 'data/dfe/d3_cpps_subsequent_plan_2013_to_2025.csv', (csv) =>
+        csv.replaceAll(',335,E08000030,Walsall,', ',335,E08000030,@SUM(1+1),'),
+      );
       editText(dir, CONFIG, (yaml) => yaml.replace('  name: Walsall', '  name: "@SUM(1+1)"'));
     });
     const result = await run(fx, ['indicators', CONFIG, '--format', 'csv']);
@@ -264,11 +385,16 @@ describe('names Excel would take for formulas', () => {
 
   it('a region named "+..." in the national files is written with a leading apostrophe', async () => {
     const fx = fixture(good.folder, 'report', (dir) => {
-      for (const name of nationalFiles(dir)) replaceIn(join(dir, name), (csv) => csv.replaceAll(',E12000005,West Midlands,', ',E12000005,+West Midlands-1,'));
+      for (const name of nationalFiles(dir))
+        replaceIn(join(dir, name), (csv) =>
+          csv.replaceAll(',E12000005,West Midlands,', ',E12000005,+West Midlands-1,'),
+        );
     });
     const result = await run(fx, ['indicators', '--data', 'data/dfe', '--area', '335', '--format', 'csv']);
     expect(result.code, result.stderr).toBe(0);
-    const regions = rows(result.stdout).filter((cells) => cells[0] === 'cpp_subsequent_percent').map((cells) => cells[9]);
+    const regions = rows(result.stdout)
+      .filter((cells) => cells[0] === 'cpp_subsequent_percent')
+      .map((cells) => cells[9]);
     expect(regions.length).toBeGreaterThan(5);
     expect(new Set(regions)).toEqual(new Set(["'+West Midlands-1"]));
     expectOutputUnchanged(fx);

@@ -69,7 +69,8 @@ describe('rankAmong', () => {
 
 describe('quartileOf', () => {
   /** Independently: the first band k (1..4) with (position - 1) / outOf < k / 4, compared as whole numbers. */
-  const expected = (position: number, outOf: number) => (['A', 'B', 'C', 'D'] as const)[[1, 2, 3, 4].find((k) => 4 * (position - 1) < k * outOf)! - 1];
+  const expected = (position: number, outOf: number) =>
+    (['A', 'B', 'C', 'D'] as const)[[1, 2, 3, 4].find((k) => 4 * (position - 1) < k * outOf)! - 1];
 
   it('four councils: one to a band, A the best', () => {
     expect([1, 2, 3, 4].map((position) => quartileOf(position, 4))).toEqual(['A', 'B', 'C', 'D']);
@@ -84,7 +85,8 @@ describe('quartileOf', () => {
   });
 
   it('150 councils: every position by (position - 1) / outOf < k / 4', () => {
-    for (let position = 1; position <= 150; position++) expect(quartileOf(position, 150), `position ${position}`).toBe(expected(position, 150));
+    for (let position = 1; position <= 150; position++)
+      expect(quartileOf(position, 150), `position ${position}`).toBe(expected(position, 150));
   });
 
   it('148 councils, as in 2012-13: 37th is A, 38th B, 74th B, 75th C, 111th C, 112th D, Blackpool 117th D', () => {
@@ -100,7 +102,8 @@ describe('quartileOf', () => {
 
   it('every count from 1 to 160 agrees with (position - 1) / outOf < k / 4; the best is always A, the last D from 4 councils', () => {
     for (let outOf = 1; outOf <= 160; outOf++) {
-      for (let position = 1; position <= outOf; position++) expect(quartileOf(position, outOf), `${position} of ${outOf}`).toBe(expected(position, outOf));
+      for (let position = 1; position <= outOf; position++)
+        expect(quartileOf(position, outOf), `${position} of ${outOf}`).toBe(expected(position, outOf));
       expect(quartileOf(1, outOf)).toBe('A');
       if (outOf >= 4) expect(quartileOf(outOf, outOf)).toBe('D');
     }
@@ -195,10 +198,13 @@ describe('parseTolerance', () => {
     expect(parseTolerance(text)).toEqual(tolerance);
   });
 
-  it.each(['', '1', 'one point', '-1 point', '1 pt', '5 percent', '1.2.3%', 'point'])('refuses "%s", quoting it', (text) => {
-    expect(() => parseTolerance(text)).toThrow(RangeError);
-    expect(() => parseTolerance(text)).toThrow(`"${text}"`);
-  });
+  it.each(['', '1', 'one point', '-1 point', '1 pt', '5 percent', '1.2.3%', 'point'])(
+    'refuses "%s", quoting it',
+    (text) => {
+      expect(() => parseTolerance(text)).toThrow(RangeError);
+      expect(() => parseTolerance(text)).toThrow(`"${text}"`);
+    },
+  );
 });
 
 describe('describeTolerance', () => {
@@ -240,13 +246,24 @@ describe('changeBetween', () => {
   });
 
   it('a fall in a low-is-good measure is better; in a high-is-good one, worse', () => {
-    expect(changeBetween('a', 17.2, 13.3, 1, 'low-is-good')).toMatchObject({ difference: -3.9, percent: -22.7, direction: 'down', judgement: 'better' });
+    expect(changeBetween('a', 17.2, 13.3, 1, 'low-is-good')).toMatchObject({
+      difference: -3.9,
+      percent: -22.7,
+      direction: 'down',
+      judgement: 'better',
+    });
     expect(changeBetween('a', 17.2, 13.3, 1, 'high-is-good')).toMatchObject({ direction: 'down', judgement: 'worse' });
     expect(changeBetween('a', 13.3, 17.2, 1, 'high-is-good')).toMatchObject({ direction: 'up', judgement: 'better' });
   });
 
   it('no change: 0, 0 per cent, the same', () => {
-    expect(changeBetween('a', 17.2, 17.2, 1, 'low-is-good')).toEqual({ from: 'a', difference: 0, percent: 0, direction: 'same', judgement: 'same' });
+    expect(changeBetween('a', 17.2, 17.2, 1, 'low-is-good')).toEqual({
+      from: 'a',
+      difference: 0,
+      percent: 0,
+      direction: 'same',
+      judgement: 'same',
+    });
   });
 
   it('St Helens: an S47 rate from 145 to 148.1 is up (a rise, never "a decrease") and not judged without polarity', () => {
@@ -269,7 +286,13 @@ describe('changeBetween', () => {
   });
 
   it('to 0 is down 100 per cent', () => {
-    expect(changeBetween('a', 10.4, 0, 1, 'low-is-good')).toEqual({ from: 'a', difference: -10.4, percent: -100, direction: 'down', judgement: 'better' });
+    expect(changeBetween('a', 10.4, 0, 1, 'low-is-good')).toEqual({
+      from: 'a',
+      difference: -10.4,
+      percent: -100,
+      direction: 'down',
+      judgement: 'better',
+    });
   });
 
   it('a part year against a whole one (judged = false) shows its direction but is never judged', () => {

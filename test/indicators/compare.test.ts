@@ -51,7 +51,7 @@ describe('judge', () => {
 });
 
 describe('difference', () => {
-  it('is the change to the indicator\'s decimal places, free of floating point noise', () => {
+  it("is the change to the indicator's decimal places, free of floating point noise", () => {
     // 17.2 - 13.3 is 3.8999999999999986 in floating point.
     expect(difference(13.3, 17.2, 1)).toBe(3.9);
     expect(difference(145, 148.1, 1)).toBe(3.1);

@@ -8,7 +8,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, POPULATION_FILE, type IndicatorDefinition, type IndicatorInputs } from '../../src/indicators/compute.js';
+import {
+  computeIndicators,
+  POPULATION_FILE,
+  type IndicatorDefinition,
+  type IndicatorInputs,
+} from '../../src/indicators/compute.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
 import { NEIGHBOUR_FILES } from '../../src/indicators/neighbours.js';
 import { percentage } from '../../src/indicators/round.js';
@@ -30,7 +35,9 @@ const library = builtInLibrary();
 const D3 = library.cpp_subsequent_percent!.source.file;
 const D5 = library.cpp_rate!.source.file;
 const files = [NEIGHBOUR_FILES['2021'], NEIGHBOUR_FILES['2025'], POPULATION_FILE, D3, D5];
-const national = new Map(files.map((file) => [file, readCsv(`data/dfe/${file}`, readFileSync(`data/dfe/${file}`, 'utf8'))]));
+const national = new Map(
+  files.map((file) => [file, readCsv(`data/dfe/${file}`, readFileSync(`data/dfe/${file}`, 'utf8'))]),
+);
 const d3 = national.get(D3)!;
 const sn2021 = national.get(NEIGHBOUR_FILES['2021'])!;
 
@@ -112,12 +119,16 @@ describe('computeIndicators on the real DfE files: Walsall, second or subsequent
 
   it("takes the region's figures as published in the regional rows", () => {
     for (const [i, year] of YEARS.entries()) {
-      const row = onlyRow(d3, { time_period: String(year), geographic_level: 'Regional', region_name: 'West Midlands' });
+      const row = onlyRow(d3, {
+        time_period: String(year),
+        geographic_level: 'Regional',
+        region_name: 'West Midlands',
+      });
       expect(result.series.region.figures[LABELS[i]!]?.value).toBe(Number(cell(d3, row, 'CPP_subsequent_percent')));
     }
   });
 
-  it("lists the ten neighbours of the April 2021 model, closest first, by code and name", () => {
+  it('lists the ten neighbours of the April 2021 model, closest first, by code and name', () => {
     const codes = walsallNeighbours();
     expect(codes).toHaveLength(10);
     expect(set.comparators.neighbours.model).toBe('2021');
@@ -131,7 +142,10 @@ describe('computeIndicators on the real DfE files: Walsall, second or subsequent
     const codes = walsallNeighbours();
     for (const [i, year] of YEARS.entries()) {
       const figures = codes.map((code) => ownFigure(code, year)).filter((f): f is bigint => f !== undefined);
-      const expected = halfUp(figures.reduce((a, b) => a + b, 0n), BigInt(figures.length));
+      const expected = halfUp(
+        figures.reduce((a, b) => a + b, 0n),
+        BigInt(figures.length),
+      );
       const figure = result.series.neighbours.figures[LABELS[i]!]!;
       expect(figure.value, LABELS[i]).toBe(tenths(expected));
       expect(figure.count, LABELS[i]).toBe(figures.length);
@@ -148,8 +162,11 @@ describe('computeIndicators on the real DfE files: Walsall, second or subsequent
         .filter((f): f is bigint => f !== undefined)
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const middle = Math.floor(figures.length / 2);
-      const expected = figures.length % 2 === 1 ? figures[middle]! : halfUp(figures[middle - 1]! + figures[middle]!, 2n);
-      expect(median.indicators.repeat_plans!.series.neighbours.figures[LABELS[i]!]?.value, LABELS[i]).toBe(tenths(expected));
+      const expected =
+        figures.length % 2 === 1 ? figures[middle]! : halfUp(figures[middle - 1]! + figures[middle]!, 2n);
+      expect(median.indicators.repeat_plans!.series.neighbours.figures[LABELS[i]!]?.value, LABELS[i]).toBe(
+        tenths(expected),
+      );
     }
     expect(median.comparators.neighbours.average).toBe('median');
     expect(median.indicators.repeat_plans!.series.neighbours.name).toBe('Statistical neighbours (median)');
@@ -191,13 +208,23 @@ describe('percentage rounding against DfE: every local authority row of the repe
     let checked = 0;
     const mismatches: string[] = [];
     for (const row of rowsWhere(d3, { geographic_level: 'Local authority' })) {
-      const [numerator, denominator, published] = ['CPP_subsequent', 'CPP_start', 'CPP_subsequent_percent'].map((n) => cell(d3, row, n));
-      if (!/^\d+$/.test(numerator!) || !/^\d+$/.test(denominator!) || !/^\d+(\.\d)?$/.test(published!) || denominator === '0') continue;
+      const [numerator, denominator, published] = ['CPP_subsequent', 'CPP_start', 'CPP_subsequent_percent'].map((n) =>
+        cell(d3, row, n),
+      );
+      if (
+        !/^\d+$/.test(numerator!) ||
+        !/^\d+$/.test(denominator!) ||
+        !/^\d+(\.\d)?$/.test(published!) ||
+        denominator === '0'
+      )
+        continue;
       checked++;
       const computed = percentage(Number(numerator), Number(denominator), 1);
       const exact = tenths(percentTenths(Number(numerator), Number(denominator)));
       if (computed !== Number(published) || exact !== Number(published)) {
-        mismatches.push(`line ${row.index}: ${numerator}/${denominator} -> ${computed} (exact half up ${exact}), published ${published}`);
+        mismatches.push(
+          `line ${row.index}: ${numerator}/${denominator} -> ${computed} (exact half up ${exact}), published ${published}`,
+        );
       }
     }
     expect(checked).toBeGreaterThan(1000);
@@ -208,7 +235,8 @@ describe('percentage rounding against DfE: every local authority row of the repe
 // ---------------------------------------------------------------------------------------------------
 // Synthetic tables.
 
-const LEADING = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name';
+const LEADING =
+  'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name';
 
 /** A d3-like file: council 900 and neighbours 901..910 in region R1 ("Testshire"). */
 function syntheticTable(lines: readonly string[]): Table {
@@ -217,8 +245,10 @@ function syntheticTable(lines: readonly string[]): Table {
 
 const la = (year: number, code: string, num: string, den: string, pct = '') =>
   `${year},Reporting year,Local authority,E92000001,England,R1,Testshire,${code},E0000${code},Council ${code},${num},${den},${pct}`;
-const england = (year: number, num: string, den: string, pct: string) => `${year},Reporting year,National,E92000001,England,"","",,"","",${num},${den},${pct}`;
-const region = (year: number, num: string, den: string, pct: string) => `${year},Reporting year,Regional,E92000001,England,R1,Testshire,,"","",${num},${den},${pct}`;
+const england = (year: number, num: string, den: string, pct: string) =>
+  `${year},Reporting year,National,E92000001,England,"","",,"","",${num},${den},${pct}`;
+const region = (year: number, num: string, den: string, pct: string) =>
+  `${year},Reporting year,Regional,E92000001,England,R1,Testshire,,"","",${num},${den},${pct}`;
 
 const NEIGHBOURS = readCsv(
   NEIGHBOUR_FILES['2021'],
@@ -237,7 +267,14 @@ const syntheticIndicator: IndicatorDefinition = {
   unit: 'percent',
   decimals: 1,
   polarity: 'low-is-good',
-  source: { name: 'Test data', file: 'synthetic.csv', where: {}, numerator: 'num', denominator: 'den', published: 'pct' },
+  source: {
+    name: 'Test data',
+    file: 'synthetic.csv',
+    where: {},
+    numerator: 'num',
+    denominator: 'den',
+    published: 'pct',
+  },
 };
 
 function synthetic(lines: readonly string[], extra: Partial<IndicatorInputs> = {}) {
@@ -270,7 +307,12 @@ const NEIGHBOUR_ROWS_2016 = [
 
 describe('computeIndicators on synthetic tables: withheld figures', () => {
   it("gives a council whose count is suppressed ('c') no value and the symbol c, never 0", () => {
-    const result = synthetic([england(2016, '100', '1000', '10.0'), region(2016, '10', '100', '10.0'), la(2016, '900', 'c', '20'), ...NEIGHBOUR_ROWS_2016]);
+    const result = synthetic([
+      england(2016, '100', '1000', '10.0'),
+      region(2016, '10', '100', '10.0'),
+      la(2016, '900', 'c', '20'),
+      ...NEIGHBOUR_ROWS_2016,
+    ]);
     const figure = result.series.council.figures['2015-16']!;
     expect(figure.value).toBeNull();
     expect(figure.value).not.toBe(0);
@@ -278,37 +320,66 @@ describe('computeIndicators on synthetic tables: withheld figures', () => {
   });
 
   it('withholds a figure whose denominator is suppressed', () => {
-    const result = synthetic([england(2016, '100', '1000', '10.0'), region(2016, '10', '100', '10.0'), la(2016, '900', '7', 'c'), ...NEIGHBOUR_ROWS_2016]);
+    const result = synthetic([
+      england(2016, '100', '1000', '10.0'),
+      region(2016, '10', '100', '10.0'),
+      la(2016, '900', '7', 'c'),
+      ...NEIGHBOUR_ROWS_2016,
+    ]);
     expect(result.series.council.figures['2015-16']).toMatchObject({ value: null, symbol: 'c' });
   });
 
   it("withholds England's and the region's figures where DfE published a symbol or nothing", () => {
-    const result = synthetic([england(2016, '100', '1000', 'c'), region(2016, '10', '100', ''), la(2016, '900', '7', '20'), ...NEIGHBOUR_ROWS_2016]);
+    const result = synthetic([
+      england(2016, '100', '1000', 'c'),
+      region(2016, '10', '100', ''),
+      la(2016, '900', '7', '20'),
+      ...NEIGHBOUR_ROWS_2016,
+    ]);
     expect(result.series.england.figures['2015-16']).toMatchObject({ value: null, symbol: 'c' });
     expect(result.series.region.figures['2015-16']).toMatchObject({ value: null, symbol: 'x' });
   });
 
   it("takes England's figure as published, not recomputed from its rounded counts", () => {
     // 100 / 1000 would be 10.0; DfE published 9.8 from unrounded counts.
-    const result = synthetic([england(2016, '100', '1000', '9.8'), region(2016, '10', '100', '10.0'), la(2016, '900', '7', '20'), ...NEIGHBOUR_ROWS_2016]);
+    const result = synthetic([
+      england(2016, '100', '1000', '9.8'),
+      region(2016, '10', '100', '10.0'),
+      la(2016, '900', '7', '20'),
+      ...NEIGHBOUR_ROWS_2016,
+    ]);
     expect(result.series.england.figures['2015-16']?.value).toBe(9.8);
   });
 
   it('computes the council from its counts, half up: 7 of 20 -> 35.0; 1 of 8 -> 12.5', () => {
-    const result = synthetic([england(2016, '1', '1', '1'), region(2016, '1', '1', '1'), la(2016, '900', '7', '20'), la(2017, '900', '1', '8'), ...NEIGHBOUR_ROWS_2016]);
+    const result = synthetic([
+      england(2016, '1', '1', '1'),
+      region(2016, '1', '1', '1'),
+      la(2016, '900', '7', '20'),
+      la(2017, '900', '1', '8'),
+      ...NEIGHBOUR_ROWS_2016,
+    ]);
     expect(result.series.council.figures['2015-16']?.value).toBe(35);
     expect(result.series.council.figures['2016-17']?.value).toBe(12.5);
   });
 
-  it("averages only the neighbours with a figure and says how many: (12.5 + 18.8 + 25.0 + 20.0 + 10.0) / 5 = 17.26 -> 17.3", () => {
-    const result = synthetic([england(2016, '1', '1', '1'), region(2016, '1', '1', '1'), la(2016, '900', '7', '20'), ...NEIGHBOUR_ROWS_2016]);
+  it('averages only the neighbours with a figure and says how many: (12.5 + 18.8 + 25.0 + 20.0 + 10.0) / 5 = 17.26 -> 17.3', () => {
+    const result = synthetic([
+      england(2016, '1', '1', '1'),
+      region(2016, '1', '1', '1'),
+      la(2016, '900', '7', '20'),
+      ...NEIGHBOUR_ROWS_2016,
+    ]);
     expect(result.series.neighbours.figures['2015-16']).toMatchObject({ value: 17.3, count: 5 });
   });
 
   it('gives the median of the neighbours with a figure: 10.0, 12.5, 18.8, 20.0, 25.0 -> 18.8', () => {
-    const result = synthetic([england(2016, '1', '1', '1'), region(2016, '1', '1', '1'), la(2016, '900', '7', '20'), ...NEIGHBOUR_ROWS_2016], {
-      neighbours: { model: '2021', average: 'median' },
-    });
+    const result = synthetic(
+      [england(2016, '1', '1', '1'), region(2016, '1', '1', '1'), la(2016, '900', '7', '20'), ...NEIGHBOUR_ROWS_2016],
+      {
+        neighbours: { model: '2021', average: 'median' },
+      },
+    );
     expect(result.series.neighbours.figures['2015-16']).toMatchObject({ value: 18.8, count: 5 });
   });
 
@@ -324,14 +395,24 @@ describe('computeIndicators on synthetic tables: withheld figures', () => {
   });
 
   it("withholds the neighbours' average when none of them has a figure", () => {
-    const result = synthetic([england(2016, '1', '1', '1'), region(2016, '1', '1', '1'), la(2016, '900', '7', '20'), la(2016, '901', 'c', '9')]);
+    const result = synthetic([
+      england(2016, '1', '1', '1'),
+      region(2016, '1', '1', '1'),
+      la(2016, '900', '7', '20'),
+      la(2016, '901', 'c', '9'),
+    ]);
     const figure = result.series.neighbours.figures['2015-16']!;
     expect(figure.value).toBeNull();
     expect(figure.count).toBe(0);
   });
 
   it('marks a council with no plans starting (0 of 0) not applicable, not 0% or NaN', () => {
-    const result = synthetic([england(2016, '1', '1', '1'), region(2016, '1', '1', '1'), la(2016, '900', '0', '0'), ...NEIGHBOUR_ROWS_2016]);
+    const result = synthetic([
+      england(2016, '1', '1', '1'),
+      region(2016, '1', '1', '1'),
+      la(2016, '900', '0', '0'),
+      ...NEIGHBOUR_ROWS_2016,
+    ]);
     expect(result.series.council.figures['2015-16']).toMatchObject({ value: null, symbol: 'z' });
   });
 
@@ -368,7 +449,13 @@ describe('computeIndicators on synthetic tables: rates and the population year',
       `2016,Reporting year,Local authority,E92000001,England,R1,Testshire,900,E0000900,Council 900,Children aged 0 to 17 years,20000`,
     ].join('\n'),
   );
-  const rate: IndicatorDefinition = { ...syntheticIndicator, id: 'rate', unit: 'rate', polarity: 'none', source: { ...syntheticIndicator.source!, denominator: 'population', published: undefined } };
+  const rate: IndicatorDefinition = {
+    ...syntheticIndicator,
+    id: 'rate',
+    unit: 'rate',
+    polarity: 'none',
+    source: { ...syntheticIndicator.source!, denominator: 'population', published: undefined },
+  };
   const run = (offset: number) =>
     computeIndicators({
       council: { code: '900', name: 'Council 900' },
@@ -404,7 +491,14 @@ describe("computeIndicators: the council's own figures for part of a year", () =
     headerIndex: 1,
     rows,
   });
-  const local = { source: 'walsall-local', from: 'Period start', to: 'Period end', numerator: 'Second or subsequent', denominator: 'Plans started', measure: 'flow' as const };
+  const local = {
+    source: 'walsall-local',
+    from: 'Period start',
+    to: 'Period end',
+    numerator: 'Second or subsequent',
+    denominator: 'Plans started',
+    measure: 'flow' as const,
+  };
 
   const withLocal = (table: Table) =>
     walsall({
@@ -413,7 +507,9 @@ describe("computeIndicators: the council's own figures for part of a year", () =
     }).indicators.repeat_plans!;
 
   it('adds April to August 2016 (22 of 259 -> 8.5) after the national years', () => {
-    const result = withLocal(localTable([{ index: 2, values: [new Date(Date.UTC(2016, 3, 1)), new Date(Date.UTC(2016, 7, 31)), 22, 259] }]));
+    const result = withLocal(
+      localTable([{ index: 2, values: [new Date(Date.UTC(2016, 3, 1)), new Date(Date.UTC(2016, 7, 31)), 22, 259] }]),
+    );
     expect(result.periods.map((p) => p.label)).toEqual([...LABELS, 'April to August 2016']);
     const part = result.periods[4]!;
     expect(part.whole).toBe(false);
@@ -425,11 +521,31 @@ describe("computeIndicators: the council's own figures for part of a year", () =
   it("records the council's year-on-year changes, judged by polarity (repeat plans: low is good)", () => {
     const result = withLocal(localTable([{ index: 2, values: ['2016-04-01', '2016-08-31', 22, 259] }]));
     expect(result.assessments['2012-13']?.change).toBeUndefined(); // nothing before the first year
-    expect(result.assessments['2013-14']?.change).toMatchObject({ from: '2012-13', difference: 3.4, direction: 'up', judgement: 'worse' });
-    expect(result.assessments['2014-15']?.change).toMatchObject({ from: '2013-14', difference: -0.5, direction: 'down', judgement: 'better' });
-    expect(result.assessments['2015-16']?.change).toMatchObject({ from: '2014-15', difference: 3.9, direction: 'up', judgement: 'worse' });
+    expect(result.assessments['2013-14']?.change).toMatchObject({
+      from: '2012-13',
+      difference: 3.4,
+      direction: 'up',
+      judgement: 'worse',
+    });
+    expect(result.assessments['2014-15']?.change).toMatchObject({
+      from: '2013-14',
+      difference: -0.5,
+      direction: 'down',
+      judgement: 'better',
+    });
+    expect(result.assessments['2015-16']?.change).toMatchObject({
+      from: '2014-15',
+      difference: 3.9,
+      direction: 'up',
+      judgement: 'worse',
+    });
     // The part year is compared with the last whole year before it: 17.2 -> 8.5.
-    expect(result.assessments['2016-04-01/2016-08-31']?.change).toEqual({ from: '2015-16', difference: -8.7, percent: -50.6, direction: 'down' }); // part year: never judged
+    expect(result.assessments['2016-04-01/2016-08-31']?.change).toEqual({
+      from: '2015-16',
+      difference: -8.7,
+      percent: -50.6,
+      direction: 'down',
+    }); // part year: never judged
   });
 
   it('keeps the national years unchanged, and has no comparator figure for the part year', () => {

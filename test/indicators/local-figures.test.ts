@@ -4,7 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeForCouncils, computeIndicators, type IndicatorDefinition, type IndicatorInputs } from '../../src/indicators/compute.js';
+import {
+  computeForCouncils,
+  computeIndicators,
+  type IndicatorDefinition,
+  type IndicatorInputs,
+} from '../../src/indicators/compute.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
 import { NEIGHBOUR_FILES } from '../../src/indicators/neighbours.js';
 import { readCsv } from '../../src/tables/read-csv.js';
@@ -12,7 +17,10 @@ import type { Table } from '../../src/tables/table.js';
 import { monthlyCounts, visitsIndicator } from '../support/monthly.js';
 import { thrown } from '../support/report-errors.js';
 
-const neighbours = readCsv(`data/dfe/${NEIGHBOUR_FILES['2021']}`, readFileSync(`data/dfe/${NEIGHBOUR_FILES['2021']}`, 'utf8'));
+const neighbours = readCsv(
+  `data/dfe/${NEIGHBOUR_FILES['2021']}`,
+  readFileSync(`data/dfe/${NEIGHBOUR_FILES['2021']}`, 'utf8'),
+);
 const d3File = 'd3_cpps_subsequent_plan_2013_to_2025.csv';
 const d3 = readCsv(`data/dfe/${d3File}`, readFileSync(`data/dfe/${d3File}`, 'utf8'));
 
@@ -29,14 +37,21 @@ function compute(indicators: IndicatorDefinition[], local: Table, extra: Partial
     neighbours: { model: '2021', average: 'mean' },
     populationYearOffset: 1,
     indicators,
-    national: new Map([[NEIGHBOUR_FILES['2021'], neighbours], [d3File, d3]]),
+    national: new Map([
+      [NEIGHBOUR_FILES['2021'], neighbours],
+      [d3File, d3],
+    ]),
     local: new Map([['monthly', local]]),
     ...extra,
   });
 }
 
 describe('a custom indicator from monthly rows', () => {
-  const table = months([[90, 100], [45, 50], [80, 100]]);
+  const table = months([
+    [90, 100],
+    [45, 50],
+    [80, 100],
+  ]);
 
   it('computes each month from its counts, with no national comparators', () => {
     const result = compute([visits()], table).indicators.visits!;
@@ -61,16 +76,28 @@ describe('a custom indicator from monthly rows', () => {
   });
 
   it('counts need no denominator, and rates use their own "per"', () => {
-    const count = visits({ id: 'visits_count', unit: 'count', decimals: 0, local: { ...visits().local!, denominator: undefined } });
+    const count = visits({
+      id: 'visits_count',
+      unit: 'count',
+      decimals: 0,
+      local: { ...visits().local!, denominator: undefined },
+    });
     const rate = visits({ id: 'visits_rate', unit: 'rate', per: 1000, decimals: 1 });
     const set = compute([count, rate], table);
-    expect(set.indicators.visits_count!.series.council.figures['2016-04-01/2016-04-30']).toMatchObject({ value: 90, numerator: 90 });
+    expect(set.indicators.visits_count!.series.council.figures['2016-04-01/2016-04-30']).toMatchObject({
+      value: 90,
+      numerator: 90,
+    });
     expect(set.indicators.visits_rate!.series.council.figures['2016-05-01/2016-05-31']!.value).toBe(900); // 45 per 50 -> 900 per 1,000
   });
 });
 
 describe('disclosure control in a public report', () => {
-  const table = months([[3, 100], [45, 50], [0, 4]]);
+  const table = months([
+    [3, 100],
+    [45, 50],
+    [0, 4],
+  ]);
 
   it('withholds a figure made from a count of 1 to 5, and the count, but never makes it 0', () => {
     const result = compute([visits()], table, { suppression: { threshold: 5 } }).indicators.visits!;
@@ -94,7 +121,10 @@ describe('councils that were reorganised', () => {
         neighbours: { model: '2021', average: 'mean' },
         populationYearOffset: 1,
         indicators: [{ ...builtInLibrary().cpp_subsequent_percent!, id: 'repeat', base: 'cpp_subsequent_percent' }],
-        national: new Map([[NEIGHBOUR_FILES['2021'], neighbours], [d3File, d3]]),
+        national: new Map([
+          [NEIGHBOUR_FILES['2021'], neighbours],
+          [d3File, d3],
+        ]),
         local: new Map(),
       },
       [{ code: '928' }, { code: '940' }],

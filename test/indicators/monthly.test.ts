@@ -3,12 +3,25 @@
  * ending on 31 March is the whole financial year. Only flow measures can be summed over months.
  */
 import { describe, expect, it } from 'vitest';
-import { aggregateMonths, financialYearToDate, monthEnd, monthPeriod, rolling12Months, type MonthlyCounts } from '../../src/indicators/monthly.js';
+import {
+  aggregateMonths,
+  financialYearToDate,
+  monthEnd,
+  monthPeriod,
+  rolling12Months,
+  type MonthlyCounts,
+} from '../../src/indicators/monthly.js';
 import { periodBetween, reportingYear } from '../../src/indicators/periods.js';
 
 describe('monthPeriod', () => {
   it('labels and keys a calendar month', () => {
-    expect(monthPeriod(2016, 6)).toEqual({ key: '2016-06-01/2016-06-30', label: 'June 2016', start: '2016-06-01', end: '2016-06-30', whole: false });
+    expect(monthPeriod(2016, 6)).toEqual({
+      key: '2016-06-01/2016-06-30',
+      label: 'June 2016',
+      start: '2016-06-01',
+      end: '2016-06-30',
+      whole: false,
+    });
   });
 
   it('uses the same key shape as periodBetween', () => {
@@ -70,16 +83,30 @@ describe('financialYearToDate', () => {
   });
 
   it('labels April alone as the month', () => {
-    expect(financialYearToDate('2016-04-30')).toMatchObject({ key: '2016-04-01/2016-04-30', label: 'April 2016', whole: false });
+    expect(financialYearToDate('2016-04-30')).toMatchObject({
+      key: '2016-04-01/2016-04-30',
+      label: 'April 2016',
+      whole: false,
+    });
   });
 
   it('starts in the previous April when the end is January to March, and names both years', () => {
-    expect(financialYearToDate('2017-01-31')).toMatchObject({ key: '2016-04-01/2017-01-31', label: 'April 2016 to January 2017' });
-    expect(financialYearToDate('2017-02-28')).toMatchObject({ key: '2016-04-01/2017-02-28', label: 'April 2016 to February 2017' });
+    expect(financialYearToDate('2017-01-31')).toMatchObject({
+      key: '2016-04-01/2017-01-31',
+      label: 'April 2016 to January 2017',
+    });
+    expect(financialYearToDate('2017-02-28')).toMatchObject({
+      key: '2016-04-01/2017-02-28',
+      label: 'April 2016 to February 2017',
+    });
   });
 
   it('ends February on the 29th in a leap year', () => {
-    expect(financialYearToDate('2016-02-01')).toMatchObject({ start: '2015-04-01', end: '2016-02-29', label: 'April 2015 to February 2016' });
+    expect(financialYearToDate('2016-02-01')).toMatchObject({
+      start: '2015-04-01',
+      end: '2016-02-29',
+      label: 'April 2015 to February 2016',
+    });
   });
 
   it('is the whole financial year when it ends in March', () => {
@@ -100,17 +127,31 @@ describe('rolling12Months', () => {
   });
 
   it('starts in the same month a year earlier for a December end', () => {
-    expect(rolling12Months('2016-12-31')).toMatchObject({ key: '2016-01-01/2016-12-31', label: '12 months to December 2016' });
+    expect(rolling12Months('2016-12-31')).toMatchObject({
+      key: '2016-01-01/2016-12-31',
+      label: '12 months to December 2016',
+    });
   });
 
   it('follows leap years at the end', () => {
-    expect(rolling12Months(monthPeriod(2016, 2))).toMatchObject({ key: '2015-03-01/2016-02-29', label: '12 months to February 2016' });
-    expect(rolling12Months('2017-02-14')).toMatchObject({ key: '2016-03-01/2017-02-28', label: '12 months to February 2017' });
+    expect(rolling12Months(monthPeriod(2016, 2))).toMatchObject({
+      key: '2015-03-01/2016-02-29',
+      label: '12 months to February 2016',
+    });
+    expect(rolling12Months('2017-02-14')).toMatchObject({
+      key: '2016-03-01/2017-02-28',
+      label: '12 months to February 2017',
+    });
   });
 
   it('is the financial year when it ends in March', () => {
     expect(rolling12Months('2017-03-31')).toEqual(reportingYear(2017));
-    expect(rolling12Months('2016-03-15')).toMatchObject({ key: '2015-16', start: '2015-04-01', end: '2016-03-31', whole: true });
+    expect(rolling12Months('2016-03-15')).toMatchObject({
+      key: '2015-16',
+      start: '2015-04-01',
+      end: '2016-03-31',
+      whole: true,
+    });
   });
 });
 
@@ -170,7 +211,11 @@ describe('aggregateMonths', () => {
 
   it('sorts the input by end date', () => {
     const shuffled = fourteenMonths().reverse();
-    expect(aggregateMonths(shuffled, 'rolling12', 'flow').map((row) => row.period.key)).toEqual(['2016-02-01/2017-01-31', '2016-03-01/2017-02-28', '2016-17']);
+    expect(aggregateMonths(shuffled, 'rolling12', 'flow').map((row) => row.period.key)).toEqual([
+      '2016-02-01/2017-01-31',
+      '2016-03-01/2017-02-28',
+      '2016-17',
+    ]);
   });
 
   it('leaves out every window with a month missing, never summing part of one', () => {
@@ -197,7 +242,9 @@ describe('aggregateMonths', () => {
 
   it('refuses to sum a snapshot measure, saying why', () => {
     expect(() => aggregateMonths(fourteenMonths(), 'fytd', 'snapshot')).toThrow(RangeError);
-    expect(() => aggregateMonths(fourteenMonths(), 'rolling12', 'snapshot')).toThrow(/snapshot measure counts children on a date/);
+    expect(() => aggregateMonths(fourteenMonths(), 'rolling12', 'snapshot')).toThrow(
+      /snapshot measure counts children on a date/,
+    );
     expect(() => aggregateMonths([], 'fytd', 'snapshot')).toThrow(RangeError);
   });
 

@@ -3,7 +3,14 @@
  * ending 31 March 2016. A council's own figures may cover part of a year ("April to August 2016").
  */
 import { describe, expect, it } from 'vitest';
-import { byEndDate, financialYearLabel, parseFinancialYear, periodBetween, reportingYear, type Period } from '../../src/indicators/periods.js';
+import {
+  byEndDate,
+  financialYearLabel,
+  parseFinancialYear,
+  periodBetween,
+  reportingYear,
+  type Period,
+} from '../../src/indicators/periods.js';
 
 describe('financialYearLabel', () => {
   it('labels the year ending March 2016 as 2015-16', () => {
@@ -23,7 +30,13 @@ describe('financialYearLabel', () => {
 
 describe('reportingYear', () => {
   it('runs from 1 April to 31 March, keyed and labelled as the financial year', () => {
-    expect(reportingYear(2016)).toEqual({ key: '2015-16', label: '2015-16', start: '2015-04-01', end: '2016-03-31', whole: true });
+    expect(reportingYear(2016)).toEqual({
+      key: '2015-16',
+      label: '2015-16',
+      start: '2015-04-01',
+      end: '2016-03-31',
+      whole: true,
+    });
   });
 
   it('is a whole year', () => {
@@ -57,7 +70,8 @@ describe('parseFinancialYear', () => {
   });
 
   it('is the inverse of financialYearLabel', () => {
-    for (const year of [2001, 2010, 2013, 2016, 2025, 2100]) expect(parseFinancialYear(financialYearLabel(year))).toBe(year);
+    for (const year of [2001, 2010, 2013, 2016, 2025, 2100])
+      expect(parseFinancialYear(financialYearLabel(year))).toBe(year);
   });
 });
 
@@ -115,7 +129,12 @@ describe('byEndDate', () => {
 
   it('orders periods by their last day', () => {
     const periods = [reportingYear(2017), p('2016-04-01', '2016-08-31'), reportingYear(2014), reportingYear(2016)];
-    expect([...periods].sort(byEndDate).map((period) => period.label)).toEqual(['2013-14', '2015-16', 'April to August 2016', '2016-17']);
+    expect([...periods].sort(byEndDate).map((period) => period.label)).toEqual([
+      '2013-14',
+      '2015-16',
+      'April to August 2016',
+      '2016-17',
+    ]);
   });
 
   it('puts the later national year after an earlier part year, and the part year after the year before it', () => {

@@ -20,11 +20,21 @@ const repeat: IndicatorResult = {
       '2013-14': { value: 13.8, numerator: 63, denominator: 455 },
       '2014-15': { value: null, symbol: 'c', source: { file: 'data/dfe/d3.csv', line: 1723 } },
       // 2015-16 has no figure at all
-      [PART.key]: { value: 8.5, numerator: 22, denominator: 259, source: { file: 'data/local.xlsx', sheet: 'Repeat plans', cell: 'D2' } },
+      [PART.key]: {
+        value: 8.5,
+        numerator: 22,
+        denominator: 259,
+        source: { file: 'data/local.xlsx', sheet: 'Repeat plans', cell: 'D2' },
+      },
     }),
   },
   assessments: {
-    '2012-13': { rank: { position: 25, outOf: 145, quartile: 'A' }, england: 'better', region: 'better', neighbours: 'better' },
+    '2012-13': {
+      rank: { position: 25, outOf: 145, quartile: 'A' },
+      england: 'better',
+      region: 'better',
+      neighbours: 'better',
+    },
     '2013-14': {
       rank: { position: 66, outOf: 149, quartile: 'B' },
       england: 'similar',
@@ -70,7 +80,7 @@ const row = (indicator: string, period: string) => {
 };
 
 describe('indicatorRows', () => {
-  it('one row per indicator and period, in the periods\' order, labelled not keyed', () => {
+  it("one row per indicator and period, in the periods' order, labelled not keyed", () => {
     expect(rows.map((r) => `${r.indicator} ${r.period}`)).toEqual([
       'repeat_plans 2012-13',
       'repeat_plans 2013-14',
@@ -82,7 +92,7 @@ describe('indicatorRows', () => {
     ]);
   });
 
-  it('several areas: each area\'s rows with its own code and name', () => {
+  it("several areas: each area's rows with its own code and name", () => {
     const both = indicatorRows([walsall, herefordshire]);
     expect(both).toHaveLength(9);
     expect(both.slice(7).map((r) => [r.area_code, r.area_name, r.indicator, r.period])).toEqual([
@@ -116,8 +126,14 @@ describe('indicatorRows', () => {
     } satisfies IndicatorRow);
   });
 
-  it('judgement is the verdict against England, not the region\'s', () => {
-    expect(row('repeat_plans', '2013-14')).toMatchObject({ judgement: 'similar', rank: 66, out_of: 149, quartile: 'B', change: 3.4 });
+  it("judgement is the verdict against England, not the region's", () => {
+    expect(row('repeat_plans', '2013-14')).toMatchObject({
+      judgement: 'similar',
+      rank: 66,
+      out_of: 149,
+      quartile: 'B',
+      change: 3.4,
+    });
   });
 
   it('a suppressed figure: no value or counts, its symbol, no rank, quartile or judgement', () => {
@@ -139,7 +155,16 @@ describe('indicatorRows', () => {
   });
 
   it('no figure at all: x (not available) and no source', () => {
-    expect(row('repeat_plans', '2015-16')).toMatchObject({ value: null, symbol: 'x', numerator: null, denominator: null, england: 17.9, rank: null, judgement: '', source: '' });
+    expect(row('repeat_plans', '2015-16')).toMatchObject({
+      value: null,
+      symbol: 'x',
+      numerator: null,
+      denominator: null,
+      england: 17.9,
+      rank: null,
+      judgement: '',
+      source: '',
+    });
   });
 
   it('the part year from the local workbook: its cell as the source, its change, no comparators', () => {
@@ -160,17 +185,42 @@ describe('indicatorRows', () => {
   });
 
   it('an indicator without polarity: higher / lower / similar, never a rank or quartile', () => {
-    expect(row('s47_rate', '2015-16')).toMatchObject({ value: 145, numerator: 1885, denominator: 130000, england: 157.4, region: null, rank: null, quartile: '', judgement: 'lower' });
-    expect(row('s47_rate', '2016-17')).toMatchObject({ value: 148.1, symbol: '', judgement: 'similar', change: 3.1, similar_within: "within 5% of the comparator's figure" });
+    expect(row('s47_rate', '2015-16')).toMatchObject({
+      value: 145,
+      numerator: 1885,
+      denominator: 130000,
+      england: 157.4,
+      region: null,
+      rank: null,
+      quartile: '',
+      judgement: 'lower',
+    });
+    expect(row('s47_rate', '2016-17')).toMatchObject({
+      value: 148.1,
+      symbol: '',
+      judgement: 'similar',
+      change: 3.1,
+      similar_within: "within 5% of the comparator's figure",
+    });
   });
 
   it('a value of 0 is a value, not a missing one', () => {
     const zero: IndicatorSet = {
       ...walsall,
-      indicators: { s47_rate: { ...s47, series: { ...s47.series, council: series('Walsall', { '2015-16': { value: 0, numerator: 0, denominator: 130000 } }) } } },
+      indicators: {
+        s47_rate: {
+          ...s47,
+          series: {
+            ...s47.series,
+            council: series('Walsall', { '2015-16': { value: 0, numerator: 0, denominator: 130000 } }),
+          },
+        },
+      },
     };
     expect(indicatorRows([zero])[0]).toMatchObject({ value: 0, symbol: '', numerator: 0 });
-    expect(rowsToCsv(indicatorRows([zero])).split('\n')[1]).toMatch(/^s47_rate,335,Walsall,2015-16,0,,0,130000,157\.4,/);
+    expect(rowsToCsv(indicatorRows([zero])).split('\n')[1]).toMatch(
+      /^s47_rate,335,Walsall,2015-16,0,,0,130000,157\.4,/,
+    );
   });
 });
 
@@ -188,9 +238,15 @@ describe('rowsToCsv', () => {
     const lines = rowsToCsv(rows).split('\n');
     expect(lines).toHaveLength(rows.length + 2);
     expect(lines.at(-1)).toBe('');
-    expect(lines[1]).toBe('repeat_plans,335,Walsall,2012-13,10.4,,37,355,14.9,West Midlands,15,15,25,145,A,better,within 1 percentage point,,"data/dfe/d3.csv, line 2051"');
-    expect(lines[3]).toBe('repeat_plans,335,Walsall,2014-15,,c,,,16.6,West Midlands,,16,,,,,within 1 percentage point,,"data/dfe/d3.csv, line 1723"');
-    expect(lines[4]).toBe('repeat_plans,335,Walsall,2015-16,,x,,,17.9,West Midlands,18.5,16.5,,,,,within 1 percentage point,,');
+    expect(lines[1]).toBe(
+      'repeat_plans,335,Walsall,2012-13,10.4,,37,355,14.9,West Midlands,15,15,25,145,A,better,within 1 percentage point,,"data/dfe/d3.csv, line 2051"',
+    );
+    expect(lines[3]).toBe(
+      'repeat_plans,335,Walsall,2014-15,,c,,,16.6,West Midlands,,16,,,,,within 1 percentage point,,"data/dfe/d3.csv, line 1723"',
+    );
+    expect(lines[4]).toBe(
+      'repeat_plans,335,Walsall,2015-16,,x,,,17.9,West Midlands,18.5,16.5,,,,,within 1 percentage point,,',
+    );
   });
 
   it('only a header for no rows', () => {
@@ -218,7 +274,12 @@ describe('rowsToCsv', () => {
     expect(csv).toContain(',Plain name,');
     const records = parseCsv(csv);
     expect(records).toHaveLength(5);
-    expect(records.slice(1).map((record) => record[2])).toEqual(['The "Best" Council', 'Line one\nline two', 'Carriage\rreturn', 'Plain name']);
+    expect(records.slice(1).map((record) => record[2])).toEqual([
+      'The "Best" Council',
+      'Line one\nline two',
+      'Carriage\rreturn',
+      'Plain name',
+    ]);
   });
 
   it('every record parses back to as many fields as the header, with the same values', () => {
@@ -234,13 +295,27 @@ describe('rowsToCsv', () => {
 });
 
 describe('rowsToTable', () => {
-  const COLUMNS = ['indicator', 'area_name', 'period', 'value', 'england', 'region', 'neighbours', 'rank', 'quartile', 'judgement'];
+  const COLUMNS = [
+    'indicator',
+    'area_name',
+    'period',
+    'value',
+    'england',
+    'region',
+    'neighbours',
+    'rank',
+    'quartile',
+    'judgement',
+  ];
   const RIGHT = new Set(['value', 'england', 'region', 'neighbours', 'rank']);
   const table = rowsToTable(rows);
   const lines = table.split('\n');
 
   /** The columns' spans, read from the rule of dashes under the header. */
-  const spans = [...lines[1]!.matchAll(/-+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const spans = [...lines[1]!.matchAll(/-+/g)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
 
   it('a header line, then a rule of dashes under each column', () => {
     expect(lines[0]!.split(/\s{2,}/)).toEqual(COLUMNS);
@@ -258,7 +333,10 @@ describe('rowsToTable', () => {
         const value = rows[r]![column as keyof IndicatorRow];
         const shown = column === 'value' && value === null ? rows[r]!.symbol : String(value ?? '');
         expect(cell.trim(), `row ${r} ${column}`).toBe(shown);
-        if (shown !== '') expect(RIGHT.has(column) ? cell.endsWith(shown) : cell.startsWith(shown), `row ${r} ${column} aligned`).toBe(true);
+        if (shown !== '')
+          expect(RIGHT.has(column) ? cell.endsWith(shown) : cell.startsWith(shown), `row ${r} ${column} aligned`).toBe(
+            true,
+          );
       });
       expect(line).toBe(line.trimEnd());
     });

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { Place } from '../../src/diagnostics/place.js';
 import type { Figure } from '../../src/indicators/compute.js';
 import { percentage, ratePer } from '../../src/indicators/round.js';
-import { isDisclosive, suppressFigure, suppressGroup, suppressRatio, type SuppressionRule } from '../../src/indicators/suppression.js';
+import {
+  isDisclosive,
+  suppressFigure,
+  suppressGroup,
+  suppressRatio,
+  type SuppressionRule,
+} from '../../src/indicators/suppression.js';
 
 const dfe: SuppressionRule = { threshold: 5 };
 const ten: SuppressionRule = { threshold: 10 };
@@ -198,7 +204,11 @@ describe('suppressFigure', () => {
   });
 
   it('keeps a numerator of zero (zero is shown) while withholding a disclosive denominator', () => {
-    expect(suppressFigure({ value: 0, numerator: 0, denominator: 3 }, dfe)).toEqual({ value: null, symbol: 'c', numerator: 0 });
+    expect(suppressFigure({ value: 0, numerator: 0, denominator: 3 }, dfe)).toEqual({
+      value: null,
+      symbol: 'c',
+      numerator: 0,
+    });
   });
 
   it('marks "c" a figure already withheld for another reason when it carries a disclosive count', () => {

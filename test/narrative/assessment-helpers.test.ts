@@ -24,7 +24,9 @@ function publishedRank(): { position: number; outOf: number } {
   const table = readCsv(file, readFileSync(join(ROOT, file), 'utf8'));
   const col = (name: string) => table.columns.indexOf(name);
   const values = table.rows
-    .filter((row) => row.values[col('time_period')] === '2016' && row.values[col('geographic_level')] === 'Local authority')
+    .filter(
+      (row) => row.values[col('time_period')] === '2016' && row.values[col('geographic_level')] === 'Local authority',
+    )
     .map((row) => String(row.values[col('CPP_subsequent_percent')]))
     .filter((text) => /^\d+(\.\d+)?$/.test(text))
     .map(Number);
@@ -35,11 +37,15 @@ describe('assessment helpers', () => {
   it('{{rank}} states the position among all councils and the quartile band', async () => {
     const { position, outOf } = publishedRank();
     const band = ['A', 'B', 'C', 'D'][Math.floor((4 * (position - 1)) / outOf)];
-    expect(await render('{{rank "repeat_plans" "2015-16"}}')).toMatch(new RegExp(`^${ordinal(position)} of ${outOf} councils \\(quartile ${band}, the `));
+    expect(await render('{{rank "repeat_plans" "2015-16"}}')).toMatch(
+      new RegExp(`^${ordinal(position)} of ${outOf} councils \\(quartile ${band}, the `),
+    );
   });
 
   it('{{verdict}} calls 17.2% against England’s 17.9% similar, and says within what', async () => {
-    expect(await render('{{verdict "repeat_plans" "2015-16" with="england"}}')).toBe('similar to England (17.9%; within 1 percentage point)');
+    expect(await render('{{verdict "repeat_plans" "2015-16" with="england"}}')).toBe(
+      'similar to England (17.9%; within 1 percentage point)',
+    );
   });
 
   it('{{verdict}} judges by polarity outside the tolerance: 10.4% against 14.9% is better (low is good)', async () => {

@@ -75,7 +75,7 @@ describe('value', () => {
     expect(render('{{value "repeat_plans" "latest-year"}}')).toBe('17.2%');
   });
 
-  it('states a comparator\'s figure with area=', () => {
+  it("states a comparator's figure with area=", () => {
     expect(render('{{value "repeat_plans" "2015-16" area="england"}}')).toBe('17.9%');
     expect(render('{{value "repeat_plans" "2015-16" area="region"}}')).toBe('18.5%');
     expect(render('{{value "repeat_plans" "2015-16" area="neighbours"}}')).toBe('16.5%');
@@ -87,15 +87,25 @@ describe('value', () => {
   });
 
   it('fits into a sentence', () => {
-    expect(render('In {{period "repeat_plans" "latest-year"}} it was {{value "repeat_plans" "latest-year"}}.')).toBe('In 2015-16 it was 17.2%.');
+    expect(render('In {{period "repeat_plans" "latest-year"}} it was {{value "repeat_plans" "latest-year"}}.')).toBe(
+      'In 2015-16 it was 17.2%.',
+    );
   });
 });
 
 describe('count', () => {
   it.each([
-    ['states the numerator and denominator behind a figure', '{{count "repeat_plans" "latest" "numerator"}} of {{count "repeat_plans" "latest" "denominator"}}', '22 of 259'],
+    [
+      'states the numerator and denominator behind a figure',
+      '{{count "repeat_plans" "latest" "numerator"}} of {{count "repeat_plans" "latest" "denominator"}}',
+      '22 of 259',
+    ],
     ['uses a thousands separator', '{{count "s47_rate" "2015-16" "numerator"}}', '1,885'],
-    ["says not available when the counts are not known (England's published figure)", '{{count "repeat_plans" "2015-16" "numerator" area="england"}}', 'not available'],
+    [
+      "says not available when the counts are not known (England's published figure)",
+      '{{count "repeat_plans" "2015-16" "numerator" area="england"}}',
+      'not available',
+    ],
   ])('%s', (_, template, expected) => {
     expect(render(template)).toBe(expected);
   });
@@ -109,7 +119,11 @@ describe('count', () => {
 
 describe('change and difference', () => {
   it.each([
-    ['states a rise with both figures and periods', '{{change "repeat_plans" "2014-15" "2015-16"}}', 'rose from 13.3% in 2014-15 to 17.2% in 2015-16'],
+    [
+      'states a rise with both figures and periods',
+      '{{change "repeat_plans" "2014-15" "2015-16"}}',
+      'rose from 13.3% in 2014-15 to 17.2% in 2015-16',
+    ],
     [
       'adds the judgement when asked: a rise in repeat plans is a deterioration',
       '{{change "repeat_plans" "2014-15" "latest-year" judge=true}}',
@@ -120,7 +134,11 @@ describe('change and difference', () => {
       '{{change "repeat_plans" "latest-year" "latest" judge=true}}',
       'fell from 17.2% in 2015-16 to 8.5% in April to August 2016 (part of a year, so not directly comparable)',
     ],
-    ['states a change of a comparator with area=', '{{change "repeat_plans" "first" "latest-year" area="england"}}', 'rose from 14.9% in 2012-13 to 17.9% in 2015-16'],
+    [
+      'states a change of a comparator with area=',
+      '{{change "repeat_plans" "first" "latest-year" area="england"}}',
+      'rose from 14.9% in 2012-13 to 17.9% in 2015-16',
+    ],
   ])('%s', (_, template, expected) => {
     expect(render(template)).toBe(expected);
   });
@@ -138,18 +156,24 @@ describe('change and difference', () => {
 });
 
 describe('compare', () => {
-  it('compares with England, with the judgement in brackets and England\'s figure', () => {
+  it("compares with England, with the judgement in brackets and England's figure", () => {
     expect(render('{{compare "repeat_plans" "2015-16" with="england"}}')).toBe('lower (better) than England (17.9%)');
   });
 
   it('names the region and the neighbour mean', () => {
-    expect(render('{{compare "repeat_plans" "2015-16" with="region"}}')).toBe('lower (better) than West Midlands (18.5%)');
-    expect(render('{{compare "repeat_plans" "2015-16" with="neighbours"}}')).toBe('higher (worse) than the statistical neighbour mean (16.5%)');
+    expect(render('{{compare "repeat_plans" "2015-16" with="region"}}')).toBe(
+      'lower (better) than West Midlands (18.5%)',
+    );
+    expect(render('{{compare "repeat_plans" "2015-16" with="neighbours"}}')).toBe(
+      'higher (worse) than the statistical neighbour mean (16.5%)',
+    );
   });
 
   it('calls the neighbour figure a median when the report uses the median', () => {
     setUp('median');
-    expect(render('{{compare "repeat_plans" "2015-16" with="neighbours"}}')).toBe('higher (worse) than the statistical neighbour median (16.5%)');
+    expect(render('{{compare "repeat_plans" "2015-16" with="neighbours"}}')).toBe(
+      'higher (worse) than the statistical neighbour median (16.5%)',
+    );
   });
 
   it('says only higher or lower for a measure without polarity', () => {
@@ -175,10 +199,22 @@ describe('compare', () => {
 
 describe('compareOver', () => {
   it.each([
-    ['compares over a span of whole years: lower (better) than England in every year', '{{compareOver "repeat_plans" "first" "latest-year" with="england"}}', 'lower (better) than England in every year'],
+    [
+      'compares over a span of whole years: lower (better) than England in every year',
+      '{{compareOver "repeat_plans" "first" "latest-year" with="england"}}',
+      'lower (better) than England in every year',
+    ],
     // The part year has no England figure: were it counted, the phrase could not say "every year".
-    ['leaves the part year out of the span even when the span ends at "latest"', '{{compareOver "repeat_plans" "first" "latest" with="england"}}', 'lower (better) than England in every year'],
-    ['says "in both years" over two years', '{{compareOver "repeat_plans" "2014-15" "2015-16" with="england"}}', 'lower (better) than England in both years'],
+    [
+      'leaves the part year out of the span even when the span ends at "latest"',
+      '{{compareOver "repeat_plans" "first" "latest" with="england"}}',
+      'lower (better) than England in every year',
+    ],
+    [
+      'says "in both years" over two years',
+      '{{compareOver "repeat_plans" "2014-15" "2015-16" with="england"}}',
+      'lower (better) than England in both years',
+    ],
     // Neighbours: 15.0, 13.0, 16.0, 16.5 against Walsall 10.4, 13.8, 13.3, 17.2.
     [
       'counts the years each way when they are mixed',
@@ -192,9 +228,21 @@ describe('compareOver', () => {
 
 describe('range', () => {
   it.each([
-    ['gives the lowest and highest figures over a span', '{{range "repeat_plans" "first" "2014-15"}}', 'between 10.4% and 13.8%'],
-    ['includes the part year when the span reaches it', '{{range "repeat_plans" "first" "latest"}}', 'between 8.5% and 17.2%'],
-    ['ranges over a comparator with area=', '{{range "repeat_plans" "first" "latest-year" area="england"}}', 'between 14.9% and 17.9%'],
+    [
+      'gives the lowest and highest figures over a span',
+      '{{range "repeat_plans" "first" "2014-15"}}',
+      'between 10.4% and 13.8%',
+    ],
+    [
+      'includes the part year when the span reaches it',
+      '{{range "repeat_plans" "first" "latest"}}',
+      'between 8.5% and 17.2%',
+    ],
+    [
+      'ranges over a comparator with area=',
+      '{{range "repeat_plans" "first" "latest-year" area="england"}}',
+      'between 14.9% and 17.9%',
+    ],
     ['says "throughout" when there is one figure', '{{range "repeat_plans" "2015-16" "2015-16"}}', '17.2% throughout'],
     ['skips withheld figures', '{{range "repeat_plans" "2013-14" "2015-16" area="region"}}', 'between 16.0% and 18.5%'],
   ])('%s', (_, template, expected) => {
@@ -226,9 +274,11 @@ describe('plural, number and date', () => {
   });
 
   it('plural with a count from the context', () => {
-    expect(render('{{plural audit.cases "case"}} involving {{plural audit.children "child" "children"}}', { audit: { cases: 8, children: 26 } })).toBe(
-      '8 cases involving 26 children',
-    );
+    expect(
+      render('{{plural audit.cases "case"}} involving {{plural audit.children "child" "children"}}', {
+        audit: { cases: 8, children: 26 },
+      }),
+    ).toBe('8 cases involving 26 children');
   });
 
   it('plural refuses a count that is not a number', () => {
@@ -257,7 +307,7 @@ describe('diagram and diagramRef', () => {
     expect(placer.calls).toEqual(['numberOf repeat-plans 2']);
   });
 
-  it('places the diagram\'s HTML without escaping it', () => {
+  it("places the diagram's HTML without escaping it", () => {
     expect(render('{{diagram "repeat-plans"}}')).toBe('<figure id="repeat-plans"><b>Diagram 7</b></figure>');
     expect(placer.calls).toEqual(['render repeat-plans 1']);
   });
@@ -273,10 +323,11 @@ describe('mistakes in templates', () => {
     expect(error.line).toBe(3);
   });
 
-  it('an unknown period throws a TemplateUsageError listing the indicator\'s periods, with the line', () => {
+  it("an unknown period throws a TemplateUsageError listing the indicator's periods, with the line", () => {
     const error = usageError('first line\n{{change "repeat_plans" "2014-15" "2016-17"}}');
     expect(error.message).toContain('"2016-17"');
-    for (const label of ['2012-13', '2013-14', '2014-15', '2015-16', 'April to August 2016']) expect(error.message).toContain(`"${label}"`);
+    for (const label of ['2012-13', '2013-14', '2014-15', '2015-16', 'April to August 2016'])
+      expect(error.message).toContain(`"${label}"`);
     expect(error.line).toBe(2);
   });
 

@@ -21,7 +21,8 @@ import {
 import { formatDate } from '../../src/dates.js';
 import { repeatPlans, s47Rate } from '../support/indicator-results.js';
 
-const fig = (value: number | null, symbol?: Figure['symbol']): Figure => (symbol === undefined ? { value } : { value, symbol });
+const fig = (value: number | null, symbol?: Figure['symbol']): Figure =>
+  symbol === undefined ? { value } : { value, symbol };
 
 // The phrases read only an indicator's unit, decimals and polarity: the figures come from the test.
 const highIsGood: IndicatorResult = { ...repeatPlans, polarity: 'high-is-good' };
@@ -81,7 +82,7 @@ describe('formatValue', () => {
 });
 
 describe('formatCell', () => {
-  it('shows a figure to the indicator\'s places and a withheld one by its symbol', () => {
+  it("shows a figure to the indicator's places and a withheld one by its symbol", () => {
     expect(formatCell(fig(17.2), repeatPlans)).toBe('17.2');
     expect(formatCell(fig(1885), s47Rate)).toBe('1,885.0');
     expect(formatCell(fig(null, 'c'), repeatPlans)).toBe('c');
@@ -153,7 +154,9 @@ describe('changePhrase', () => {
   const at = (label: string, figure: Figure | undefined) => ({ label, figure });
 
   it('says a rise rose, with both figures and both periods', () => {
-    expect(changePhrase(repeatPlans, at('2014-15', fig(13.3)), at('2015-16', fig(17.2)))).toBe('rose from 13.3% in 2014-15 to 17.2% in 2015-16');
+    expect(changePhrase(repeatPlans, at('2014-15', fig(13.3)), at('2015-16', fig(17.2)))).toBe(
+      'rose from 13.3% in 2014-15 to 17.2% in 2015-16',
+    );
   });
 
   it('says a fall fell', () => {
@@ -311,7 +314,9 @@ describe('compareOverPhrase', () => {
   });
 
   it('says "in both years" for two years', () => {
-    expect(compareOverPhrase(repeatPlans, [pair(18, 17), pair(19, 18)], 'England')).toBe('higher (worse) than England in both years');
+    expect(compareOverPhrase(repeatPlans, [pair(18, 17), pair(19, 18)], 'England')).toBe(
+      'higher (worse) than England in both years',
+    );
   });
 
   it('says "higher than" without a judgement for a measure without polarity', () => {

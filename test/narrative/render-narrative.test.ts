@@ -24,7 +24,9 @@ describe('section templates', () => {
   it('stop the build at an unknown field, naming the template, line and column', async () => {
     const problems = await problemsWith('<p>ok</p>\n<p>{{area.nmae}}</p>');
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^templates\/walsall\/background\.hbs: the template cannot be used: line 2, column \d+: "nmae" is not defined/);
+    expect(problems[0]).toMatch(
+      /^templates\/walsall\/background\.hbs: the template cannot be used: line 2, column \d+: "nmae" is not defined/,
+    );
   });
 
   it('stop the build at an unknown helper', async () => {
@@ -34,9 +36,13 @@ describe('section templates', () => {
 
   it('stop the build at an unknown indicator or period, naming the line and what exists', async () => {
     const indicator = await problemsWith('<p>a</p>\n\n<p>{{value "repeat_plan" "2015-16"}}</p>');
-    expect(indicator).toEqual(['templates/walsall/background.hbs, line 3: the template cannot be used: there is no indicator "repeat_plan"; the report defines "repeat_plans".']);
+    expect(indicator).toEqual([
+      'templates/walsall/background.hbs, line 3: the template cannot be used: there is no indicator "repeat_plan"; the report defines "repeat_plans".',
+    ]);
     const period = await problemsWith('<p>{{value "repeat_plans" "2016-17"}}</p>');
-    expect(period[0]).toMatch(/^templates\/walsall\/background\.hbs, line 1: .*has no period "2016-17"; it has "2012-13", "2013-14", "2014-15", "2015-16" and "April to August 2016"\.$/);
+    expect(period[0]).toMatch(
+      /^templates\/walsall\/background\.hbs, line 1: .*has no period "2016-17"; it has "2012-13", "2013-14", "2014-15", "2015-16" and "April to August 2016"\.$/,
+    );
   });
 
   it('number diagrams by first mention, so a reference and its caption agree', async () => {
@@ -51,13 +57,21 @@ describe('section templates', () => {
     expect(await problemsWith('{{diagram "repeat-plans"}}{{diagram "repeat-plans"}}')).toEqual([
       'templates/walsall/background.hbs, line 1: the template cannot be used: diagram "repeat-plans" is placed twice; refer to it again with {{diagramRef "repeat-plans"}}.',
     ]);
-    expect((await problemsWith('{{diagramRef "trend"}}'))[0]).toContain('there is no diagram "trend"; the report defines "repeat-plans"');
+    expect((await problemsWith('{{diagramRef "trend"}}'))[0]).toContain(
+      'there is no diagram "trend"; the report defines "repeat-plans"',
+    );
   });
 
   it('escape data: markup in the audit themes is shown, not obeyed', async () => {
     const effects = memoryEffects();
     const config = join(ROOT, 'report.config.yaml');
-    effects.overrides.set(config, (await effects.readText(config)).replace('    - Neglect and domestic abuse', '    - "{{audit.cases}} <img src=x> cases"\n    - Neglect and domestic abuse'));
+    effects.overrides.set(
+      config,
+      (await effects.readText(config)).replace(
+        '    - Neglect and domestic abuse',
+        '    - "{{audit.cases}} <img src=x> cases"\n    - Neglect and domestic abuse',
+      ),
+    );
     const { html } = await buildReport({ file: config }, effects);
     expect(html).toContain('8 &lt;img src=x&gt; cases');
     expect(html).not.toContain('<img');
@@ -73,14 +87,24 @@ describe('section templates', () => {
     const config = join(ROOT, 'report.config.yaml');
     const withTheme = async (theme: string) => {
       const effects = memoryEffects();
-      effects.overrides.set(config, (await effects.readText(config)).replace('    - Neglect and domestic abuse', `    - '${theme}'\n    - Neglect and domestic abuse`));
+      effects.overrides.set(
+        config,
+        (await effects.readText(config)).replace(
+          '    - Neglect and domestic abuse',
+          `    - '${theme}'\n    - Neglect and domestic abuse`,
+        ),
+      );
       return buildReport({ file: config }, effects);
     };
-    for (const bypass of ['{{{report.title}}}', '{{~{report.title}~}}', '{{& report.title}}', '{{> contact-officers}}']) {
+    for (const bypass of [
+      '{{{report.title}}}',
+      '{{~{report.title}~}}',
+      '{{& report.title}}',
+      '{{> contact-officers}}',
+    ]) {
       await expect(withTheme(bypass), bypass).rejects.toThrow(/text in the report definition cannot use/);
     }
     const { html } = await withTheme('R&D {{plural audit.cases "R&D review"}} <b>');
     expect(html).toContain('R&amp;D 8 R&amp;D reviews &lt;b&gt;');
   });
 });
-

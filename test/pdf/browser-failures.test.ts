@@ -32,7 +32,11 @@ describe('the printer pool', () => {
         close: async () => undefined,
       };
     };
-    const pool = printerPool({ configured: process.execPath, env: {}, platform: process.platform }, { timeoutMs: 1_000 }, launch);
+    const pool = printerPool(
+      { configured: process.execPath, env: {}, platform: process.platform },
+      { timeoutMs: 1_000 },
+      launch,
+    );
     return { pool, launched };
   };
 
@@ -47,13 +51,19 @@ describe('the printer pool', () => {
     const { pool, launched } = dying(2); // the report's print and its charts, both on the first browser
     const printer = await pool.get();
     const results = await Promise.all([printer.print('report'), printer.print('charts')]);
-    expect(results.map((bytes) => new TextDecoder().decode(bytes))).toEqual(['report by browser 2', 'charts by browser 2']);
+    expect(results.map((bytes) => new TextDecoder().decode(bytes))).toEqual([
+      'report by browser 2',
+      'charts by browser 2',
+    ]);
     expect(launched).toEqual(['browser 1', 'browser 2']);
   });
 
   it('gives one sentence when the fresh browser dies too, and tries no third', async () => {
     const { pool, launched } = dying(2);
-    const error = await (await pool.get()).print('report').then(() => undefined, (e: unknown) => e);
+    const error = await (await pool.get()).print('report').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isReportError(error) && error.problems).toEqual([message.browserCrashed()]);
     expect(launched).toHaveLength(2);
   });
@@ -61,14 +71,17 @@ describe('the printer pool', () => {
   it('retries once per command: a second death later in the build is reported', async () => {
     const { pool } = dying(3);
     const printer = await pool.get();
-    await expect(printer.print('first')).rejects.toSatisfy((e: unknown) => isReportError(e) && e.problems[0] === message.browserCrashed());
+    await expect(printer.print('first')).rejects.toSatisfy(
+      (e: unknown) => isReportError(e) && e.problems[0] === message.browserCrashed(),
+    );
   });
 });
 
 /** The example meeting in a folder of its own: a pack prints for several seconds, so a signal lands mid-print. */
 function meeting(): { dir: string; tmp: string } {
   const dir = tempDir();
-  for (const part of ['agenda.yaml', 'report.config.yaml', 'examples', 'data', 'templates']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of ['agenda.yaml', 'report.config.yaml', 'examples', 'data', 'templates'])
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   return { dir, tmp: tempDir('scrutiny-tmpdir-') };
 }
 
@@ -77,7 +90,11 @@ describe('a real browser that fails mid-print', () => {
     const { dir, tmp } = meeting();
     const pack = startCli(['pack'], { cwd: dir, env: { TMPDIR: tmp } });
     // The second report printing: the browser printed the first, so it dies mid-print, not mid-start.
-    await until(() => pack.output.stdout.split('Printing').length > 2 && browserMain(tmp) !== undefined, 'the second report printing', 60);
+    await until(
+      () => pack.output.stdout.split('Printing').length > 2 && browserMain(tmp) !== undefined,
+      'the second report printing',
+      60,
+    );
     const first = browserMain(tmp)!;
     process.kill(first.pid, 'SIGKILL');
     // A fresh browser takes over.
@@ -93,14 +110,22 @@ describe('a real browser that fails mid-print', () => {
     const { dir, tmp } = meeting();
     const pack = startCli(['pack', '--timeout', '4'], { cwd: dir, env: { TMPDIR: tmp } });
     // By the pack's own print the browser has long been answering (it printed the reports), so it stops mid-print, not mid-start.
-    await until(() => pack.output.stdout.includes('Printing the public pack') && browserMain(tmp) !== undefined, 'the pack printing', 60);
+    await until(
+      () => pack.output.stdout.includes('Printing the public pack') && browserMain(tmp) !== undefined,
+      'the pack printing',
+      60,
+    );
     const groups = new Set<number>();
     process.kill(-browserMain(tmp)!.pgid, 'SIGSTOP');
     browserProcesses(tmp, groups);
     const { code } = await pack.exited;
     expect(code).toBe(2);
     expect(pack.output.stderr.trim().split('\n')).toEqual([message.browserTimedOut(4)]);
-    await until(() => browserProcesses(tmp, groups).length === 0 && readdirSync(tmp).length === 0, 'the stopped browser gone', 15);
+    await until(
+      () => browserProcesses(tmp, groups).length === 0 && readdirSync(tmp).length === 0,
+      'the stopped browser gone',
+      15,
+    );
     expect(existsSync(join(dir, 'output'))).toBe(false);
   });
 });

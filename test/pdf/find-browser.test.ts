@@ -31,7 +31,9 @@ describe('findBrowser', () => {
       attempt();
     } catch (error) {
       expect((error as ReportError).exitCode).toBe(2);
-      expect((error as ReportError).problems).toEqual(['The browser "/no/such/chrome" given in the --browser option does not exist or cannot be run.']);
+      expect((error as ReportError).problems).toEqual([
+        'The browser "/no/such/chrome" given in the --browser option does not exist or cannot be run.',
+      ]);
     }
   });
 
@@ -51,7 +53,9 @@ describe('findBrowser', () => {
       expect(error).toBeInstanceOf(ReportError);
       const problem = (error as ReportError).problems;
       expect(problem).toHaveLength(1);
-      expect(problem[0]).toMatch(/^No Chrome, Chromium or Edge browser was found .*apt-get install chromium.*SCRUTINY_BROWSER/);
+      expect(problem[0]).toMatch(
+        /^No Chrome, Chromium or Edge browser was found .*apt-get install chromium.*SCRUTINY_BROWSER/,
+      );
       expect((error as ReportError).exitCode).toBe(2);
     }
   });

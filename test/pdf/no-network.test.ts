@@ -65,7 +65,10 @@ describe('the printing browser', () => {
   it('never prints the page a redirect leads to, and connects nowhere', async () => {
     const before = connections;
     const html = `<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url=http://127.0.0.1:${port}/refresh"></head><body><p>The original page</p></body></html>`;
-    const outcome = await printer.print(html).then((pdf) => pdf, (e: unknown) => e);
+    const outcome = await printer.print(html).then(
+      (pdf) => pdf,
+      (e: unknown) => e,
+    );
     // Refused once the page has gone elsewhere, or printed before the redirect fired: never the other page.
     if (outcome instanceof Uint8Array) {
       const file = join(tempDir(), 'redirect.pdf');
@@ -83,10 +86,14 @@ describe('the printing browser', () => {
 describe('a build whose templates try to reach the network', () => {
   it('builds, and no connection reaches the listener', async () => {
     const dir = tempDir();
-    for (const part of ['data', 'templates', 'report.config.yaml']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+    for (const part of ['data', 'templates', 'report.config.yaml'])
+      cpSync(join(ROOT, part), join(dir, part), { recursive: true });
     // What a layout may hold: styles and images pointing outside. The content policy and the browser stop them.
     const allowed = reaching('127.0.0.1').filter((tag) => !/<(link|iframe|object|embed)\b/.test(tag));
-    const layout = readFileSync(join(ROOT, 'templates/layout.hbs'), 'utf8').replace('</head>', `${allowed.join('')}</head>`);
+    const layout = readFileSync(join(ROOT, 'templates/layout.hbs'), 'utf8').replace(
+      '</head>',
+      `${allowed.join('')}</head>`,
+    );
     writeFileSync(join(dir, 'templates/layout.hbs'), layout);
     mkdirSync(join(dir, 'templates/partials'), { recursive: true });
     const before = connections;

@@ -88,8 +88,18 @@ export const BREAKDOWN_DIAGRAM: DiagramSpec = {
 
 /** Visits made on time and visits due, one calendar month a row from October 2015. */
 export const MONTHLY_COUNTS: readonly (readonly [number, number])[] = [
-  [41, 52], [44, 51], [39, 48], [47, 55], [50, 57], [46, 50],
-  [43, 49], [52, 58], [49, 53], [55, 60], [51, 61], [58, 62],
+  [41, 52],
+  [44, 51],
+  [39, 48],
+  [47, 55],
+  [50, 57],
+  [46, 50],
+  [43, 49],
+  [52, 58],
+  [49, 53],
+  [55, 60],
+  [51, 61],
+  [58, 62],
 ];
 export const MONTHLY_START = { year: 2015, month: 9 }; // October 2015 (months count from 0)
 export const MONTHLY_TARGET = 85;
@@ -147,7 +157,11 @@ export async function drawCharts(...args: Parameters<typeof renderCharts>): Prom
 }
 
 /** The example's diagram ids by preset. */
-export const EXAMPLE_IDS = { trend: 'repeat-plans', neighbours: 'neighbours-2015-16', benchmark: 'all-councils-2015-16' } as const;
+export const EXAMPLE_IDS = {
+  trend: 'repeat-plans',
+  neighbours: 'neighbours-2015-16',
+  benchmark: 'all-councils-2015-16',
+} as const;
 
 /** Every preset, drawn through renderCharts with the house theme. */
 export async function drawEveryPreset(): Promise<Record<PresetName, DrawnChart>> {
@@ -187,8 +201,22 @@ export async function drawLongTrend(): Promise<DrawnChart> {
     ]),
     local: new Map(),
   });
-  const diagram: DiagramSpec = { id: 'repeat-plans-all-years', title: 'Second or subsequent plans, 2012-13 to 2024-25 (%)', indicator: 'repeat_plans', series: ['council', 'neighbours', 'region', 'england'], table: true, chart: 'trend', period: 'latest-year', zero: true };
-  return { preset: 'trend', diagram, set, rendered: (await drawCharts([diagram], set, chartTheme(), FILE)).get(diagram.id)! };
+  const diagram: DiagramSpec = {
+    id: 'repeat-plans-all-years',
+    title: 'Second or subsequent plans, 2012-13 to 2024-25 (%)',
+    indicator: 'repeat_plans',
+    series: ['council', 'neighbours', 'region', 'england'],
+    table: true,
+    chart: 'trend',
+    period: 'latest-year',
+    zero: true,
+  };
+  return {
+    preset: 'trend',
+    diagram,
+    set,
+    rendered: (await drawCharts([diagram], set, chartTheme(), FILE)).get(diagram.id)!,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -199,12 +227,17 @@ export function decodeXml(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+    .replace(
+      /&(lt|gt|quot|apos|amp);/g,
+      (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!,
+    );
 }
 
 /** The content of every <text> element, in document order, decoded. */
 export function svgTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((match) => decodeXml(match[1]!.replace(/<[^>]*>/g, '')));
+  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((match) =>
+    decodeXml(match[1]!.replace(/<[^>]*>/g, '')),
+  );
 }
 
 /** The content of every <text> element that is drawn: Vega hides colliding axis labels with opacity="0". */
@@ -216,7 +249,9 @@ export function drawnTexts(svg: string): string[] {
 
 /** The whole <text> element whose content is exactly `content`. */
 export function textElements(svg: string, content: string): string[] {
-  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].filter((match) => decodeXml(match[1]!.replace(/<[^>]*>/g, '')) === content).map((match) => match[0]);
+  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)]
+    .filter((match) => decodeXml(match[1]!.replace(/<[^>]*>/g, '')) === content)
+    .map((match) => match[0]);
 }
 
 export function svgTitle(svg: string): string | undefined {

@@ -14,10 +14,17 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export async function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   try {
     const env = { ...process.env, ...options.env };
-    const { stdout, stderr } = await run('node', [join(ROOT, 'dist/scrutiny.mjs'), ...args], { cwd: options.cwd ?? ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run('node', [join(ROOT, 'dist/scrutiny.mjs'), ...args], {
+      cwd: options.cwd ?? ROOT,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -32,20 +39,29 @@ export async function pdfText(file: string, layout = false): Promise<string> {
 /** pdfinfo's "Key: value" lines as an object. */
 export async function pdfInfo(file: string): Promise<Record<string, string>> {
   const { stdout } = await run('pdfinfo', [file]);
-  return Object.fromEntries(stdout.split('\n').filter((line) => line.includes(':')).map((line) => {
-    const at = line.indexOf(':');
-    return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-  }));
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((line) => line.includes(':'))
+      .map((line) => {
+        const at = line.indexOf(':');
+        return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+      }),
+  );
 }
 
 /** pdffonts' table rows: name, type and whether each font is embedded. */
 export async function pdfFonts(file: string): Promise<{ name: string; embedded: boolean }[]> {
   const { stdout } = await run('pdffonts', [file]);
-  return stdout.split('\n').slice(2).filter(Boolean).map((line) => {
-    const columns = line.trim().split(/\s+/);
-    // name type... encoding emb sub uni object ID: emb is the 5th column from the end
-    return { name: columns[0]!, embedded: columns[columns.length - 5] === 'yes' };
-  });
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      const columns = line.trim().split(/\s+/);
+      // name type... encoding emb sub uni object ID: emb is the 5th column from the end
+      return { name: columns[0]!, embedded: columns[columns.length - 5] === 'yes' };
+    });
 }
 
 export async function pdfStructure(file: string): Promise<string> {

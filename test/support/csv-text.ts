@@ -3,7 +3,22 @@
  */
 
 /** The minimum set of columns. */
-export const REQUIRED_COLUMNS = ['indicator', 'area_code', 'area_name', 'period', 'value', 'symbol', 'numerator', 'denominator', 'england', 'region', 'neighbours', 'rank', 'quartile', 'judgement'];
+export const REQUIRED_COLUMNS = [
+  'indicator',
+  'area_code',
+  'area_name',
+  'period',
+  'value',
+  'symbol',
+  'numerator',
+  'denominator',
+  'england',
+  'region',
+  'neighbours',
+  'rank',
+  'quartile',
+  'judgement',
+];
 
 /** RFC 4180: fields split on commas outside quotes, "" inside quotes is one quote, records end at a newline outside quotes. */
 export function parseCsv(text: string): string[][] {

@@ -13,5 +13,11 @@ export function exampleDefinition(edit: (yaml: string) => string = (yaml) => yam
   const file = 'report.config.yaml';
   const { spec, locate } = readDefinition({ file, text: edit(readFileSync(join(ROOT, file), 'utf8')) });
   const files = projectFiles(nodeFileSystem(ROOT), { baseDir: ROOT, builtIn: BUILT_IN_TEMPLATES });
-  return normalizeDefinition(spec, { file, locate, library: builtInLibrary(), files, builtInTemplates: BUILT_IN_TEMPLATES });
+  return normalizeDefinition(spec, {
+    file,
+    locate,
+    library: builtInLibrary(),
+    files,
+    builtInTemplates: BUILT_IN_TEMPLATES,
+  });
 }

@@ -16,10 +16,21 @@ export const year = (label: string, endYear: number): Period => ({
 });
 
 /** The whole years of repeatPlans, 2012-13 to 2015-16. */
-export const YEARS: readonly Period[] = [year('2012-13', 2013), year('2013-14', 2014), year('2014-15', 2015), year('2015-16', 2016)];
+export const YEARS: readonly Period[] = [
+  year('2012-13', 2013),
+  year('2013-14', 2014),
+  year('2014-15', 2015),
+  year('2015-16', 2016),
+];
 
 /** Walsall's own part-year figure. */
-export const PART: Period = { key: '2016-04-01/2016-08-31', label: 'April to August 2016', start: '2016-04-01', end: '2016-08-31', whole: false };
+export const PART: Period = {
+  key: '2016-04-01/2016-08-31',
+  label: 'April to August 2016',
+  start: '2016-04-01',
+  end: '2016-08-31',
+  whole: false,
+};
 
 export const series = (name: string, figures: Record<string, Figure>): Series => ({ name, figures });
 const v = (value: number, counts?: { numerator: number; denominator: number }): Figure => ({ value, ...counts });
@@ -47,8 +58,18 @@ export const repeatPlans: IndicatorResult = {
       [PART.key]: v(8.5, { numerator: 22, denominator: 259 }),
     }),
     england: series('England', { '2012-13': v(14.9), '2013-14': v(15.8), '2014-15': v(16.6), '2015-16': v(17.9) }),
-    region: series('West Midlands', { '2012-13': v(15.0), '2013-14': v(16.0), '2014-15': { value: null, symbol: 'c' }, '2015-16': v(18.5) }),
-    neighbours: series('Statistical neighbours (mean)', { '2012-13': v(15.0), '2013-14': v(13.0), '2014-15': v(16.0), '2015-16': v(16.5) }),
+    region: series('West Midlands', {
+      '2012-13': v(15.0),
+      '2013-14': v(16.0),
+      '2014-15': { value: null, symbol: 'c' },
+      '2015-16': v(18.5),
+    }),
+    neighbours: series('Statistical neighbours (mean)', {
+      '2012-13': v(15.0),
+      '2013-14': v(13.0),
+      '2014-15': v(16.0),
+      '2015-16': v(16.5),
+    }),
   },
 };
 

@@ -25,7 +25,8 @@ export function memoryEffects(): MemoryEffects {
     cwd: ROOT,
     kindOf: (path) => (overrides.has(path) ? 'file' : kindOf(path)),
     realPath,
-    readFile: async (path) => new Uint8Array(overrides.has(path) ? Buffer.from(overrides.get(path)!) : readFileSync(path)),
+    readFile: async (path) =>
+      new Uint8Array(overrides.has(path) ? Buffer.from(overrides.get(path)!) : readFileSync(path)),
     readText: async (path) => text(path),
     listDir: (path) => readdirSync(path).sort(),
     printer: async () => ({
@@ -36,7 +37,8 @@ export function memoryEffects(): MemoryEffects {
         pdf.addPage();
         return pdf.save();
       },
-      rasterize: async (svgs: readonly string[]) => svgs.map((svg) => new TextEncoder().encode(`PNG of ${svg.length} characters`)),
+      rasterize: async (svgs: readonly string[]) =>
+        svgs.map((svg) => new TextEncoder().encode(`PNG of ${svg.length} characters`)),
       close: async () => undefined,
     }),
     writeFiles: async (groups) => {

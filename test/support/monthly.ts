@@ -6,7 +6,10 @@ import type { IndicatorDefinition } from '../../src/indicators/compute.js';
 import type { Table } from '../../src/tables/table.js';
 
 /** A workbook sheet of monthly counts (visits on time, visits due), one calendar month a row from `start` (months count from 0). */
-export function monthlyCounts(counts: readonly (readonly [number, number])[], start: { readonly year: number; readonly month: number }): Table {
+export function monthlyCounts(
+  counts: readonly (readonly [number, number])[],
+  start: { readonly year: number; readonly month: number },
+): Table {
   return {
     file: 'local.xlsx',
     sheet: 'Monthly',
@@ -31,6 +34,13 @@ export const visitsIndicator = (extra: Partial<IndicatorDefinition> = {}): Indic
   unit: 'percent',
   decimals: 1,
   polarity: 'high-is-good',
-  local: { source: 'monthly', from: 'From', to: 'To', numerator: 'Visits on time', denominator: 'Visits due', measure: 'flow' },
+  local: {
+    source: 'monthly',
+    from: 'From',
+    to: 'To',
+    numerator: 'Visits on time',
+    denominator: 'Visits due',
+    measure: 'flow',
+  },
   ...extra,
 });

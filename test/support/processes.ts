@@ -30,11 +30,17 @@ export function browserProcesses(tmp: string, groups: Set<number>): Proc[] {
 
 /** The main browser process (not a helper) started with this TMPDIR. */
 export function browserMain(tmp: string): Proc | undefined {
-  return processes().find((p) => !p.state.startsWith('Z') && p.args.includes(`${tmp}`) && p.args.includes('--user-data-dir') && !p.args.includes('--type='));
+  return processes().find(
+    (p) =>
+      !p.state.startsWith('Z') &&
+      p.args.includes(`${tmp}`) &&
+      p.args.includes('--user-data-dir') &&
+      !p.args.includes('--type='),
+  );
 }
 
 export async function until(condition: () => boolean, what: string, seconds = 30): Promise<void> {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end; ) {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end;) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -43,10 +49,16 @@ export async function until(condition: () => boolean, what: string, seconds = 30
 
 /** The CLI as a child process, with what it has printed so far. */
 export function startCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }) {
-  const child = spawn('node', [join(ROOT, 'dist/scrutiny.mjs'), ...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('node', [join(ROOT, 'dist/scrutiny.mjs'), ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = { stdout: '', stderr: '' };
   child.stdout!.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output, exited };
 }

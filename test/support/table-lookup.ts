@@ -20,7 +20,8 @@ export function rowsWhere(table: Table, where: Readonly<Record<string, string>>)
 
 export function onlyRow(table: Table, where: Readonly<Record<string, string>>): TableRow {
   const rows = rowsWhere(table, where);
-  if (rows.length !== 1) throw new Error(`test fixture: ${rows.length} rows in ${table.file} for ${JSON.stringify(where)}`);
+  if (rows.length !== 1)
+    throw new Error(`test fixture: ${rows.length} rows in ${table.file} for ${JSON.stringify(where)}`);
   return rows[0]!;
 }
 

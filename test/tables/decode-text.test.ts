@@ -17,24 +17,40 @@ const SAVE = 'open it in Excel and save it as "CSV UTF-8 (Comma delimited)".';
 
 describe('decodeCsv', () => {
   it('reads UTF-8 with and without a byte-order mark, dropping the mark', () => {
-    expect(decodeCsv('x.csv', utf8('a,b\nGateshead – £5 café\n'))).toEqual({ text: 'a,b\nGateshead – £5 café\n', encoding: 'utf-8' });
-    expect(decodeCsv('x.csv', new Uint8Array(Buffer.concat([BOM, Buffer.from('a,b\n')])))).toEqual({ text: 'a,b\n', encoding: 'utf-8' });
+    expect(decodeCsv('x.csv', utf8('a,b\nGateshead – £5 café\n'))).toEqual({
+      text: 'a,b\nGateshead – £5 café\n',
+      encoding: 'utf-8',
+    });
+    expect(decodeCsv('x.csv', new Uint8Array(Buffer.concat([BOM, Buffer.from('a,b\n')])))).toEqual({
+      text: 'a,b\n',
+      encoding: 'utf-8',
+    });
   });
 
   it('reads what Excel\'s "CSV (Comma delimited)" writes as Windows-1252, every character exactly', () => {
     // The en dash is 0x96 and the euro sign 0x80 in Windows-1252 (not in Latin-1), £ 0xA3, é 0xE9.
-    const decoded = decodeCsv('x.csv', bytes1252('area,note\r\n380,Bradford \x96 \xa35 caf\xe9\r\n381,\x80 \x93quoted\x94\r\n'));
-    expect(decoded).toEqual({ text: 'area,note\r\n380,Bradford – £5 café\r\n381,€ “quoted”\r\n', encoding: 'windows-1252' });
+    const decoded = decodeCsv(
+      'x.csv',
+      bytes1252('area,note\r\n380,Bradford \x96 \xa35 caf\xe9\r\n381,\x80 \x93quoted\x94\r\n'),
+    );
+    expect(decoded).toEqual({
+      text: 'area,note\r\n380,Bradford – £5 café\r\n381,€ “quoted”\r\n',
+      encoding: 'windows-1252',
+    });
   });
 
   it('reads every character Windows-1252 puts at 0x80-0x9F, where it differs from Latin-1', () => {
-    const defined = [...Array(32).keys()].map((i) => 0x80 + i).filter((byte) => ![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(byte));
+    const defined = [...Array(32).keys()]
+      .map((i) => 0x80 + i)
+      .filter((byte) => ![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(byte));
     expect(decodeCsv('x.csv', new Uint8Array(defined)).text).toBe('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
   });
 
   it('refuses a byte that Windows-1252 leaves undefined, at its line and column', () => {
     for (const byte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) {
-      const error = thrown(() => decodeCsv('data/local.csv', bytes1252(`name,n\nCaf\xe9,1\nx${String.fromCharCode(byte)}y,2\n`)));
+      const error = thrown(() =>
+        decodeCsv('data/local.csv', bytes1252(`name,n\nCaf\xe9,1\nx${String.fromCharCode(byte)}y,2\n`)),
+      );
       expect(error.problems).toEqual([
         `data/local.csv, line 3, column 2: the file is neither UTF-8 nor Windows-1252 (this byte means nothing in Windows-1252), so its characters cannot be read reliably; ${SAVE}`,
       ]);
@@ -53,19 +69,27 @@ describe('decodeCsv', () => {
   });
 
   it('refuses a NUL byte in a Windows-1252 file, and a UTF-16 file, which is full of them', () => {
-    expect(thrown(() => decodeCsv('x.csv', bytes1252('caf\xe9\n\n\x00'))).problems[0]).toMatch(/^x\.csv, line 3, column 1: the file holds a NUL byte/);
+    expect(thrown(() => decodeCsv('x.csv', bytes1252('caf\xe9\n\n\x00'))).problems[0]).toMatch(
+      /^x\.csv, line 3, column 1: the file holds a NUL byte/,
+    );
     // Excel's "Unicode Text" is UTF-16: a byte-order mark FF FE, then a NUL after every ASCII letter.
     const utf16 = new Uint8Array(Buffer.from('\ufeffa,b\n', 'utf16le'));
-    expect(thrown(() => decodeCsv('x.csv', utf16)).problems[0]).toMatch(/^x\.csv, line 1, column 4: the file holds a NUL byte/);
+    expect(thrown(() => decodeCsv('x.csv', utf16)).problems[0]).toMatch(
+      /^x\.csv, line 1, column 4: the file holds a NUL byte/,
+    );
   });
 
   it('refuses a workbook saved under a .csv name', async () => {
     const workbook = await oneSheet('Data', [['Plans starting'], [259]]);
-    expect(thrown(() => decodeCsv('data/local.csv', workbook)).problems[0]).toMatch(/^data\/local\.csv, line \d+, column \d+: the file holds a NUL byte, so it is not a text csv/);
+    expect(thrown(() => decodeCsv('data/local.csv', workbook)).problems[0]).toMatch(
+      /^data\/local\.csv, line \d+, column \d+: the file holds a NUL byte, so it is not a text csv/,
+    );
   });
 
   it('refuses a file that starts as UTF-8 (byte-order mark) and then is not, rather than garble it as Windows-1252', () => {
-    const mixed = new Uint8Array(Buffer.concat([BOM, Buffer.from('a,b\nné,', 'utf8'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const mixed = new Uint8Array(
+      Buffer.concat([BOM, Buffer.from('a,b\nné,', 'utf8'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
     expect(thrown(() => decodeCsv('x.csv', mixed)).problems).toEqual([
       `x.csv, line 2, column 4: the file starts with the UTF-8 byte-order mark but this character is not UTF-8 (perhaps text in another encoding was pasted in); ${SAVE}`,
     ]);
@@ -87,7 +111,10 @@ describe('placeInText', () => {
 
 describe('reading csv files through readTable', () => {
   it('marks a Windows-1252 file and reads "Bradford – £5 café" back exactly', async () => {
-    const table = await readTable({ file: 'data/local.csv', content: bytes1252('area,note\r\n380,Bradford \x96 \xa35 caf\xe9\r\n') }, { maxBytes: LIMIT });
+    const table = await readTable(
+      { file: 'data/local.csv', content: bytes1252('area,note\r\n380,Bradford \x96 \xa35 caf\xe9\r\n') },
+      { maxBytes: LIMIT },
+    );
     expect(table.encoding).toBe('windows-1252');
     expect(table.rows).toEqual([{ index: 2, values: ['380', 'Bradford – £5 café'] }]);
   });
@@ -102,7 +129,9 @@ describe('reading csv files through readTable', () => {
     const MB = 1024 * 1024;
     const content = new Uint8Array(3 * MB).fill(0x61);
     const error = await rejection(readTable({ file: 'data/big.csv', content }, { maxBytes: 2 * MB }));
-    expect(error.problems).toEqual(['data/big.csv: the file is 3.0 MB, over the limit of 2.0 MB; if the file is right, raise the limit with --max-data-mb 3.']);
+    expect(error.problems).toEqual([
+      'data/big.csv: the file is 3.0 MB, over the limit of 2.0 MB; if the file is right, raise the limit with --max-data-mb 3.',
+    ]);
     expect((await readTable({ file: 'data/big.csv', content }, { maxBytes: 3 * MB })).columns).toHaveLength(1);
   });
 
@@ -115,7 +144,10 @@ describe('reading csv files through readTable', () => {
       const table = await readTable({ file: `data/dfe/${name}`, content }, { maxBytes: LIMIT });
       expect(table.encoding, name).toBe('utf-8');
       // Before: a lenient UTF-8 decoder, whose output for valid UTF-8 is the same text.
-      expect(table, name).toEqual({ ...readCsv(`data/dfe/${name}`, new TextDecoder('utf-8').decode(content)), encoding: 'utf-8' });
+      expect(table, name).toEqual({
+        ...readCsv(`data/dfe/${name}`, new TextDecoder('utf-8').decode(content)),
+        encoding: 'utf-8',
+      });
       expect(table.rows.length, name).toBeGreaterThan(0);
     }
   });

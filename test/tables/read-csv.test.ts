@@ -169,8 +169,12 @@ describe('readCsv', () => {
     });
 
     it('places an unclosed quote after quoted line breaks, doubled quotes and a byte-order mark', () => {
-      expect(thrown(() => readCsv('x.csv', '\uFEFF"a\nb",c\n"d')).problems).toEqual([unclosed('x.csv, line 3, column 1')]);
-      expect(thrown(() => readCsv('x.csv', 'a,b\n"café, ""x""","')).problems).toEqual([unclosed('x.csv, line 2, column 15')]);
+      expect(thrown(() => readCsv('x.csv', '\uFEFF"a\nb",c\n"d')).problems).toEqual([
+        unclosed('x.csv, line 3, column 1'),
+      ]);
+      expect(thrown(() => readCsv('x.csv', 'a,b\n"café, ""x""","')).problems).toEqual([
+        unclosed('x.csv, line 2, column 15'),
+      ]);
     });
 
     it('still reads a quote inside an unquoted value as a character', () => {
@@ -200,7 +204,16 @@ describe('readCsv', () => {
       const table = readCsv('data/dfe/cla_number_and_rate_per_10k_children.csv', text);
 
       expect(table.columns[0]).toBe('time_period');
-      for (const name of ['geographic_level', 'old_la_code', 'la_name', 'new_la_code', 'population_type', 'population_estimate', 'children_count', 'rate_per_10000']) {
+      for (const name of [
+        'geographic_level',
+        'old_la_code',
+        'la_name',
+        'new_la_code',
+        'population_type',
+        'population_estimate',
+        'children_count',
+        'rate_per_10000',
+      ]) {
         expect(table.columns, name).toContain(name);
       }
       expect(columnIndex(table, 'la_name')).toBeLessThan(columnIndex(table, 'new_la_code'));
@@ -237,11 +250,14 @@ describe('readCsv', () => {
     it('reads the repeat-plans file, whose columns are in a different order, to the README cross-check 17.2%', () => {
       const table = readCsv('d3.csv', readFileSync(dfe('d3_cpps_subsequent_plan_2013_to_2025.csv'), 'utf8'));
       expect(columnIndex(table, 'new_la_code')).toBeLessThan(columnIndex(table, 'la_name'));
-      const row = table.rows.find((r) => cell(table, r.values, 'time_period') === '2016' && cell(table, r.values, 'old_la_code') === '335');
+      const row = table.rows.find(
+        (r) => cell(table, r.values, 'time_period') === '2016' && cell(table, r.values, 'old_la_code') === '335',
+      );
       expect(row).toBeDefined();
       expect(cell(table, row!.values, 'la_name')).toBe('Walsall');
       expect(cell(table, row!.values, 'CPP_subsequent_percent')).toBe('17.2');
-      const share = (100 * Number(cell(table, row!.values, 'CPP_subsequent'))) / Number(cell(table, row!.values, 'CPP_start'));
+      const share =
+        (100 * Number(cell(table, row!.values, 'CPP_subsequent'))) / Number(cell(table, row!.values, 'CPP_start'));
       expect(share.toFixed(1)).toBe('17.2');
     });
 

@@ -47,7 +47,9 @@ describe('read-table', () => {
     });
 
     it('reports every missing column in one ReportError, each with its own suggestion', () => {
-      const error = thrown(() => requireColumns(d3, ['CPP_strat', 'CPP_start', 'CPP_subsequent_percnt', 'population_estimate']));
+      const error = thrown(() =>
+        requireColumns(d3, ['CPP_strat', 'CPP_start', 'CPP_subsequent_percnt', 'population_estimate']),
+      );
       expect(error.problems).toHaveLength(3);
       expect(error.problems[0]).toContain('"CPP_strat"');
       expect(error.problems[0]).toContain('did you mean "CPP_start"?');
@@ -86,7 +88,10 @@ describe('read-table', () => {
 
   describe('readTable', () => {
     it('reads a .csv file from bytes, dropping a byte-order mark', async () => {
-      const table = await readTable({ file: 'data/dfe/cla.csv', content: bytes('\uFEFFtime_period,la_name\n2025,"Herefordshire, County of"\n') }, { maxBytes: LIMIT });
+      const table = await readTable(
+        { file: 'data/dfe/cla.csv', content: bytes('\uFEFFtime_period,la_name\n2025,"Herefordshire, County of"\n') },
+        { maxBytes: LIMIT },
+      );
       expect(table.columns).toEqual(['time_period', 'la_name']);
       expect(table.rows[0]!.values).toEqual(['2025', 'Herefordshire, County of']);
       expect(table.file).toBe('data/dfe/cla.csv');
@@ -114,12 +119,15 @@ describe('read-table', () => {
       expect(table.rows[0]!.values).toEqual([259]);
     });
 
-    it.each(['data/local.xls', 'data/local.ods', 'data/figures.txt', 'data/figures'])('refuses %s with a message naming the file and the formats it can read', async (file) => {
-      const error = await rejection(readTable({ file, content: bytes('a,b\n1,2\n') }, { maxBytes: LIMIT }));
-      expect(error.problems).toHaveLength(1);
-      expect(error.message.startsWith(`${file}: `)).toBe(true);
-      expect(error.message).toContain('.xlsx');
-      expect(error.message).toContain('.csv');
-    });
+    it.each(['data/local.xls', 'data/local.ods', 'data/figures.txt', 'data/figures'])(
+      'refuses %s with a message naming the file and the formats it can read',
+      async (file) => {
+        const error = await rejection(readTable({ file, content: bytes('a,b\n1,2\n') }, { maxBytes: LIMIT }));
+        expect(error.problems).toHaveLength(1);
+        expect(error.message.startsWith(`${file}: `)).toBe(true);
+        expect(error.message).toContain('.xlsx');
+        expect(error.message).toContain('.csv');
+      },
+    );
   });
 });

@@ -58,12 +58,20 @@ describe('readXlsx', () => {
   });
 
   it('reports bytes that are not a workbook with a ReportError naming the file', async () => {
-    const error = await rejection(readXlsx('data/local.xlsx', new TextEncoder().encode('period,plans\n2016,259\n'), undefined, LIMIT));
-    expect(error.problems).toEqual(['data/local.xlsx: the workbook cannot be read (it is not a zip archive, as every .xlsx file is); save it again as .xlsx.']);
+    const error = await rejection(
+      readXlsx('data/local.xlsx', new TextEncoder().encode('period,plans\n2016,259\n'), undefined, LIMIT),
+    );
+    expect(error.problems).toEqual([
+      'data/local.xlsx: the workbook cannot be read (it is not a zip archive, as every .xlsx file is); save it again as .xlsx.',
+    ]);
   });
 
   it('takes the first non-empty row as the header, and keeps worksheet row numbers', async () => {
-    const bytes = await sheetWithRowsAt('Data', { 3: ['Plans starting', 'Second or subsequent plans'], 5: [259, 22], 7: [541, 93] });
+    const bytes = await sheetWithRowsAt('Data', {
+      3: ['Plans starting', 'Second or subsequent plans'],
+      5: [259, 22],
+      7: [541, 93],
+    });
     const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
     expect(table.headerIndex).toBe(3);
     expect(table.columns).toEqual(['Plans starting', 'Second or subsequent plans']);
@@ -122,7 +130,9 @@ describe('readXlsx', () => {
           [new Date(Date.UTC(2016, 9, 11, 23, 30)), new Date(Date.UTC(2017, 2, 31, 0, 15))],
         ]);
         const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
-        const dates = table.rows.map((row) => row.values.map((value) => (value instanceof Date ? value.toISOString() : value)));
+        const dates = table.rows.map((row) =>
+          row.values.map((value) => (value instanceof Date ? value.toISOString() : value)),
+        );
         expect(dates, tz).toEqual([
           ['2016-04-01T00:00:00.000Z', '2016-08-31T00:00:00.000Z'],
           // A time of day is dropped: the date is the one the cell shows.
@@ -152,7 +162,10 @@ describe('readXlsx', () => {
   });
 
   it('reads a hyperlink cell as its text', async () => {
-    const bytes = await oneSheet('Data', [['Source'], [{ text: 'DfE open data', hyperlink: 'https://explore-education-statistics.service.gov.uk/' }]]);
+    const bytes = await oneSheet('Data', [
+      ['Source'],
+      [{ text: 'DfE open data', hyperlink: 'https://explore-education-statistics.service.gov.uk/' }],
+    ]);
     const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
     expect(table.rows[0]!.values).toEqual(['DfE open data']);
   });
@@ -167,14 +180,23 @@ describe('readXlsx', () => {
   });
 
   it('skips empty rows and trims header names', async () => {
-    const bytes = await sheetWithRowsAt('Data', { 1: [' Plans starting ', 'Second or subsequent plans'], 2: [259, 22], 4: [541, 93] });
+    const bytes = await sheetWithRowsAt('Data', {
+      1: [' Plans starting ', 'Second or subsequent plans'],
+      2: [259, 22],
+      4: [541, 93],
+    });
     const table = await readXlsx('local.xlsx', bytes, undefined, LIMIT);
     expect(table.columns).toEqual(['Plans starting', 'Second or subsequent plans']);
     expect(table.rows.map((row) => row.index)).toEqual([2, 4]);
   });
 
   it('reads the example workbook data/walsall-local.xlsx by the column names report.config.yaml uses', async () => {
-    const table = await readXlsx('data/walsall-local.xlsx', readFileSync(join(process.cwd(), 'data', 'walsall-local.xlsx')), 'Repeat plans', LIMIT);
+    const table = await readXlsx(
+      'data/walsall-local.xlsx',
+      readFileSync(join(process.cwd(), 'data', 'walsall-local.xlsx')),
+      'Repeat plans',
+      LIMIT,
+    );
     expect(table.rows.length).toBeGreaterThan(0);
     const problems = new ProblemList();
     for (const row of table.rows) {
@@ -196,7 +218,11 @@ describe('readXlsx and the unpacked size limit', () => {
   const MB = 1024 * 1024;
 
   it('refuses a workbook whose parts declare more than the limit, before exceljs inflates them', async () => {
-    const bomb = declaringSize(await oneSheet('Data', [['Plans starting'], [259]]), 'xl/worksheets/sheet1.xml', 300 * MB);
+    const bomb = declaringSize(
+      await oneSheet('Data', [['Plans starting'], [259]]),
+      'xl/worksheets/sheet1.xml',
+      300 * MB,
+    );
     const error = await rejection(readXlsx('data/local.xlsx', bomb, undefined, LIMIT));
     expect(error.problems).toEqual([
       'data/local.xlsx: the workbook unpacks to 300 MB, over the limit of 100 MB; if the file is right, raise the limit with --max-data-mb 301.',
@@ -216,7 +242,9 @@ describe('readXlsx and the unpacked size limit', () => {
   });
 
   it('refuses a part whose size is in a ZIP64 extra field', async () => {
-    const zip = zipBytes([{ name: 'xl/worksheets/sheet1.xml', data: new TextEncoder().encode('<worksheet/>'), zip64Size: 5 * 1024 * MB }]);
+    const zip = zipBytes([
+      { name: 'xl/worksheets/sheet1.xml', data: new TextEncoder().encode('<worksheet/>'), zip64Size: 5 * 1024 * MB },
+    ]);
     const error = await rejection(readXlsx('data/local.xlsx', zip, undefined, LIMIT));
     expect(error.problems).toEqual([
       'data/local.xlsx: the workbook unpacks to 5120 MB, over the limit of 100 MB; if the file is right, raise the limit with --max-data-mb 5120.',
@@ -229,7 +257,11 @@ describe('readXlsx and the unpacked size limit', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('refuses a part that inflates to more than it declares, before exceljs loads the workbook', async () => {
-    const understated = declaringSize(await oneSheet('Data', [['Plans starting'], [259]]), 'xl/worksheets/sheet1.xml', 10);
+    const understated = declaringSize(
+      await oneSheet('Data', [['Plans starting'], [259]]),
+      'xl/worksheets/sheet1.xml',
+      10,
+    );
     const load = loads();
     const error = await rejection(readXlsx('data/local.xlsx', understated, undefined, LIMIT));
     expect(error.problems).toEqual([
@@ -244,7 +276,11 @@ describe('readXlsx and the unpacked size limit', () => {
   ])('refuses a deflated bomb whose directory understates it: %s', async (_, megabytes, limit) => {
     const bomb = zipBytes([
       { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>'), deflate: true },
-      { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(100), raw: { method: 8, bytes: deflatedZeros(megabytes) } },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: new Uint8Array(100),
+        raw: { method: 8, bytes: deflatedZeros(megabytes) },
+      },
     ]);
     expect(unpackedSize(bomb)).toBeLessThan(limit);
     const load = loads();
@@ -268,9 +304,20 @@ describe('readXlsx and the unpacked size limit', () => {
   it('refuses an encrypted part, and one compressed by a method JSZip lacks, before exceljs loads the workbook', async () => {
     const sheet = { name: 'xl/worksheets/sheet1.xml', data: new TextEncoder().encode('<worksheet/>') };
     const load = loads();
-    const encrypted = await rejection(readXlsx('data/local.xlsx', zipBytes([{ ...sheet, deflate: true, flags: 0x0001 }]), undefined, LIMIT));
-    expect(encrypted.problems).toEqual(['data/local.xlsx: the workbook cannot be read (its part "xl/worksheets/sheet1.xml" is encrypted); save it again as .xlsx.']);
-    const bzip2 = await rejection(readXlsx('data/local.xlsx', zipBytes([{ ...sheet, raw: { method: 12, bytes: new Uint8Array(8) } }]), undefined, LIMIT));
+    const encrypted = await rejection(
+      readXlsx('data/local.xlsx', zipBytes([{ ...sheet, deflate: true, flags: 0x0001 }]), undefined, LIMIT),
+    );
+    expect(encrypted.problems).toEqual([
+      'data/local.xlsx: the workbook cannot be read (its part "xl/worksheets/sheet1.xml" is encrypted); save it again as .xlsx.',
+    ]);
+    const bzip2 = await rejection(
+      readXlsx(
+        'data/local.xlsx',
+        zipBytes([{ ...sheet, raw: { method: 12, bytes: new Uint8Array(8) } }]),
+        undefined,
+        LIMIT,
+      ),
+    );
     expect(bzip2.problems).toEqual([
       'data/local.xlsx: the workbook cannot be read (its part "xl/worksheets/sheet1.xml" is compressed by method 12, not deflate); save it again as .xlsx.',
     ]);
@@ -278,13 +325,24 @@ describe('readXlsx and the unpacked size limit', () => {
   });
 
   it('refuses a part whose deflated data is damaged, naming the part', async () => {
-    const zip = zipBytes([{ name: 'xl/workbook.xml', data: new Uint8Array(10), raw: { method: 8, bytes: new Uint8Array([0xff, 0xff, 0xff]) } }]);
+    const zip = zipBytes([
+      {
+        name: 'xl/workbook.xml',
+        data: new Uint8Array(10),
+        raw: { method: 8, bytes: new Uint8Array([0xff, 0xff, 0xff]) },
+      },
+    ]);
     const error = await rejection(readXlsx('data/local.xlsx', zip, undefined, LIMIT));
-    expect(error.problems).toEqual(['data/local.xlsx: the workbook cannot be read (its part "xl/workbook.xml" is damaged: invalid block type); save it again as .xlsx.']);
+    expect(error.problems).toEqual([
+      'data/local.xlsx: the workbook cannot be read (its part "xl/workbook.xml" is damaged: invalid block type); save it again as .xlsx.',
+    ]);
   });
 
   it('reads an honest workbook through exceljs, once, with local headers whose extra fields the directory does not have', async () => {
-    const bytes = await rezipped(await oneSheet('Data', [['Plans starting'], [259]]), (entry) => ({ ...entry, localExtra: new Uint8Array(20).fill(0x55) }));
+    const bytes = await rezipped(await oneSheet('Data', [['Plans starting'], [259]]), (entry) => ({
+      ...entry,
+      localExtra: new Uint8Array(20).fill(0x55),
+    }));
     const load = loads();
     const table = await readXlsx('local.xlsx', bytes, undefined, unpackedSize(bytes)!);
     expect(table.rows).toEqual([{ index: 2, values: [259] }]);
@@ -292,8 +350,14 @@ describe('readXlsx and the unpacked size limit', () => {
   });
 
   it('leaves a part that inflates to less than it declares to JSZip, which refuses it, having inflated no more than declared', async () => {
-    const overstated = declaringSize(await oneSheet('Data', [['Plans starting'], [259]]), 'xl/worksheets/sheet1.xml', 50_000);
+    const overstated = declaringSize(
+      await oneSheet('Data', [['Plans starting'], [259]]),
+      'xl/worksheets/sheet1.xml',
+      50_000,
+    );
     const error = await rejection(readXlsx('data/local.xlsx', overstated, undefined, LIMIT));
-    expect(error.problems).toEqual(['data/local.xlsx: the workbook cannot be read (Bug : uncompressed data size mismatch); save it again as .xlsx.']);
+    expect(error.problems).toEqual([
+      'data/local.xlsx: the workbook cannot be read (Bug : uncompressed data size mismatch); save it again as .xlsx.',
+    ]);
   });
 });

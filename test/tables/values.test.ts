@@ -60,11 +60,14 @@ describe('values', () => {
       expect(problems).toEqual([]);
     });
 
-    it.each(['c', 'x', 'z', 'u', 'low', 'k', ':', '~'])('reads the DfE symbol %j as that symbol, never as a number', (symbol) => {
-      const { result, problems } = run(readFigure, csv, csvRow(symbol), 1);
-      expect(result).toEqual({ symbol });
-      expect(problems).toEqual([]);
-    });
+    it.each(['c', 'x', 'z', 'u', 'low', 'k', ':', '~'])(
+      'reads the DfE symbol %j as that symbol, never as a number',
+      (symbol) => {
+        const { result, problems } = run(readFigure, csv, csvRow(symbol), 1);
+        expect(result).toEqual({ symbol });
+        expect(problems).toEqual([]);
+      },
+    );
 
     it('knows exactly the eight DfE symbols', () => {
       expect([...SYMBOLS].sort()).toEqual(['c', 'x', 'z', 'u', 'low', 'k', ':', '~'].sort());
@@ -218,17 +221,23 @@ describe('values', () => {
       expect(problems).toEqual([]);
     });
 
-    it.each(['31/02/2016', '29/02/2015', '2016-02-30', '2016-13-01', '13/13/2016', '00/04/2016'])('rejects the impossible date %j', (raw) => {
-      const problem = refusal(readDate, sheet, dateRow(raw, 3), 0);
-      expect(problem).toContain("sheet 'Repeat plans', cell A3");
-      expect(problem).toContain('"Period start"');
-      expect(problem).toContain(`"${raw}"`);
-    });
+    it.each(['31/02/2016', '29/02/2015', '2016-02-30', '2016-13-01', '13/13/2016', '00/04/2016'])(
+      'rejects the impossible date %j',
+      (raw) => {
+        const problem = refusal(readDate, sheet, dateRow(raw, 3), 0);
+        expect(problem).toContain("sheet 'Repeat plans', cell A3");
+        expect(problem).toContain('"Period start"');
+        expect(problem).toContain(`"${raw}"`);
+      },
+    );
 
-    it.each(['April 2016', '2016/04/01', '1 April 2016', '42461'])('rejects %j, which is not written in a supported form', (raw) => {
-      const problem = refusal(readDate, sheet, dateRow(raw), 0);
-      expect(problem).toContain(`"${raw}"`);
-    });
+    it.each(['April 2016', '2016/04/01', '1 April 2016', '42461'])(
+      'rejects %j, which is not written in a supported form',
+      (raw) => {
+        const problem = refusal(readDate, sheet, dateRow(raw), 0);
+        expect(problem).toContain(`"${raw}"`);
+      },
+    );
 
     it('reports an empty date cell as empty', () => {
       const problem = refusal(readDate, sheet, dateRow(null, 11), 0);

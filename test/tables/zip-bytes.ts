@@ -119,7 +119,10 @@ export function deflatedZeros(megabytes: number): Uint8Array {
 }
 
 /** A real zip (a workbook) written again by zipBytes, every part deflated, each entry as `change` makes it. */
-export async function rezipped(zip: Uint8Array, change: (entry: ZipEntry) => ZipEntry = (entry) => entry): Promise<Uint8Array> {
+export async function rezipped(
+  zip: Uint8Array,
+  change: (entry: ZipEntry) => ZipEntry = (entry) => entry,
+): Promise<Uint8Array> {
   const archive = await JSZip.loadAsync(zip);
   const entries: ZipEntry[] = [];
   for (const file of Object.values(archive.files)) {

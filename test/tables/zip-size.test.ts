@@ -12,7 +12,9 @@ const text = (s: string) => new TextEncoder().encode(s);
 /** What JSZip, exceljs's zip reader, really inflates: every entry's contents, in bytes. */
 async function inflatedSize(zip: Uint8Array): Promise<number> {
   const archive = await JSZip.loadAsync(zip);
-  const sizes = await Promise.all(Object.values(archive.files).map(async (file) => (await file.async('uint8array')).length));
+  const sizes = await Promise.all(
+    Object.values(archive.files).map(async (file) => (await file.async('uint8array')).length),
+  );
   return sizes.reduce((a, b) => a + b, 0);
 }
 
@@ -40,7 +42,13 @@ describe('unpackedSize', () => {
   });
 
   it('finds the directory through the ZIP64 end record, as JSZip does', async () => {
-    const zip = zipBytes([{ name: 'a.xml', data: text('<a/>') }, { name: 'b.xml', data: text('<bb/>') }], { zip64End: true });
+    const zip = zipBytes(
+      [
+        { name: 'a.xml', data: text('<a/>') },
+        { name: 'b.xml', data: text('<bb/>') },
+      ],
+      { zip64End: true },
+    );
     expect(unpackedSize(zip)).toBe(9);
     expect(await inflatedSize(zip)).toBe(9);
   });
@@ -66,7 +74,8 @@ describe('unpackWithin', () => {
 
   it('finds nothing wrong with the example workbook, one exceljs writes, or either written again with extra local fields', async () => {
     const written = await oneSheet('Data', [['Plans starting'], [259]]);
-    const padded = (zip: Uint8Array) => rezipped(zip, (entry) => ({ ...entry, localExtra: new Uint8Array(36).fill(0xaa) }));
+    const padded = (zip: Uint8Array) =>
+      rezipped(zip, (entry) => ({ ...entry, localExtra: new Uint8Array(36).fill(0xaa) }));
     for (const zip of [example(), written, await padded(example()), await padded(written)]) {
       expect(unpackWithin(zip, unpackedSize(zip)!)).toBeUndefined();
     }
@@ -81,19 +90,31 @@ describe('unpackWithin', () => {
     expect(unpackWithin(zipBytes(entries, { zip64End: true }), 2000)).toBeUndefined();
   });
 
-  it('reads the local header\'s own name and extra field lengths, not the central record\'s', () => {
+  it("reads the local header's own name and extra field lengths, not the central record's", () => {
     // Read with the central record's lengths (no extra field), the deflated data would start 40 bytes early.
-    const zip = zipBytes([{ name: 'a.xml', data: text('<a>' + 'x'.repeat(1000) + '</a>'), deflate: true, localExtra: new Uint8Array(40).fill(0xff) }]);
+    const zip = zipBytes([
+      {
+        name: 'a.xml',
+        data: text('<a>' + 'x'.repeat(1000) + '</a>'),
+        deflate: true,
+        localExtra: new Uint8Array(40).fill(0xff),
+      },
+    ]);
     expect(unpackWithin(zip, MB)).toBeUndefined();
   });
 
   it('stops inflating a part at one byte past its declared size', () => {
-    const zip = zipBytes([{ name: 'bomb.xml', data: new Uint8Array(100), raw: { method: 8, bytes: deflatedZeros(16) } }]);
+    const zip = zipBytes([
+      { name: 'bomb.xml', data: new Uint8Array(100), raw: { method: 8, bytes: deflatedZeros(16) } },
+    ]);
     expect(unpackWithin(zip, 100 * MB)).toEqual({ kind: 'larger-than-declared', part: 'bomb.xml' });
   });
 
   it('takes a stored part as its data, refusing data longer than declared', () => {
-    expect(unpackWithin(zipBytes([{ name: 'a.xml', data: new Uint8Array(3000), declared: 2999 }]), MB)).toEqual({ kind: 'larger-than-declared', part: 'a.xml' });
+    expect(unpackWithin(zipBytes([{ name: 'a.xml', data: new Uint8Array(3000), declared: 2999 }]), MB)).toEqual({
+      kind: 'larger-than-declared',
+      part: 'a.xml',
+    });
     expect(unpackWithin(zipBytes([{ name: 'a.xml', data: new Uint8Array(3000) }]), MB)).toBeUndefined();
   });
 
@@ -107,8 +128,13 @@ describe('unpackWithin', () => {
   });
 
   it('refuses an encrypted part and an unknown compression method, without inflating', () => {
-    expect(unpackWithin(zipBytes([{ name: 'a.xml', data: text('<a/>'), flags: 0x0001 }]), MB)).toEqual({ kind: 'encrypted', part: 'a.xml' });
-    expect(unpackWithin(zipBytes([{ name: 'a.xml', data: text('<a/>'), raw: { method: 14, bytes: text('LZMA') } }]), MB)).toEqual({
+    expect(unpackWithin(zipBytes([{ name: 'a.xml', data: text('<a/>'), flags: 0x0001 }]), MB)).toEqual({
+      kind: 'encrypted',
+      part: 'a.xml',
+    });
+    expect(
+      unpackWithin(zipBytes([{ name: 'a.xml', data: text('<a/>'), raw: { method: 14, bytes: text('LZMA') } }]), MB),
+    ).toEqual({
       kind: 'unknown-compression',
       part: 'a.xml',
       method: 14,
@@ -119,10 +145,18 @@ describe('unpackWithin', () => {
     const zip = zipBytes([{ name: 'a.xml', data: text('<a/>') }]);
     const moved = Buffer.from(zip);
     moved.writeUInt32LE(0, 0); // the local header's signature
-    expect(unpackWithin(new Uint8Array(moved), MB)).toEqual({ kind: 'damaged', part: 'a.xml', detail: 'there is no local header where the zip directory says' });
+    expect(unpackWithin(new Uint8Array(moved), MB)).toEqual({
+      kind: 'damaged',
+      part: 'a.xml',
+      detail: 'there is no local header where the zip directory says',
+    });
     const long = Buffer.from(zip);
     long.writeUInt32LE(1_000_000, long.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 20); // the central record's compressed size
-    expect(unpackWithin(new Uint8Array(long), MB)).toEqual({ kind: 'damaged', part: 'a.xml', detail: 'its data runs past the end of the file' });
+    expect(unpackWithin(new Uint8Array(long), MB)).toEqual({
+      kind: 'damaged',
+      part: 'a.xml',
+      detail: 'its data runs past the end of the file',
+    });
   });
 
   it('says when the bytes are not a zip', () => {

@@ -14,7 +14,11 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
   const series = diagram.series;
   const names = series.map((name) => indicator.series[name].name);
   const points = members.flatMap((member) =>
-    series.map((name) => ({ measure: member.shortTitle, series: member.series[name].name, value: member.series[name].figures[period.key]?.value ?? null })),
+    series.map((name) => ({
+      measure: member.shortTitle,
+      series: member.series[name].name,
+      value: member.series[name].figures[period.key]?.value ?? null,
+    })),
   );
   const styles = series.map((name) => theme.series[name]);
   const scale = (range: unknown[]) => ({ domain: names, range });
@@ -23,11 +27,21 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
   const own = (member: (typeof members)[number]) => member.series.council.figures[period.key];
   const ranked = members.filter((member) => own(member)?.value != null).sort((a, b) => own(b)!.value! - own(a)!.value!);
   const top = ranked[0];
-  const above = (name: SeriesName) => members.filter((m) => own(m)?.value != null && m.series[name].figures[period.key]?.value != null && own(m)!.value! > m.series[name].figures[period.key]!.value!).length;
+  const above = (name: SeriesName) =>
+    members.filter(
+      (m) =>
+        own(m)?.value != null &&
+        m.series[name].figures[period.key]?.value != null &&
+        own(m)!.value! > m.series[name].figures[period.key]!.value!,
+    ).length;
   const description = [
     `Dot chart of ${members.length} measures in ${period.label} for ${joinList(names)}.`,
-    top ? `${council}'s highest is ${top.shortTitle.toLowerCase()} at ${formatValue(own(top), top)}${series.includes('england') ? ` (England ${formatValue(top.series.england.figures[period.key], top)})` : ''}.` : '',
-    series.includes('england') ? `${council} is higher than England on ${above('england')} of the ${members.length}.` : '',
+    top
+      ? `${council}'s highest is ${top.shortTitle.toLowerCase()} at ${formatValue(own(top), top)}${series.includes('england') ? ` (England ${formatValue(top.series.england.figures[period.key], top)})` : ''}.`
+      : '',
+    series.includes('england')
+      ? `${council} is higher than England on ${above('england')} of the ${members.length}.`
+      : '',
   ];
 
   return {
@@ -37,16 +51,35 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
       data: { values: points },
       mark: { type: 'point', filled: true, size: 90, opacity: 1 },
       encoding: {
-        y: { field: 'measure', type: 'nominal', sort: members.map((m) => m.shortTitle), title: null, axis: { labelLimit: 0 } },
+        y: {
+          field: 'measure',
+          type: 'nominal',
+          sort: members.map((m) => m.shortTitle),
+          title: null,
+          axis: { labelLimit: 0 },
+        },
         x: { field: 'value', type: 'quantitative', title: axisTitle(indicator), scale: { zero: diagram.zero } },
-        color: { field: 'series', type: 'nominal', scale: scale(styles.map((s) => s.color)), legend: { values: names } },
-        shape: { field: 'series', type: 'nominal', scale: scale(styles.map((s) => s.shape)), legend: { values: names } },
+        color: {
+          field: 'series',
+          type: 'nominal',
+          scale: scale(styles.map((s) => s.color)),
+          legend: { values: names },
+        },
+        shape: {
+          field: 'series',
+          type: 'nominal',
+          scale: scale(styles.map((s) => s.shape)),
+          legend: { values: names },
+        },
       },
     } as unknown as ChartDraft['spec'],
     description: description.filter(Boolean).join(' '),
     table: {
       head: ['Measure', ...names],
-      rows: members.map((member) => ({ name: member.shortTitle, cells: series.map((name) => formatCell(member.series[name].figures[period.key], member)) })),
+      rows: members.map((member) => ({
+        name: member.shortTitle,
+        cells: series.map((name) => formatCell(member.series[name].figures[period.key], member)),
+      })),
     },
   };
 }

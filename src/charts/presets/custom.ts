@@ -29,7 +29,13 @@ function bindData(value: unknown, set: IndicatorSet, diagram: string, file: stri
       const values = SERIES.flatMap((series) =>
         indicator.periods.map((period) => {
           const figure = indicator.series[series].figures[period.key];
-          return { series: indicator.series[series].name, period: period.label, whole: period.whole, value: figure?.value ?? null, symbol: figure?.symbol ?? null };
+          return {
+            series: indicator.series[series].name,
+            period: period.label,
+            whole: period.whole,
+            value: figure?.value ?? null,
+            symbol: figure?.symbol ?? null,
+          };
         }),
       );
       return [key, { values }];

@@ -2,7 +2,11 @@
 import type { IndicatorResult, SeriesName } from '../../indicators/compute.js';
 import { changePhrase, comparatorName, comparePhrase, joinList } from '../../narrative/phrases.js';
 
-export function describeTrend(indicator: IndicatorResult, series: readonly SeriesName[], average: 'mean' | 'median'): string {
+export function describeTrend(
+  indicator: IndicatorResult,
+  series: readonly SeriesName[],
+  average: 'mean' | 'median',
+): string {
   const years = indicator.periods.filter((period) => period.whole);
   const first = years[0];
   const last = years[years.length - 1];
@@ -10,7 +14,9 @@ export function describeTrend(indicator: IndicatorResult, series: readonly Serie
 
   const council = indicator.series.council;
   const names = joinList(series.map((name) => indicator.series[name].name));
-  const sentences = [`Line chart of ${indicator.shortTitle.toLowerCase()} from ${first.label} to ${last.label} for ${names}.`];
+  const sentences = [
+    `Line chart of ${indicator.shortTitle.toLowerCase()} from ${first.label} to ${last.label} for ${names}.`,
+  ];
   if (first !== last) {
     const change = changePhrase(
       indicator,
@@ -21,7 +27,14 @@ export function describeTrend(indicator: IndicatorResult, series: readonly Serie
   }
   const comparisons = series
     .filter((name) => name !== 'council')
-    .map((name) => comparePhrase(indicator, council.figures[last.key], indicator.series[name].figures[last.key], comparatorName(indicator, name, average)));
+    .map((name) =>
+      comparePhrase(
+        indicator,
+        council.figures[last.key],
+        indicator.series[name].figures[last.key],
+        comparatorName(indicator, name, average),
+      ),
+    );
   if (comparisons.length > 0) sentences.push(`In ${last.label} ${council.name} was ${joinList(comparisons)}.`);
   return sentences.join(' ');
 }

@@ -17,47 +17,109 @@ function isMonth(period: Period): boolean {
 export function monthlyChart({ diagram, indicator, theme }: ChartContext): ChartDraft {
   const months = indicator.periods.filter(isMonth);
   const figures = indicator.series.council.figures;
-  const points = months.map((period) => ({ month: `${period.start}T00:00:00Z`, label: period.label, value: figures[period.key]?.value ?? null }));
-  const aprils = months.filter((period, i) => i > 0 && period.start.slice(5, 7) === '04').map((period) => ({ month: `${period.start}T00:00:00Z`, year: `${period.start.slice(0, 4)}-${String((Number(period.start.slice(0, 4)) + 1) % 100).padStart(2, '0')}` }));
+  const points = months.map((period) => ({
+    month: `${period.start}T00:00:00Z`,
+    label: period.label,
+    value: figures[period.key]?.value ?? null,
+  }));
+  const aprils = months
+    .filter((period, i) => i > 0 && period.start.slice(5, 7) === '04')
+    .map((period) => ({
+      month: `${period.start}T00:00:00Z`,
+      year: `${period.start.slice(0, 4)}-${String((Number(period.start.slice(0, 4)) + 1) % 100).padStart(2, '0')}`,
+    }));
   const target = diagram.target;
   // Month over year on two short lines, so every month fits under its own tick without turning.
   const x = {
     field: 'month',
     type: 'temporal',
     title: null,
-    axis: { labelExpr: "[timeFormat(datum.value, '%b'), timeFormat(datum.value, '%Y')]", labelAngle: 0, tickCount: 'month', grid: false, labelLineHeight: 14 },
+    axis: {
+      labelExpr: "[timeFormat(datum.value, '%b'), timeFormat(datum.value, '%Y')]",
+      labelAngle: 0,
+      tickCount: 'month',
+      grid: false,
+      labelLineHeight: 14,
+    },
   };
   const y = { field: 'value', type: 'quantitative', title: axisTitle(indicator), scale: { zero: diagram.zero } };
 
   const layers: unknown[] = [
     ...(aprils.length
       ? [
-          { data: { values: aprils }, mark: { type: 'rule', color: theme.colors.boundary, strokeDash: [2, 3] }, encoding: { x: { field: 'month', type: 'temporal' } } },
-          { data: { values: aprils }, mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 2, fontSize: 11, color: theme.colors.boundary }, encoding: { x: { field: 'month', type: 'temporal' }, y: { value: 0 }, text: { field: 'year' } } },
+          {
+            data: { values: aprils },
+            mark: { type: 'rule', color: theme.colors.boundary, strokeDash: [2, 3] },
+            encoding: { x: { field: 'month', type: 'temporal' } },
+          },
+          {
+            data: { values: aprils },
+            mark: {
+              type: 'text',
+              align: 'left',
+              baseline: 'top',
+              dx: 4,
+              dy: 2,
+              fontSize: 11,
+              color: theme.colors.boundary,
+            },
+            encoding: { x: { field: 'month', type: 'temporal' }, y: { value: 0 }, text: { field: 'year' } },
+          },
         ]
       : []),
     ...(target !== undefined
       ? [
-          { data: { values: [{ value: target }] }, mark: { type: 'rule', color: theme.colors.target, strokeWidth: 2, strokeDash: [8, 4] }, encoding: { y: { field: 'value', type: 'quantitative' } } },
-          { data: { values: [{ value: target }] }, mark: { type: 'text', align: 'right', dy: -7, fontSize: 12, color: theme.colors.target }, encoding: { x: { value: theme.size.width }, y: { field: 'value', type: 'quantitative' }, text: { value: `Target ${formatValue({ value: target }, indicator)}` } } },
+          {
+            data: { values: [{ value: target }] },
+            mark: { type: 'rule', color: theme.colors.target, strokeWidth: 2, strokeDash: [8, 4] },
+            encoding: { y: { field: 'value', type: 'quantitative' } },
+          },
+          {
+            data: { values: [{ value: target }] },
+            mark: { type: 'text', align: 'right', dy: -7, fontSize: 12, color: theme.colors.target },
+            encoding: {
+              x: { value: theme.size.width },
+              y: { field: 'value', type: 'quantitative' },
+              text: { value: `Target ${formatValue({ value: target }, indicator)}` },
+            },
+          },
         ]
       : []),
     { mark: { type: 'line', color: theme.series.council.color }, encoding: { x, y } },
-    { mark: { type: 'point', filled: true, color: theme.series.council.color, shape: theme.series.council.shape }, encoding: { x, y } },
+    {
+      mark: { type: 'point', filled: true, color: theme.series.council.color, shape: theme.series.council.shape },
+      encoding: { x, y },
+    },
   ];
 
   const withValues = points.filter((p) => p.value !== null);
   const last = withValues[withValues.length - 1];
-  const met = target === undefined ? undefined : withValues.filter((p) => (indicator.polarity === 'low-is-good' ? p.value! <= target : p.value! >= target)).length;
+  const met =
+    target === undefined
+      ? undefined
+      : withValues.filter((p) => (indicator.polarity === 'low-is-good' ? p.value! <= target : p.value! >= target))
+          .length;
   const description = [
-    months.length ? `Run chart of ${indicator.shortTitle.toLowerCase()} by month from ${months[0]!.label} to ${months[months.length - 1]!.label}.` : `Run chart of ${indicator.shortTitle.toLowerCase()} with no monthly figures.`,
+    months.length
+      ? `Run chart of ${indicator.shortTitle.toLowerCase()} by month from ${months[0]!.label} to ${months[months.length - 1]!.label}.`
+      : `Run chart of ${indicator.shortTitle.toLowerCase()} with no monthly figures.`,
     last ? `The latest month, ${last.label}, is ${formatValue({ value: last.value }, indicator)}.` : '',
-    target !== undefined && indicator.polarity !== 'none' ? `The target is ${formatValue({ value: target }, indicator)}; it was met in ${met} of ${withValues.length} months.` : '',
+    target !== undefined && indicator.polarity !== 'none'
+      ? `The target is ${formatValue({ value: target }, indicator)}; it was met in ${met} of ${withValues.length} months.`
+      : '',
   ];
 
   return {
-    spec: { width: theme.size.width, height: theme.size.height, data: { values: points }, layer: layers } as ChartDraft['spec'],
+    spec: {
+      width: theme.size.width,
+      height: theme.size.height,
+      data: { values: points },
+      layer: layers,
+    } as ChartDraft['spec'],
     description: description.filter(Boolean).join(' '),
-    table: { head: ['Month', indicator.series.council.name], rows: months.map((period) => ({ name: period.label, cells: [formatCell(figures[period.key], indicator)] })) },
+    table: {
+      head: ['Month', indicator.series.council.name],
+      rows: months.map((period) => ({ name: period.label, cells: [formatCell(figures[period.key], indicator)] })),
+    },
   };
 }

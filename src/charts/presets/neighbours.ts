@@ -30,13 +30,37 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
     return bar(area.name, value === undefined ? undefined : { value }, 'neighbour');
   });
   const descending = indicator.polarity === 'high-is-good';
-  const bars = [bar(council.name, indicator.series.council.figures[period.key], 'council'), ...neighbourBars, bar('England', indicator.series.england.figures[period.key], 'england')].sort(
-    (a, b) => (a.value === null ? 1 : b.value === null ? -1 : descending ? b.value - a.value : a.value - b.value) || a.name.localeCompare(b.name),
+  const bars = [
+    bar(council.name, indicator.series.council.figures[period.key], 'council'),
+    ...neighbourBars,
+    bar('England', indicator.series.england.figures[period.key], 'england'),
+  ].sort(
+    (a, b) =>
+      (a.value === null ? 1 : b.value === null ? -1 : descending ? b.value - a.value : a.value - b.value) ||
+      a.name.localeCompare(b.name),
   );
   const order = bars.map((b) => b.name);
-  const y = { field: 'name', type: 'nominal', sort: order, title: null, axis: { labelFontWeight: { condition: { test: `datum.value === ${JSON.stringify(council.name)}`, value: 'bold' }, value: 'normal' }, labelLimit: 0 } };
+  const y = {
+    field: 'name',
+    type: 'nominal',
+    sort: order,
+    title: null,
+    axis: {
+      labelFontWeight: {
+        condition: { test: `datum.value === ${JSON.stringify(council.name)}`, value: 'bold' },
+        value: 'normal',
+      },
+      labelLimit: 0,
+    },
+  };
   const x = { field: 'value', type: 'quantitative', title: axisTitle(indicator), scale: { zero: diagram.zero } };
-  const colour = { condition: [{ test: "datum.kind === 'council'", value: theme.colors.highlight }, { test: "datum.kind === 'england'", value: theme.colors.reference }], value: theme.colors.others };
+  const colour = {
+    condition: [
+      { test: "datum.kind === 'council'", value: theme.colors.highlight },
+      { test: "datum.kind === 'england'", value: theme.colors.reference },
+    ],
+    value: theme.colors.others,
+  };
 
   const ownIndex = bars.findIndex((b) => b.kind === 'council');
   const withFigures = bars.filter((b) => b.value !== null);
@@ -47,8 +71,12 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
   const high = [...neighbourValues].sort((a, b) => b.value! - a.value!)[0];
   const description = [
     `Bar chart of ${indicator.shortTitle.toLowerCase()} in ${period.label} for ${council.name}, its ${neighbourBars.length} statistical neighbours and England, ${sortWord} first.`,
-    own.value === null ? `${council.name} has no figure for ${period.label}.` : `${council.name}, at ${formatValue({ value: own.value }, indicator)}, is ${ordinal(withFigures.indexOf(own) + 1)} of the ${withFigures.length} shown.`,
-    low && high ? `Its neighbours run from ${formatValue({ value: low.value }, indicator)} (${low.name}) to ${formatValue({ value: high.value }, indicator)} (${high.name}).` : '',
+    own.value === null
+      ? `${council.name} has no figure for ${period.label}.`
+      : `${council.name}, at ${formatValue({ value: own.value }, indicator)}, is ${ordinal(withFigures.indexOf(own) + 1)} of the ${withFigures.length} shown.`,
+    low && high
+      ? `Its neighbours run from ${formatValue({ value: low.value }, indicator)} (${low.name}) to ${formatValue({ value: high.value }, indicator)} (${high.name}).`
+      : '',
     (() => {
       const england = bars.find((b) => b.kind === 'england');
       return england?.value != null ? `England's figure is ${formatValue({ value: england.value }, indicator)}.` : '';
@@ -63,7 +91,10 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
       encoding: { y },
       layer: [
         { mark: { type: 'bar', size: 14 }, encoding: { x, color: colour } },
-        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 12 }, encoding: { x: { ...x, field: 'value' }, text: { field: 'label' } } },
+        {
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 12 },
+          encoding: { x: { ...x, field: 'value' }, text: { field: 'label' } },
+        },
       ],
     } as unknown as ChartDraft['spec'],
     description: description.filter(Boolean).join(' '),

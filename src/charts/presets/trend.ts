@@ -46,7 +46,12 @@ export function trendTable(indicator: IndicatorResult, series: readonly SeriesNa
   };
 }
 
-export function trendSpec(indicator: IndicatorResult, series: readonly SeriesName[], theme: ChartContext['theme'], zero = true): TopLevelSpec {
+export function trendSpec(
+  indicator: IndicatorResult,
+  series: readonly SeriesName[],
+  theme: ChartContext['theme'],
+  zero = true,
+): TopLevelSpec {
   const names = series.map((name) => indicator.series[name].name);
   const styles = series.map((name) => theme.series[name]);
   const years = indicator.periods.filter((period) => period.whole);
@@ -62,7 +67,16 @@ export function trendSpec(indicator: IndicatorResult, series: readonly SeriesNam
     height: theme.size.height,
     data: { values: points },
     encoding: {
-      x: { field: 'period', type: 'ordinal', sort: years.map((p) => p.label), title: null, axis: periodAxis(years.map((p) => p.label), theme.size.width - (labels?.width ?? 0)) },
+      x: {
+        field: 'period',
+        type: 'ordinal',
+        sort: years.map((p) => p.label),
+        title: null,
+        axis: periodAxis(
+          years.map((p) => p.label),
+          theme.size.width - (labels?.width ?? 0),
+        ),
+      },
       y: {
         field: 'value',
         type: 'quantitative',
@@ -71,14 +85,35 @@ export function trendSpec(indicator: IndicatorResult, series: readonly SeriesNam
         axis: { tickCount: 5, grid: true },
       },
       color: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => s.color) }, legend },
-      strokeDash: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => [...s.dash]) }, legend },
+      strokeDash: {
+        field: 'series',
+        type: 'nominal',
+        scale: { domain: names, range: styles.map((s) => [...s.dash]) },
+        legend,
+      },
     },
     layer: [
       { mark: { type: 'line' } },
       // Markers only on the points: a shape means nothing to a line or a label.
-      { mark: { type: 'point', filled: true }, encoding: { shape: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => s.shape) }, legend } } },
+      {
+        mark: { type: 'point', filled: true },
+        encoding: {
+          shape: {
+            field: 'series',
+            type: 'nominal',
+            scale: { domain: names, range: styles.map((s) => s.shape) },
+            legend,
+          },
+        },
+      },
       ...(labels
-        ? [{ transform: [{ filter: { field: 'period', equal: labels.period } }, { filter: 'isValid(datum.value)' }], mark: { type: 'text', align: 'left', dx: 9, fontSize: LABEL_SIZE }, encoding: { text: { field: 'series' }, color: { field: 'series', type: 'nominal', legend: null } } }]
+        ? [
+            {
+              transform: [{ filter: { field: 'period', equal: labels.period } }, { filter: 'isValid(datum.value)' }],
+              mark: { type: 'text', align: 'left', dx: 9, fontSize: LABEL_SIZE },
+              encoding: { text: { field: 'series' }, color: { field: 'series', type: 'nominal', legend: null } },
+            },
+          ]
         : []),
     ],
   } as TopLevelSpec;
@@ -88,7 +123,9 @@ export function trendSpec(indicator: IndicatorResult, series: readonly SeriesNam
 function periodAxis(labels: readonly string[], width: number) {
   const widest = Math.max(0, ...labels.map((label) => measureText(label, AXIS_LABEL_SIZE)));
   const fits = labels.length * (widest + 8) <= width;
-  return fits ? { labelPadding: 6 } : { labelPadding: 4, labelAngle: -45, labelAlign: 'right', labelBaseline: 'middle' };
+  return fits
+    ? { labelPadding: 6 }
+    : { labelPadding: 4, labelAngle: -45, labelAlign: 'right', labelBaseline: 'middle' };
 }
 
 /** The theme's axis label size (templates/chart-theme.json), for deciding whether labels fit. */
@@ -101,7 +138,12 @@ const LABEL_GAP = 16;
  * Whether every series can be named at the end of its line: the last year's values, placed on a scale
  * from 0 to a round top we choose ourselves, must be at least a label's height apart.
  */
-function directLabels(points: readonly ChartPoint[], period: string | undefined, top: number, theme: ChartContext['theme']) {
+function directLabels(
+  points: readonly ChartPoint[],
+  period: string | undefined,
+  top: number,
+  theme: ChartContext['theme'],
+) {
   const last = points.filter((p) => p.period === period && p.value !== null);
   if (period === undefined || last.length === 0) return undefined;
   const ys = last.map((p) => theme.size.height * (1 - p.value! / top)).sort((a, b) => a - b);
