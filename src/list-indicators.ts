@@ -16,7 +16,8 @@ import {
 } from './indicators/compute.js';
 import { builtInLibrary } from './indicators/library.js';
 import { indicatorRows, rowsToCsv, rowsToTable } from './indicators/rows.js';
-import { indicatorsJson, readReportDefinition } from './pipeline.js';
+import { readReportDefinition } from './definition/read-report.js';
+import { indicatorsJson } from './outputs/indicators-json.js';
 import { projectFiles, type FileSystem } from './files/project-files.js';
 import { readData } from './tables/read-data.js';
 import { BUILT_IN_TEMPLATES } from './version.js';

@@ -4,6 +4,7 @@
  * sources, template and data files), all problems reported together with their place in the YAML.
  */
 import { resolve } from 'node:path';
+import { formatDate } from '../dates.js';
 import { ProblemList } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { describePlace, type Place } from '../diagnostics/place.js';
@@ -20,7 +21,13 @@ import type { DiagramSpec, SectionSpec, ValidatedDefinition } from './schema.js'
 export interface ReportDefinition {
   /** The definition file as the user named it. */
   readonly file: string;
-  readonly report: ValidatedDefinition['report'] & { readonly slug: string };
+  readonly report: ValidatedDefinition['report'] & {
+    readonly slug: string;
+    /** The PDF's subject: as given, or the meeting line. */
+    readonly subject: string;
+    /** "Committee, 11 October 2016": the running header of every page. */
+    readonly meeting: string;
+  };
   readonly area: ValidatedDefinition['area'];
   readonly data: {
     readonly nationalDir: string;
@@ -252,7 +259,12 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
   problems.throwIfAny();
   return {
     file: context.file,
-    report: { ...spec.report, slug: spec.report.slug ?? slugify(spec.report.title) },
+    report: {
+      ...spec.report,
+      slug: spec.report.slug ?? slugify(spec.report.title),
+      subject: spec.report.subject ?? meetingLine(spec.report.committee, spec.report.meetingDate),
+      meeting: meetingLine(spec.report.committee, spec.report.meetingDate),
+    },
     area: spec.area,
     data: {
       nationalDir,
@@ -287,6 +299,11 @@ function checkUnique(
     const first = ids.indexOf(id);
     if (first < i) problems.add(message.duplicateId(context.locate([...path, i, 'id']), what, id, `${list}[${first}]`));
   });
+}
+
+/** "Education & Children's Services Overview & Scrutiny Committee, 11 October 2016": a report's and a pack's running header. */
+export function meetingLine(committee: string, date: string): string {
+  return `${committee}, ${formatDate(date)}`;
 }
 
 /** "Children who become subject to a CPP" -> "children-who-become-subject-to-a-cpp", at most 8 words. */

@@ -57,9 +57,9 @@ export function assembleDocument(
       ...r,
       portfolioHolder: r.portfolioHolder ?? null,
       author: r.author ?? null,
-      subject: r.subject ?? `${r.committee}, ${formatDate(r.meetingDate)}`,
+      subject: r.subject,
     },
-    runningHeader: `${r.committee}, ${formatDate(r.meetingDate)}`,
+    runningHeader: r.meeting,
     logo: parts.logo ? { src: parts.logo, alt: `${r.council} logo` } : null,
     // The council's colours, as CSS custom properties over the house style's own; validated as #rgb or #rrggbb.
     colours: new Handlebars.SafeString(

@@ -3,9 +3,10 @@
  * --out may name any folder of the user's, but never the root of the file system or a system folder,
  * where a report's files could replace the machine's own.
  */
+import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { realPath } from './real-path.js';
-import { sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 
 const POSIX_SYSTEM = [
   '/bin',
@@ -49,4 +50,13 @@ export function systemFolderProblem(dir: string, from: string): string | undefin
   const isSystem =
     POSIX_EXACT.includes(real) || POSIX_SYSTEM.some((folder) => real === folder || real.startsWith(`${folder}/`));
   return isSystem ? message.systemOutputFolder(from, real === '/' ? '/' : shown) : undefined;
+}
+
+/** Where a build writes: --out (checked here), or the definition's own folder (checked with the definition). */
+export function outputFolder(out: string | undefined, definitionFolder: string, cwd: string): string {
+  if (out === undefined) return definitionFolder;
+  const dir = resolve(cwd, out);
+  const problem = systemFolderProblem(dir, '--out');
+  if (problem) throw new ReportError(problem);
+  return dir;
 }

@@ -48,6 +48,16 @@ export interface ProjectFiles {
   list(path: string): string[];
 }
 
+/** A file named on the command line (a definition, an agenda): any regular UTF-8 file of a sane size, wherever it is. */
+export async function readNamedText(fs: FileSystem, shown: string, path: string, what: string): Promise<string> {
+  try {
+    return await fs.readText(path);
+  } catch (error) {
+    if (error instanceof FileRefusedError) throw new ReportError(describeRefusal(shown, what, error.refusal));
+    throw error;
+  }
+}
+
 export interface ProjectOptions {
   /** The definition's or agenda's folder: paths are relative to it, and it may be read. */
   readonly baseDir: string;

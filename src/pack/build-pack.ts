@@ -13,18 +13,18 @@ import Handlebars from 'handlebars';
 import { dirname, extname, join, resolve } from 'node:path';
 import { readYaml } from '../definition/read-definition.js';
 import { layoutHandlebars, numberSections, type NumberedSection } from '../document/assemble.js';
-import { slugify } from '../definition/normalize.js';
+import { meetingLine, slugify } from '../definition/normalize.js';
 import { fontFaceCss } from '../document/fonts.js';
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import { formatDate } from '../dates.js';
 import { handlebarsError, plainText, refuseInheritedNames } from '../narrative/render-narrative.js';
 import { readBookmarks } from '../pdf/outline.js';
-import { setPdfMetadata } from '../pdf/metadata.js';
-import { buildReport, readTextAs, type BuildEffects, type BuildResult, type OutputFile } from '../pipeline.js';
+import { pageCount, setPdfMetadata } from '../pdf/metadata.js';
+import { templateFinder } from '../document/templates.js';
+import { buildReport, type BuildEffects, type BuildResult, type OutputFile } from '../pipeline.js';
 import { describePlace } from '../diagnostics/place.js';
 import { systemFolderProblem } from '../files/output-folder.js';
-import { projectFiles, type ProjectFiles } from '../files/project-files.js';
+import { projectFiles, readNamedText, type ProjectFiles } from '../files/project-files.js';
 import { BUILT_IN_TEMPLATES, TOOL_VERSION } from '../version.js';
 import { markdownToHtml } from './markdown.js';
 import { checkFragment, withContentPolicy } from '../document/html-policy.js';
@@ -59,7 +59,7 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
   const agendaPath = resolve(effects.cwd, options.file);
   if (effects.kindOf(agendaPath) !== 'file') throw new ReportError(message.agendaNotFound(options.file));
   const { spec: agenda, locate } = readYaml(
-    { file: options.file, text: await readTextAs(options.file, agendaPath, 'agenda', effects) },
+    { file: options.file, text: await readNamedText(effects, options.file, agendaPath, 'agenda') },
     agendaSchema,
   );
   const baseDir = dirname(agendaPath);
@@ -87,6 +87,10 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
         ),
       );
   });
+  if (agenda.templates !== undefined) {
+    const refusal = files.refusal(files.resolve(agenda.templates), 'folder', 'templates folder', locate(['templates']));
+    if (refusal) problems.add(refusal);
+  }
   const dir =
     options.outDir === undefined ? resolve(baseDir, agenda.output.folder) : resolve(effects.cwd, options.outDir);
   const dirProblem = systemFolderProblem(
@@ -123,9 +127,11 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
   }
 
   // 3. Each pack: laid out, printed to find where items start, then printed with the agenda's page numbers.
+  // Its layout and house style come from the agenda's templates folder, file by file over the built-in ones.
+  const templates = templateFinder(agenda.templates === undefined ? undefined : files.resolve(agenda.templates), files);
   const parts = {
-    layout: await effects.readText(join(BUILT_IN_TEMPLATES, 'pack.hbs')),
-    css: `${await effects.readText(join(BUILT_IN_TEMPLATES, 'print.css'))}\n${await effects.readText(join(BUILT_IN_TEMPLATES, 'pack.css'))}`,
+    layout: await templates.read('pack.hbs'),
+    css: `${await templates.read('print.css')}\n${await templates.read('pack.css')}`,
     fontFaces: await fontFaceCss(),
   };
   const slug = agenda.output.slug ?? `${slugify(agenda.meeting.committee)}-${agenda.meeting.date}`;
@@ -142,12 +148,12 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
     const title = packTitle(agenda, audience === 'public');
     const pdf = await setPdfMetadata(printed, {
       title,
-      subject: `${agenda.meeting.committee}, ${formatDate(agenda.meeting.date)}`,
+      subject: meetingLine(agenda.meeting.committee, agenda.meeting.date),
       keywords: [agenda.meeting.council, agenda.meeting.committee, 'agenda'],
       creator: `scrutiny ${TOOL_VERSION}`,
       date: effects.sourceDate ?? new Date(`${agenda.meeting.date}T00:00:00Z`),
     });
-    pages[audience] = countPages(pdf);
+    pages[audience] = await pageCount(pdf);
     packFiles.push({ name: `${slug}-${audience}.pdf`, content: pdf });
     if (audience === 'public') packFiles.push({ name: `${slug}-public.html`, content: html });
   }
@@ -191,7 +197,7 @@ function assemblePack(
     title: packTitle(agenda, isPublic),
     meeting: { ...agenda.meeting, clerk: { phone: null, email: null, ...agenda.meeting.clerk } },
     public: isPublic,
-    runningHeader: `${agenda.meeting.committee}, ${formatDate(agenda.meeting.date)}`,
+    runningHeader: meetingLine(agenda.meeting.committee, agenda.meeting.date),
     items: items.map((item) => ({
       number: item.number,
       title: item.title,
@@ -236,14 +242,6 @@ function pagesOfItems(bookmarks: readonly { title: string; page: number }[]): Ma
   return pages;
 }
 
-function countPages(pdf: Uint8Array): number {
-  return (
-    Buffer.from(pdf)
-      .toString('latin1')
-      .match(/\/Type\s*\/Page(?!s)/g) ?? []
-  ).length;
-}
-
 function packTitle(agenda: Agenda, isPublic: boolean): string {
-  return `${agenda.meeting.committee}, ${formatDate(agenda.meeting.date)}: ${isPublic ? 'agenda reports pack' : "members' pack (not for publication)"}`;
+  return `${meetingLine(agenda.meeting.committee, agenda.meeting.date)}: ${isPublic ? 'agenda reports pack' : "members' pack (not for publication)"}`;
 }

@@ -46,6 +46,12 @@ export const agendaSchema = z.strictObject({
     clerk: z.strictObject({ name: z.string().min(1), phone: z.string().optional(), email: z.email().optional() }),
   }),
   items: z.array(item).min(1),
+  templates: z
+    .string()
+    .optional()
+    .describe(
+      "The council's templates folder for the packs (pack.hbs, pack.css, print.css); any file it lacks comes from the built-in templates.",
+    ),
   output: z
     .strictObject({
       folder: z.string().default('output'),

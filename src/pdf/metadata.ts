@@ -5,6 +5,8 @@
  * tags, bookmarks and fonts Chromium wrote are kept.
  */
 import { PDFDocument } from 'pdf-lib';
+import type { ReportDefinition } from '../definition/normalize.js';
+import { TOOL_VERSION } from '../version.js';
 
 export interface PdfMetadata {
   readonly title: string;
@@ -14,6 +16,32 @@ export interface PdfMetadata {
   /** The tool and its version. */
   readonly creator: string;
   readonly date: Date;
+}
+
+/**
+ * A report's information. Its dates are the build's SOURCE_DATE_EPOCH if given, else the latest "as at"
+ * date of the report's data, else the meeting date: never the clock, so rebuilding gives the same file.
+ */
+export function reportInformation(definition: ReportDefinition, sourceDate: Date | undefined): PdfMetadata {
+  const r = definition.report;
+  const asAt = definition.data.local
+    .map((source) => source.asAt)
+    .filter((date): date is string => Boolean(date))
+    .sort()
+    .pop();
+  return {
+    title: r.title,
+    author: r.author,
+    subject: r.subject,
+    keywords: r.keywords,
+    creator: `scrutiny ${TOOL_VERSION}`,
+    date: sourceDate ?? new Date(`${asAt ?? r.meetingDate}T00:00:00Z`),
+  };
+}
+
+/** The number of pages, as the PDF's page tree counts them. */
+export async function pageCount(pdf: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }
 
 export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
