@@ -6,6 +6,7 @@
  * `ReportDefinition` the pipeline uses, applying every default in one place.
  */
 import { z } from 'zod';
+import { SERIES_NAMES } from '../indicators/compute.js';
 import { toleranceText } from '../indicators/library.js';
 import { isoDate, isoMonth, slug } from './common-schema.js';
 
@@ -140,7 +141,7 @@ const diagram = z.strictObject({
   title: z.string().min(1),
   indicator: z.string().describe('The indicator the diagram shows (the first of a breakdown).'),
   indicators: z.array(z.string()).optional().describe('For a breakdown: the indicators shown side by side.'),
-  series: z.array(z.enum(['council', 'neighbours', 'region', 'england'])).default(['council', 'neighbours', 'england']),
+  series: z.array(z.enum(SERIES_NAMES)).default(['council', 'neighbours', 'england']),
   table: z.boolean().default(true),
   chart: z
     .union([
@@ -271,4 +272,3 @@ export type SectionSpec = z.output<typeof section>;
 export type DiagramSpec = z.output<typeof diagram>;
 export type IndicatorSpec = z.output<typeof indicator>;
 export type LocalSourceSpec = z.output<typeof localSource>;
-export type SeriesName = DiagramSpec['series'][number];

@@ -104,14 +104,32 @@ export function layoutHandlebars(): typeof Handlebars {
   const hbs = Handlebars.create();
   hbs.registerHelper('date', (iso: string) => formatDate(iso));
   hbs.registerHelper('cssString', (text: string) => new Handlebars.SafeString(cssString(text)));
+  hbs.registerHelper('sectionHeading', (section: HeadingOf) => new Handlebars.SafeString(headingHtml(section)));
   return hbs;
 }
 
+/** What a heading is made of; a layout's sections have null for what they lack. */
+type HeadingOf = { readonly heading: string; readonly number?: number | null; readonly letter?: string | null };
+
+/** "1." or "Appendix A:": what comes before a section's heading, if anything. */
+function headingPrefix(section: HeadingOf): string | undefined {
+  if (section.number != null) return `${section.number}.`;
+  if (section.letter != null) return `Appendix ${section.letter}:`;
+  return undefined;
+}
+
 /** A section's heading as printed, and so as its bookmark reads: "1. Background and context". */
-export function headingText(section: NumberedSection): string {
-  if (section.number !== undefined) return `${section.number}. ${section.heading}`;
-  if (section.letter !== undefined) return `Appendix ${section.letter}: ${section.heading}`;
-  return section.heading;
+export function headingText(section: HeadingOf): string {
+  const prefix = headingPrefix(section);
+  return prefix ? `${prefix} ${section.heading}` : section.heading;
+}
+
+/** The same heading as layouts print it, with {{sectionHeading this}}: the number in a span of its own. */
+function headingHtml(section: HeadingOf): string {
+  const prefix = headingPrefix(section);
+  const heading = Handlebars.escapeExpression(section.heading);
+  if (!prefix) return heading;
+  return section.number != null ? `<span class="section-number">${prefix}</span> ${heading}` : `${prefix} ${heading}`;
 }
 
 /** Sections numbered and lettered as the document shows them. */

@@ -16,9 +16,16 @@ export interface Tolerance {
   readonly kind: 'points' | 'percent';
 }
 
+// The one grammar of a tolerance, for the schemas and for judging: "1 point", "0.5 points", "5%".
+const TOLERANCE = /^(\d+(?:\.\d+)?)\s*(points?|%)$/;
+
+export function isTolerance(text: string): boolean {
+  return TOLERANCE.test(text.trim());
+}
+
 /** "1 point" -> 1 point; "5%" -> 5 per cent of the comparator. */
 export function parseTolerance(text: string): Tolerance {
-  const match = /^(\d+(?:\.\d+)?)\s*(points?|%)$/.exec(text.trim());
+  const match = TOLERANCE.exec(text.trim());
   if (!match) throw new RangeError(`"${text}" is not a tolerance such as "1 point" or "5%"`);
   return { amount: Number(match[1]), kind: match[2] === '%' ? 'percent' : 'points' };
 }

@@ -43,7 +43,9 @@ export type { Figure } from './figures.js';
 
 export const POPULATION_FILE = 'ons_mid-year_population_estimates_2012_to_2024.csv';
 
-export type SeriesName = 'council' | 'england' | 'region' | 'neighbours';
+/** The series an indicator has: the council's and its comparators'. */
+export const SERIES_NAMES = ['council', 'england', 'region', 'neighbours'] as const;
+export type SeriesName = (typeof SERIES_NAMES)[number];
 
 export interface Series {
   readonly name: string;

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { PACKAGE_ROOT } from '../version.js';
+import { isTolerance } from './assess.js';
 
 /** "1 point" (percentage points or per 10,000, in the indicator's unit) or "5%" (of the comparator's figure). */
-export const toleranceText = z.string().regex(/^\d+(\.\d+)?( points?|%)$/, 'must be written like "1 point" or "5%"');
+export const toleranceText = z.string().refine((text) => isTolerance(text), 'must be written like "1 point" or "5%"');
 
 const libraryEntry = z.strictObject({
   title: z.string(),

@@ -67,7 +67,8 @@ export interface NationalTables {
   readonly problems: ProblemList;
 }
 
-type Measure = Unit & Pick<LibraryIndicator, 'source'>;
+/** What national figures are computed for: an indicator's unit and where its counts are. */
+type NationalIndicator = Unit & Pick<LibraryIndicator, 'source'>;
 
 /**
  * Several indicators read the same file (five come from the assessment factors file): index it once.
@@ -102,7 +103,7 @@ interface Denominator {
   readonly otherRow?: Place;
 }
 
-export function computeNationalFigures(indicator: Measure, tables: NationalTables): NationalFigures {
+export function computeNationalFigures(indicator: NationalIndicator, tables: NationalTables): NationalFigures {
   const { source } = indicator;
   const { problems } = tables;
   const table = tables.table(source.file);

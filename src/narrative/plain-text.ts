@@ -69,6 +69,7 @@ function paragraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-function escapeHtml(text: string): string {
+/** Text as HTML element content: the one escaper for prose the tool writes itself (Handlebars escapes template output). */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }

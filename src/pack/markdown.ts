@@ -2,6 +2,8 @@
  * The little Markdown an agenda item needs (apologies, declarations, minutes): paragraphs, bullet and
  * numbered lists, **bold** and _italic_. Everything is escaped first, so no HTML in the file is obeyed.
  */
+import { escapeHtml } from '../narrative/plain-text.js';
+
 export function markdownToHtml(markdown: string): string {
   return markdown
     .replace(/\r\n?/g, '\n')
@@ -27,8 +29,4 @@ function inline(text: string): string {
   return escapeHtml(text)
     .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1<em>$2</em>');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
