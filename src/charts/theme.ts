@@ -67,7 +67,10 @@ export function parseChartTheme(
 function deepMerge(base: unknown, over: unknown): unknown {
   if (!isObject(base) || !isObject(over)) return over === undefined ? base : over;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) merged[key] = deepMerge(base[key], value);
+  for (const [key, value] of Object.entries(over)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue; // never an object's own machinery
+    merged[key] = deepMerge(base[key], value);
+  }
   return merged;
 }
 
