@@ -7,9 +7,9 @@ import { resolve } from 'node:path';
 import { formatDate } from '../dates.js';
 import { ProblemList } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import { describePlace, type Place } from '../diagnostics/place.js';
+import type { Place } from '../diagnostics/place.js';
 import type { ProjectFiles } from '../files/project-files.js';
-import { systemFolderProblem } from '../files/output-folder.js';
+import { ownOutputFolderProblem } from '../files/output-folder.js';
 import type { IndicatorDefinition } from '../indicators/compute.js';
 import type { Library } from '../indicators/library.js';
 import { parseFinancialYear } from '../indicators/periods.js';
@@ -249,12 +249,8 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
 
   // The output folder too must be the project's own (--out, given by the user, is checked where it is given).
   const outputDir = resolve(baseDir, spec.output.folder);
-  const outputProblem = systemFolderProblem(outputDir, describePlace(context.locate(['output', 'folder'])));
+  const outputProblem = ownOutputFolderProblem(outputDir, context.locate(['output', 'folder']), files);
   if (outputProblem) problems.add(outputProblem);
-  else if (!files.isInside(outputDir))
-    problems.add(
-      message.outsideProject(context.locate(['output', 'folder']), 'output folder', shown(outputDir), files.roots),
-    );
 
   problems.throwIfAny();
   return {

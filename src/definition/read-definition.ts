@@ -51,13 +51,12 @@ export function readYaml<S extends z.ZodType>({ file, text }: LocatedText, schem
   for (const offset of duplicateKeys(doc)) problems.add(message.yamlSyntax(where(offset), 'Map keys must be unique'));
   problems.throwIfAny();
 
-  const aliases = aliasOffsets(doc);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    if (error instanceof ReferenceError && aliases.length > 0)
-      throw new ReportError(message.yamlAliases(where(aliases[0]!), MAX_ALIASES));
+    const alias = error instanceof ReferenceError ? firstAlias(doc) : undefined;
+    if (alias !== undefined) throw new ReportError(message.yamlAliases(where(alias), MAX_ALIASES));
     if (error instanceof RangeError) throw new ReportError(message.yamlTooDeep(file));
     throw error;
   }
@@ -95,14 +94,16 @@ function duplicateKeys(doc: Document): number[] {
   return offsets;
 }
 
-function aliasOffsets(doc: Document): number[] {
-  const offsets: number[] = [];
+/** Where the first alias stands: only looked for when the aliases have been refused. */
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
   visit(doc, {
     Alias(_, alias) {
-      offsets.push(alias.range?.[0] ?? 0);
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
     },
   });
-  return offsets;
+  return offset;
 }
 
 type Where = (offset: number) => Place;

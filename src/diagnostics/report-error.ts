@@ -29,9 +29,13 @@ export function isReportError(error: unknown): error is ReportError {
 export class ProblemList {
   static readonly LIMIT = 200;
   private readonly items: string[] = [];
+  private readonly seen = new Set<string>();
   private more = 0;
 
+  /** Each problem is said once, however many ways lead to it (several indicators read one cell). */
   add(problem: string): void {
+    if (this.seen.has(problem)) return;
+    this.seen.add(problem);
     if (this.items.length < ProblemList.LIMIT) this.items.push(problem);
     else this.more += 1;
   }

@@ -3,7 +3,9 @@
  * --out may name any folder of the user's, but never the root of the file system or a system folder,
  * where a report's files could replace the machine's own.
  */
+import { describePlace, type Place } from '../diagnostics/place.js';
 import { ReportError } from '../diagnostics/report-error.js';
+import type { ProjectFiles } from './project-files.js';
 import * as message from '../diagnostics/messages.js';
 import { realPath } from './real-path.js';
 import { resolve, sep } from 'node:path';
@@ -50,6 +52,15 @@ export function systemFolderProblem(dir: string, from: string): string | undefin
   const isSystem =
     POSIX_EXACT.includes(real) || POSIX_SYSTEM.some((folder) => real === folder || real.startsWith(`${folder}/`));
   return isSystem ? message.systemOutputFolder(from, real === '/' ? '/' : shown) : undefined;
+}
+
+/** A definition's or agenda's own output folder, at its place in the YAML: never a system folder, and inside the project. */
+export function ownOutputFolderProblem(dir: string, place: Place, files: ProjectFiles): string | undefined {
+  const system = systemFolderProblem(dir, describePlace(place));
+  if (system) return system;
+  return files.isInside(dir)
+    ? undefined
+    : message.outsideProject(place, 'output folder', files.shown(dir), files.roots);
 }
 
 /** Where a build writes: --out (checked here), or the definition's own folder (checked with the definition). */

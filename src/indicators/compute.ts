@@ -158,17 +158,6 @@ export function computeIndicators(inputs: IndicatorInputs & { readonly council: 
   return computeForCouncils({ ...inputs, localCouncil: inputs.council.code }, [inputs.council])[0]!;
 }
 
-/** A stage's problems, each said once: several indicators read the same cell (a population, a denominator). */
-class DistinctProblems extends ProblemList {
-  private readonly seen = new Set<string>();
-
-  override add(problem: string): void {
-    if (this.seen.has(problem)) return;
-    this.seen.add(problem);
-    super.add(problem);
-  }
-}
-
 /** A council by its three-digit code; its name comes from the data when not given. */
 export type CouncilChoice = { readonly code: string; readonly name?: string };
 
@@ -178,7 +167,7 @@ export type CouncilChoice = { readonly code: string; readonly name?: string };
  * (not merely listed by "all") must have rows in every national file its indicators read.
  */
 export function computeForCouncils(inputs: IndicatorInputs, choice: readonly CouncilChoice[] | 'all'): IndicatorSet[] {
-  const problems = new DistinctProblems();
+  const problems = new ProblemList();
   const table = (file: string) => {
     const found = inputs.national.get(file);
     if (!found) throw new Error(`The national file ${file} was not read before computing indicators.`);

@@ -10,7 +10,13 @@
  * latest-year. An unknown indicator, period or comparator stops the build, naming the template and line.
  */
 import Handlebars from 'handlebars';
-import type { Figure, IndicatorResult, IndicatorSet, SeriesName } from '../indicators/compute.js';
+import {
+  SERIES_NAMES,
+  type Figure,
+  type IndicatorResult,
+  type IndicatorSet,
+  type SeriesName,
+} from '../indicators/compute.js';
 import { formatDate } from '../dates.js';
 import { findPeriod, type Period } from '../indicators/periods.js';
 import {
@@ -48,8 +54,6 @@ export interface DiagramPlacer {
   render(id: string, line: number | undefined): string;
 }
 
-const SERIES: readonly SeriesName[] = ['council', 'england', 'region', 'neighbours'];
-
 export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagrams: DiagramPlacer): void {
   const fail = (options: HelperOptions, text: string): never => {
     throw new TemplateUsageError(text, options.loc?.start.line);
@@ -79,12 +83,12 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
 
   const seriesOf = (name: unknown, options: HelperOptions): SeriesName => {
     const series = (name ?? 'council') as SeriesName;
-    return SERIES.includes(series)
+    return SERIES_NAMES.includes(series)
       ? series
       : fail(
           options,
           `"${String(name)}" is not a comparator; use ${joinList(
-            SERIES.map((s) => `"${s}"`),
+            SERIES_NAMES.map((s) => `"${s}"`),
             'or',
           )}`,
         );

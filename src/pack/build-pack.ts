@@ -22,8 +22,7 @@ import { readBookmarks } from '../pdf/outline.js';
 import { pageCount, setPdfMetadata } from '../pdf/metadata.js';
 import { templateFinder } from '../document/templates.js';
 import { buildReport, type BuildEffects, type BuildResult, type OutputFile } from '../pipeline.js';
-import { describePlace } from '../diagnostics/place.js';
-import { systemFolderProblem } from '../files/output-folder.js';
+import { outputFolder, ownOutputFolderProblem } from '../files/output-folder.js';
 import { projectFiles, readNamedText, type ProjectFiles } from '../files/project-files.js';
 import { BUILT_IN_TEMPLATES, TOOL_VERSION } from '../version.js';
 import { markdownToHtml } from './markdown.js';
@@ -91,16 +90,13 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
     const refusal = files.refusal(files.resolve(agenda.templates), 'folder', 'templates folder', locate(['templates']));
     if (refusal) problems.add(refusal);
   }
-  const dir =
-    options.outDir === undefined ? resolve(baseDir, agenda.output.folder) : resolve(effects.cwd, options.outDir);
-  const dirProblem = systemFolderProblem(
-    dir,
-    options.outDir === undefined ? describePlace(locate(['output', 'folder'])) : '--out',
-  );
-  if (dirProblem) problems.add(dirProblem);
-  else if (options.outDir === undefined && !files.isInside(dir))
-    problems.add(message.outsideProject(locate(['output', 'folder']), 'output folder', files.shown(dir), files.roots));
+  // The agenda's own output folder, unless --out (checked as a report's is) takes its place.
+  const ownDir = resolve(baseDir, agenda.output.folder);
+  const ownProblem =
+    options.outDir === undefined ? ownOutputFolderProblem(ownDir, locate(['output', 'folder']), files) : undefined;
+  if (ownProblem) problems.add(ownProblem);
   problems.throwIfAny();
+  const dir = outputFolder(options.outDir, ownDir, effects.cwd);
   const printer = effects.printer();
   printer.catch(() => undefined);
 

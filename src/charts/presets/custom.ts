@@ -4,7 +4,7 @@
  */
 import { ReportError } from '../../diagnostics/report-error.js';
 import * as message from '../../diagnostics/messages.js';
-import type { IndicatorSet, SeriesName } from '../../indicators/compute.js';
+import { SERIES_NAMES, type IndicatorSet } from '../../indicators/compute.js';
 import { trendChart } from './trend.js';
 import type { ChartContext, ChartDraft } from './types.js';
 
@@ -15,8 +15,6 @@ export function customChart(context: ChartContext, spec: Readonly<Record<string,
   return { spec: bound as ChartDraft['spec'], table, description: `${context.diagram.title}. ${description}` };
 }
 
-const SERIES: readonly SeriesName[] = ['council', 'england', 'region', 'neighbours'];
-
 /** { data: { name: "<indicator>" } } anywhere -> the indicator's rows, inline. */
 function bindData(value: unknown, set: IndicatorSet, diagram: string, file: string): unknown {
   if (Array.isArray(value)) return value.map((item) => bindData(item, set, diagram, file));
@@ -26,7 +24,7 @@ function bindData(value: unknown, set: IndicatorSet, diagram: string, file: stri
       const id = String((v as { name: unknown }).name);
       const indicator = Object.hasOwn(set.indicators, id) ? set.indicators[id] : undefined;
       if (!indicator) throw new ReportError(message.chartUnknownData(file, diagram, id, Object.keys(set.indicators)));
-      const values = SERIES.flatMap((series) =>
+      const values = SERIES_NAMES.flatMap((series) =>
         indicator.periods.map((period) => {
           const figure = indicator.series[series].figures[period.key];
           return {
