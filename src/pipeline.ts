@@ -15,7 +15,7 @@ import type { ReportDefinition } from './definition/normalize.js';
 import { readReportDefinition } from './definition/read-report.js';
 import { assembleDocument, type SectionPages } from './document/assemble.js';
 import { sectionPages } from './document/contents.js';
-import { fontFaceCss } from './document/fonts.js';
+import { fontFaceCss } from './fonts.js';
 import { provenanceOf } from './document/provenance.js';
 import { reportParts, sectionTemplates, templateFinder } from './document/templates.js';
 import { outputFolder } from './files/output-folder.js';

@@ -4,7 +4,7 @@
  */
 import { create, type Font } from 'fontkit';
 import { readFileSync } from 'node:fs';
-import { fontFile } from '../document/fonts.js';
+import { fontFile } from '../fonts.js';
 
 export interface FontMetricsTable {
   readonly unitsPerEm: number;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { nearest } from './nearest.js';
+import { nearest } from '../diagnostics/nearest.js';
 
 let validate: ValidateFunction | undefined;
 

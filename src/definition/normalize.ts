@@ -13,8 +13,9 @@ import { ownOutputFolderProblem } from '../files/output-folder.js';
 import type { IndicatorDefinition } from '../indicators/compute.js';
 import type { Library } from '../indicators/library.js';
 import { parseFinancialYear } from '../indicators/periods.js';
+import type { LocalSource } from '../tables/read-data.js';
 import { checkVegaLite } from './check-vega-lite.js';
-import { nearest } from './nearest.js';
+import { nearest } from '../diagnostics/nearest.js';
 import { formatPath } from './read-definition.js';
 import type { DiagramSpec, SectionSpec, ValidatedDefinition } from './schema.js';
 
@@ -47,15 +48,6 @@ export interface ReportDefinition {
   /** The logo's absolute path, when there is one. */
   readonly logo?: string;
   readonly output: ValidatedDefinition['output'] & { readonly dir: string };
-}
-
-export interface LocalSource {
-  readonly id: string;
-  /** As shown to users and in the report: relative to the definition's folder. */
-  readonly file: string;
-  readonly path: string;
-  readonly sheet?: string;
-  readonly asAt?: string;
 }
 
 export interface Section extends Omit<SectionSpec, 'template'> {

@@ -8,7 +8,7 @@ import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { Place } from '../diagnostics/place.js';
 import { REFUSED_KEYS, reportDefinitionSchema, type ValidatedDefinition } from './schema.js';
-import { nearest } from './nearest.js';
+import { nearest } from '../diagnostics/nearest.js';
 
 export interface LocatedText {
   /** The path shown to the user, as given on the command line. */

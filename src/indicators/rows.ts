@@ -2,7 +2,7 @@
  * Indicator sets -> one flat row per indicator, area and period: what `scrutiny indicators` prints and
  * officers open in Excel to check a figure against its source.
  */
-import { SYMBOL_MEANINGS } from '../narrative/phrases.js';
+import { symbolLegend } from '../tables/values.js';
 import type { IndicatorSet } from './compute.js';
 
 export interface IndicatorRow {
@@ -132,10 +132,7 @@ export function rowsToTable(rows: readonly IndicatorRow[]): string {
       .map((c, i) => (i >= 3 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  const symbols = [...new Set(rows.map((row) => row.symbol).filter(Boolean))].sort();
-  const legend = symbols.map(
-    (symbol) => `${symbol}: ${SYMBOL_MEANINGS[symbol as keyof typeof SYMBOL_MEANINGS] ?? symbol}`,
-  );
+  const legend = symbolLegend(rows.flatMap((row) => row.symbol ?? []));
   return (
     [
       line(columns),

@@ -3,7 +3,7 @@
  * DfE rate), a count, or a plain ratio (children per social worker). Everything that writes a number
  * with its unit, or computes one from counts, asks this module.
  */
-import { formatNumberText } from './number-format.js';
+import { formatNumber } from '../format.js';
 import { percentage, ratePer, roundRatio } from './round.js';
 
 export type UnitKind = 'percent' | 'rate' | 'count' | 'ratio';
@@ -39,12 +39,12 @@ export function needsDenominator(unit: Unit): boolean {
 
 /** "17.2%", "40.6 per 10,000", "22", "16.4". */
 export function withUnit(value: number, unit: Unit): string {
-  const number = formatNumberText(value, unit.decimals);
+  const number = formatNumber(value, unit.decimals);
   switch (unit.unit) {
     case 'percent':
       return `${number}%`;
     case 'rate':
-      return `${number} per ${formatNumberText(unit.per ?? DEFAULT_PER, 0)}`;
+      return `${number} per ${formatNumber(unit.per ?? DEFAULT_PER, 0)}`;
     default:
       return number;
   }
@@ -52,9 +52,9 @@ export function withUnit(value: number, unit: Unit): string {
 
 /** The size of a change: "3.9 percentage points", "12.4 per 10,000", "3". */
 export function changeWithUnit(size: number, unit: Unit): string {
-  const number = formatNumberText(size, unit.decimals);
+  const number = formatNumber(size, unit.decimals);
   if (unit.unit === 'percent') return `${number} percentage point${size === 1 ? '' : 's'}`;
-  if (unit.unit === 'rate') return `${number} per ${formatNumberText(unit.per ?? DEFAULT_PER, 0)}`;
+  if (unit.unit === 'rate') return `${number} per ${formatNumber(unit.per ?? DEFAULT_PER, 0)}`;
   return number;
 }
 
@@ -64,7 +64,7 @@ export function unitNote(unit: Unit): string {
     case 'percent':
       return 'Figures are percentages.';
     case 'rate':
-      return `Figures are rates per ${formatNumberText(unit.per ?? DEFAULT_PER, 0)} children aged 0 to 17.`;
+      return `Figures are rates per ${formatNumber(unit.per ?? DEFAULT_PER, 0)} children aged 0 to 17.`;
     case 'count':
       return 'Figures are numbers of children or events.';
     case 'ratio':
@@ -78,7 +78,7 @@ export function axisTitle(unit: Unit): string {
     case 'percent':
       return 'Per cent';
     case 'rate':
-      return `Per ${formatNumberText(unit.per ?? DEFAULT_PER, 0)} children`;
+      return `Per ${formatNumber(unit.per ?? DEFAULT_PER, 0)} children`;
     case 'count':
       return 'Number';
     case 'ratio':

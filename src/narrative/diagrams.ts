@@ -4,12 +4,12 @@
  * caption always agree. The markup comes from the partial templates/partials/diagram.hbs.
  */
 import type { RenderedDiagram } from '../charts/render-charts.js';
-import type { PublishedSymbol } from '../tables/values.js';
+import { symbolLegend } from '../tables/values.js';
 import type { DiagramSpec } from '../definition/schema.js';
 import type { IndicatorResult, IndicatorSet } from '../indicators/compute.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { unitNote } from '../indicators/units.js';
-import { joinList, SYMBOL_MEANINGS } from './phrases.js';
+import { joinList } from '../format.js';
 import { TemplateUsageError, type DiagramPlacer } from './helpers.js';
 
 export interface DiagramView {
@@ -106,7 +106,6 @@ function neighboursNote(set: IndicatorSet, indicator: IndicatorResult): string {
 
 /** The meaning of each symbol the table shows, and only those. */
 function symbolsNote(cells: readonly string[]): string | undefined {
-  const shown = new Set(cells.flatMap((cell) => cell.match(/^(c|x|z|u|low|k|:|~)\b/)?.[1] ?? []));
-  const meanings = [...shown].sort().map((symbol) => `${symbol}: ${SYMBOL_MEANINGS[symbol as PublishedSymbol]}`);
-  return meanings.length ? `${meanings.join('; ')}.` : undefined;
+  const legend = symbolLegend(cells);
+  return legend.length ? `${legend.join('; ')}.` : undefined;
 }

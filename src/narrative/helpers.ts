@@ -19,6 +19,7 @@ import {
 } from '../indicators/compute.js';
 import { formatDate } from '../dates.js';
 import { findPeriod, type Period } from '../indicators/periods.js';
+import { formatNumber, joinList, plural } from '../format.js';
 import {
   changeJudgementPhrase,
   comparatorName as nameOf,
@@ -26,13 +27,10 @@ import {
   compareOverPhrase,
   comparePhrase,
   differencePhrase,
-  formatNumber,
-  formatValue,
-  joinList,
-  plural,
   rankPhrase,
   verdictPhrase,
-} from './phrases.js';
+} from '../wording/comparisons.js';
+import { formatValue } from '../wording/figures.js';
 
 type HelperOptions = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
 

@@ -14,7 +14,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { readYaml } from '../definition/read-definition.js';
 import { layoutHandlebars, numberSections, type NumberedSection } from '../document/assemble.js';
 import { meetingLine, slugify } from '../definition/normalize.js';
-import { fontFaceCss } from '../document/fonts.js';
+import { fontFaceCss } from '../fonts.js';
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { handlebarsError, plainText, refuseInheritedNames } from '../narrative/render-narrative.js';

@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import type { LocalSource } from '../definition/normalize.js';
 import { DEFAULT_DATA_FILE_LIMIT } from '../files/limits.js';
 import type { ProjectFiles } from '../files/project-files.js';
 import { readTable } from './read-table.js';
@@ -19,6 +18,16 @@ export interface DataSet {
   readonly local: ReadonlyMap<string, Table>;
   /** What the user should know about how the files were read (a csv read as Windows-1252). */
   readonly notes: readonly string[];
+}
+
+/** A council's own workbook or csv, as the definition names it. */
+export interface LocalSource {
+  readonly id: string;
+  /** As shown to users and in the report: relative to the definition's folder. */
+  readonly file: string;
+  readonly path: string;
+  readonly sheet?: string;
+  readonly asAt?: string;
 }
 
 export interface DataSources {

@@ -5,7 +5,7 @@
 import { extname } from 'node:path';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import { nearest } from '../definition/nearest.js';
+import { nearest } from '../diagnostics/nearest.js';
 import { decodeCsv } from './decode-text.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';

@@ -17,6 +17,26 @@ export function isSymbol(text: string): text is PublishedSymbol {
   return (SYMBOLS as readonly string[]).includes(text);
 }
 
+/** What each symbol stands for, as the notes under a table explain it. */
+export const SYMBOL_MEANINGS: Readonly<Record<PublishedSymbol, string>> = {
+  c: 'suppressed to protect confidentiality',
+  x: 'not available (for example, not yet published)',
+  z: 'not applicable',
+  u: 'withheld as of low reliability',
+  low: 'rounds to zero but is not zero',
+  k: 'rounds to zero but is not zero',
+  ':': 'not available',
+  '~': 'rounds to zero but is not zero',
+};
+
+/** The symbols among some table cells, each once and sorted, with their meanings: "c: suppressed to ...". */
+export function symbolLegend(cells: Iterable<string>): string[] {
+  const shown = new Set([...cells].map((cell) => cell.trim().split(/\s/)[0]!).filter(isSymbol));
+  // A punctuation symbol is quoted, so ":" does not read as "::".
+  const named = (symbol: string) => (/^[a-z]+$/.test(symbol) ? symbol : `"${symbol}"`);
+  return [...shown].sort().map((symbol) => `${named(symbol)}: ${SYMBOL_MEANINGS[symbol]}`);
+}
+
 /**
  * A number, or the symbol published in its place. An empty cell counts as "x" (not available).
  * Anything else is a problem naming the cell; the result is then undefined.

@@ -3,7 +3,7 @@ import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { fontMetricsTable } from '../../src/charts/font-metrics-table.js';
 import { measureText } from '../../src/charts/text-metrics.js';
-import { fontFile } from '../../src/document/fonts.js';
+import { fontFile } from '../../src/fonts.js';
 
 describe('chart text metrics', () => {
   it('come from the bundled font as it is now (run node scripts/write-font-metrics.mjs after changing it)', () => {

@@ -12,7 +12,7 @@
  */
 import { launch, type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fontFaceCss } from '../../src/document/fonts.js';
+import { fontFaceCss } from '../../src/fonts.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { drawEveryPreset, drawLongTrend, type DrawnChart } from '../support/chart-fixtures.js';
 

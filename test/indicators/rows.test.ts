@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment, IndicatorResult, IndicatorSet } from '../../src/indicators/compute.js';
 import { indicatorRows, ROW_COLUMNS, rowsToCsv, rowsToTable, type IndicatorRow } from '../../src/indicators/rows.js';
-import { SYMBOL_MEANINGS } from '../../src/narrative/phrases.js';
+import { SYMBOL_MEANINGS } from '../../src/tables/values.js';
 import { parseCsv, REQUIRED_COLUMNS as REQUIRED } from '../support/csv-text.js';
 import { PART, repeatPlans, s47Rate, series } from '../support/indicator-results.js';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
-import { ordinal } from '../../src/narrative/phrases.js';
+import { ordinal } from '../../src/format.js';
 import { readCsv } from '../../src/tables/read-csv.js';
 import { ROOT } from '../support/cli.js';
 import { memoryEffects } from '../support/memory-effects.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemList } from '../../src/diagnostics/report-error.js';
-import { isSymbol, readCount, readDate, readFigure, SYMBOLS, textOf } from '../../src/tables/values.js';
+import { isSymbol, readCount, readDate, readFigure, symbolLegend, SYMBOLS, textOf } from '../../src/tables/values.js';
 import type { RawValue, Table, TableRow } from '../../src/tables/table.js';
 import { problemsOf } from '../support/report-errors.js';
 
@@ -255,5 +255,17 @@ describe('values', () => {
       expect(textOf(new Date(Date.UTC(2016, 9, 11)))).toBe('2016-10-11');
       expect(textOf({ error: '#N/A' })).toBe('#N/A');
     });
+  });
+});
+
+describe('symbolLegend', () => {
+  it('explains each symbol shown once, sorted, and nothing for numbers or ordinary words', () => {
+    const legend = symbolLegend(['12.5', 'x', 'c', 'x', '1,885', 'low', 'note', '']);
+    expect(legend.map((line) => line.split(':')[0])).toEqual(['c', 'low', 'x']);
+    expect(legend[0]).toBe('c: suppressed to protect confidentiality');
+  });
+
+  it('knows the older forms ":" and "~", which are not letters', () => {
+    expect(symbolLegend(['~', ':'])).toEqual(['":": not available', '"~": rounds to zero but is not zero']);
   });
 });

@@ -6,7 +6,8 @@
 import { quartileOf } from '../../indicators/assess.js';
 import type { CouncilFigure } from '../../indicators/compute.js';
 import { axisTitle } from '../../indicators/units.js';
-import { formatCell, formatValue, ordinal } from '../../narrative/phrases.js';
+import { ordinal } from '../../format.js';
+import { formatCell, formatValue } from '../../wording/figures.js';
 import type { ChartContext, ChartDraft } from './types.js';
 
 /** Pixels from the top of the plot for the council's label, below the quartile letters. */

@@ -5,7 +5,8 @@
  */
 import type { SeriesName } from '../../indicators/compute.js';
 import { axisTitle } from '../../indicators/units.js';
-import { formatCell, formatValue, joinList } from '../../narrative/phrases.js';
+import { joinList } from '../../format.js';
+import { formatCell, formatValue } from '../../wording/figures.js';
 import type { ChartContext, ChartDraft } from './types.js';
 
 export function breakdownChart({ diagram, set, indicator, period, theme }: ChartContext): ChartDraft {

@@ -1,6 +1,7 @@
 /** The text alternative for a trend chart, generated from its data: what a sighted reader would take from it. */
 import type { IndicatorResult, SeriesName } from '../../indicators/compute.js';
-import { changePhrase, comparatorName, comparePhrase, joinList } from '../../narrative/phrases.js';
+import { joinList } from '../../format.js';
+import { changePhrase, comparatorName, comparePhrase } from '../../wording/comparisons.js';
 
 export function describeTrend(
   indicator: IndicatorResult,

@@ -4,7 +4,7 @@
  */
 import { firstDayOf, lastDayOf, yearMonthOf } from '../../dates.js';
 import { axisTitle } from '../../indicators/units.js';
-import { formatCell, formatValue } from '../../narrative/phrases.js';
+import { formatCell, formatValue } from '../../wording/figures.js';
 import type { Period } from '../../indicators/periods.js';
 import type { ChartContext, ChartDraft } from './types.js';
 

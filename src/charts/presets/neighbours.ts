@@ -6,7 +6,8 @@
  */
 import type { Figure } from '../../indicators/figures.js';
 import { axisTitle } from '../../indicators/units.js';
-import { formatCell, formatValue, ordinal } from '../../narrative/phrases.js';
+import { ordinal } from '../../format.js';
+import { formatCell, formatValue } from '../../wording/figures.js';
 import type { ChartContext, ChartDraft } from './types.js';
 
 interface Bar {

@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { IndicatorResult, SeriesName } from '../../indicators/compute.js';
 import { axisTitle } from '../../indicators/units.js';
-import { formatCell } from '../../narrative/phrases.js';
+import { formatCell } from '../../wording/figures.js';
 import { measureText } from '../text-metrics.js';
 import { describeTrend } from './describe-trend.js';
 import type { ChartContext, ChartDraft, DiagramTable } from './types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, nearest } from '../../src/definition/nearest.js';
+import { editDistance, nearest } from '../../src/diagnostics/nearest.js';
 
 const REPORT_KEYS = [
   'title',

@@ -12,12 +12,9 @@ import {
   compareOverPhrase,
   comparePhrase,
   differencePhrase,
-  formatCell,
-  formatNumber,
-  formatValue,
-  joinList,
-  plural,
-} from '../../src/narrative/phrases.js';
+} from '../../src/wording/comparisons.js';
+import { formatCell, formatValue } from '../../src/wording/figures.js';
+import { formatNumber, joinList, plural } from '../../src/format.js';
 import { formatDate } from '../../src/dates.js';
 import { repeatPlans, s47Rate } from '../support/indicator-results.js';
 

@@ -1,59 +1,15 @@
 /**
- * Numbers and phrases the British way, with every direction computed from the figures. Shared by the
- * template helpers and the charts' text alternatives, so prose and alt text never disagree.
+ * Changes, comparisons, ranks and verdicts in words, every direction computed from the figures as
+ * published. The template helpers and the charts' text alternatives both use them, so prose and alt
+ * text never disagree.
  */
-import type { Figure, IndicatorResult, SeriesName } from '../indicators/compute.js';
+import type { IndicatorResult, SeriesName } from '../indicators/compute.js';
+import type { Figure } from '../indicators/figures.js';
 import { difference, directionOf, judge, type Direction } from '../indicators/compare.js';
-import { formatNumberText } from '../indicators/number-format.js';
-import { changeWithUnit, withUnit, type Unit as UnitOf } from '../indicators/units.js';
-import type { PublishedSymbol } from '../tables/values.js';
+import { changeWithUnit } from '../indicators/units.js';
 import type { Rank, Verdict } from '../indicators/assess.js';
-
-type Unit = UnitOf;
-
-/** 1885 -> "1,885"; 17.2 at 1 place -> "17.2". */
-export function formatNumber(value: number, decimals = 0): string {
-  return formatNumberText(value, decimals);
-}
-
-/** The figure as a table shows it: "17.2", or its symbol ("c", "x") when withheld. */
-export function formatCell(figure: Figure | undefined, unit: Unit): string {
-  if (!figure || figure.value === null) return figure?.symbol ?? 'x';
-  return formatNumber(figure.value, unit.decimals);
-}
-
-/** What each symbol in a table stands for, as the notes under a table explain it. */
-export const SYMBOL_MEANINGS: Readonly<Record<PublishedSymbol, string>> = {
-  c: 'suppressed to protect confidentiality',
-  x: 'not available (for example, not yet published)',
-  z: 'not applicable',
-  u: 'withheld as of low reliability',
-  low: 'rounds to zero but is not zero',
-  k: 'rounds to zero but is not zero',
-  ':': 'not available',
-  '~': 'rounds to zero but is not zero',
-};
-
-/** The figure as prose says it: "17.2%", "148.1 per 10,000", or why there is none. */
-export function formatValue(figure: Figure | undefined, unit: Unit): string {
-  if (!figure || figure.value === null) {
-    const symbol = figure?.symbol ?? 'x';
-    return symbol === 'c' ? 'not published (suppressed)' : SYMBOL_MEANINGS[symbol].replace(/ \(.*\)$/, '');
-  }
-  return withUnit(figure.value, unit);
-}
-
-/** "2016-10-11" -> "11 October 2016"; "2016-06" -> "June 2016". Anything else is a RangeError. */
-/** "26 children", "1 case". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
-}
-
-/** ["a", "b", "c"] -> "a, b and c". */
-export function joinList(items: readonly string[], conjunction = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
+import { formatNumber, ordinal } from '../format.js';
+import { formatValue } from './figures.js';
 
 export interface PointInTime {
   readonly label: string;
@@ -158,14 +114,6 @@ export function rankPhrase(rank: Rank | undefined): string {
     rank.quartile
   ];
   return `${ordinal(rank.position)} of ${formatNumber(rank.outOf)} councils (quartile ${rank.quartile}, ${band})`;
-}
-
-/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st. */
-export function ordinal(n: number): string {
-  const lastTwo = n % 100;
-  const suffix =
-    lastTwo >= 11 && lastTwo <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
-  return `${formatNumber(n)}${suffix}`;
 }
 
 /** "similar to England (17.9%; within 1 percentage point)", "worse than England (17.9%)", "higher than England (40.6 per 10,000)". */

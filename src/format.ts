@@ -1,0 +1,34 @@
+/**
+ * Numbers and lists the British way: 1,885 and 17.2, 21st, "26 children", "a, b and c". Every stage
+ * that writes a number or a list in words asks this module, so a table, a chart and a sentence agree.
+ */
+const formats = new Map<number, Intl.NumberFormat>();
+
+/** 1885 -> "1,885"; 17.2 at 1 place -> "17.2"; 145 at 1 place -> "145.0". */
+export function formatNumber(value: number, decimals = 0): string {
+  let format = formats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formats.set(decimals, format);
+  }
+  return format.format(value);
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st. */
+export function ordinal(n: number): string {
+  const lastTwo = n % 100;
+  const suffix =
+    lastTwo >= 11 && lastTwo <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${formatNumber(n)}${suffix}`;
+}
+
+/** "26 children", "1 case". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** ["a", "b", "c"] -> "a, b and c". */
+export function joinList(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
