@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { nearest } from '../diagnostics/nearest.js';
+import * as message from '../diagnostics/messages.js';
 
 let validate: ValidateFunction | undefined;
 
@@ -40,10 +40,7 @@ export function linksIn(spec: unknown, path: (string | number)[] = []): SpecProb
       ? [
           {
             path: [...path, key],
-            detail:
-              key === 'url'
-                ? 'a chart takes its data from indicators only ({ "name": "<indicator id>" }), never from a URL'
-                : 'a chart may not link anywhere (href)',
+            detail: key === 'url' ? message.chartDataFromUrl() : message.chartLink(),
           },
         ]
       : linksIn(value, [...path, key]),
@@ -96,14 +93,11 @@ function describe(errors: readonly ErrorObject[], value: unknown): string {
       ),
     ),
   ];
-  if (allowed.length > 0) {
-    const suggestion = typeof value === 'string' ? nearest(value, allowed) : undefined;
-    return `${JSON.stringify(value)} is not allowed here${suggestion ? `; did you mean "${suggestion}"?` : `; use one of ${allowed.slice(0, 12).join(', ')}`}`;
-  }
+  if (allowed.length > 0) return message.chartValueNotAllowed(value, allowed);
   const unknown = errors.find((e) => e.keyword === 'additionalProperties');
   if (unknown)
-    return `"${(unknown.params as { additionalProperty: string }).additionalProperty}" is not a Vega-Lite property here`;
+    return message.chartUnknownProperty((unknown.params as { additionalProperty: string }).additionalProperty);
   const missing = errors.find((e) => e.keyword === 'required');
-  if (missing) return `it needs "${(missing.params as { missingProperty: string }).missingProperty}"`;
-  return errors[0]?.message ?? 'it does not match the Vega-Lite schema';
+  if (missing) return message.chartNeeds((missing.params as { missingProperty: string }).missingProperty);
+  return errors[0]?.message ?? message.chartDoesNotMatch();
 }

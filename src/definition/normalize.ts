@@ -112,9 +112,7 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
   if (logoPath) {
     require(['report', 'logo'], 'logo', logoPath, 'file');
     if (!/\.(png|jpe?g|svg)$/i.test(logoPath))
-      problems.add(
-        message.invalidValue(context.locate(['report', 'logo']), 'report.logo', 'must be a .png, .jpg or .svg file'),
-      );
+      problems.add(message.invalidValue(context.locate(['report', 'logo']), 'report.logo', message.rule.logoKind));
   }
 
   const local = spec.data.local.map((source, i) => {

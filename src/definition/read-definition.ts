@@ -2,7 +2,7 @@
  * A YAML file -> validated against its zod schema (report.config.yaml, agenda.yaml). Every problem,
  * from YAML syntax to a misspelt key, is reported in one pass with its line and column.
  */
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
@@ -137,7 +137,8 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, where: Where, roo
     ];
   }
   const place = where(rangeStart(node) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0);
-  return [message.invalidValue(place, dotted, issue.message)];
+  const found = isScalar(node) ? node.value : isSeq(node) ? [] : isMap(node) ? {} : undefined;
+  return [message.invalidValue(place, dotted, message.schemaIssue(issue, found))];
 }
 
 /** The key node of the pair at a path ("report" in "report: ..."), if the path ends in a map key. */

@@ -9,10 +9,9 @@ import { z } from 'zod';
 import { SERIES_NAMES } from '../indicators/compute.js';
 import { toleranceText } from '../indicators/library.js';
 import { isoDate, isoMonth, slug } from './common-schema.js';
+import * as message from '../diagnostics/messages.js';
 
-const financialYear = z
-  .string()
-  .regex(/^\d{4}-\d{2}$/, 'must be a financial year written as YYYY-YY, for example 2015-16');
+const financialYear = z.string().regex(/^\d{4}-\d{2}$/, message.rule.financialYear);
 
 /** Handlebars text: either a template file (relative to the templates folder) or inline text. */
 const templateSource = {
@@ -32,9 +31,7 @@ const contactOfficer = z.strictObject({
   email: z.email().optional(),
 });
 
-const colour = z
-  .string()
-  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour written #rgb or #rrggbb, for example #0b5fa5');
+const colour = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, message.rule.colour);
 
 const report = z.strictObject({
   title: z.string().min(1).describe('The report title, as it appears on the front block and in the PDF metadata.'),
@@ -55,7 +52,7 @@ const report = z.strictObject({
 });
 
 const area = z.strictObject({
-  code: z.string().regex(/^\d{3}$/, 'must be the council\'s three-digit DfE code, for example "335"'),
+  code: z.string().regex(/^\d{3}$/, message.rule.councilCode),
   name: z.string().min(1),
 });
 
@@ -85,23 +82,28 @@ const data = z.strictObject({
 });
 
 /** A figure from the council's own workbook, added to the council's series after the national years. */
-const localFigures = z.strictObject({
-  source: z.string().describe('The id of a local data source.'),
-  from: z.string().describe('The column holding the first day of each period.'),
-  to: z.string().describe('The column holding the last day of each period.'),
-  numerator: z.string().describe('The column holding the numerator count.'),
-  denominator: z.string().optional().describe('The column holding the denominator count (not needed for a count).'),
-  aggregate: z
-    .enum(['fytd', 'rolling12'])
-    .optional()
-    .describe(
-      'The rows are calendar months: report each financial year to date (fytd) or each rolling 12 months instead.',
-    ),
-  measure: z
-    .enum(['flow', 'snapshot'])
-    .default('flow')
-    .describe('flow: events in the period, which can be added up; snapshot: children on a date, which cannot.'),
-});
+const localFigures = z
+  .strictObject({
+    source: z.string().describe('The id of a local data source.'),
+    from: z.string().describe('The column holding the first day of each period.'),
+    to: z.string().describe('The column holding the last day of each period.'),
+    numerator: z.string().describe('The column holding the numerator count.'),
+    denominator: z.string().optional().describe('The column holding the denominator count (not needed for a count).'),
+    aggregate: z
+      .enum(['fytd', 'rolling12'])
+      .optional()
+      .describe(
+        'The rows are calendar months: report each financial year to date (fytd) or each rolling 12 months instead.',
+      ),
+    measure: z
+      .enum(['flow', 'snapshot'])
+      .default('flow')
+      .describe('flow: events in the period, which can be added up; snapshot: children on a date, which cannot.'),
+  })
+  .refine((local) => !(local.aggregate && local.measure === 'snapshot'), {
+    message: message.rule.snapshotNotSummed,
+    path: ['measure'],
+  });
 
 /** An indicator of the council's own, declared by its structure: no formula is ever evaluated. */
 const customIndicator = z.strictObject({
@@ -116,7 +118,7 @@ const customIndicator = z.strictObject({
 
 const indicator = z
   .strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must start with a letter and use only a-z, 0-9 and _'),
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, message.rule.indicatorId),
     base: z.string().optional().describe('A built-in indicator this one reports, for example cpp_subsequent_percent.'),
     custom: customIndicator.optional().describe("An indicator of the council's own, from a local data source."),
     title: z.string().optional().describe("Overrides the built-in indicator's title."),
@@ -130,14 +132,14 @@ const indicator = z
     local: localFigures.optional(),
   })
   .refine((i) => (i.base === undefined) !== (i.custom === undefined), {
-    message: 'needs either a built-in base or a custom definition, not both',
+    message: message.rule.baseOrCustom,
   })
   .refine((i) => i.custom === undefined || i.local !== undefined, {
-    message: 'a custom indicator needs local figures (local: source, columns)',
+    message: message.rule.customNeedsLocal,
   });
 
 const diagram = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must start with a letter and use only a-z, 0-9 and -'),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, message.rule.diagramId),
   title: z.string().min(1),
   indicator: z.string().describe('The indicator the diagram shows (the first of a breakdown).'),
   indicators: z.array(z.string()).optional().describe('For a breakdown: the indicators shown side by side.'),
@@ -169,7 +171,7 @@ const section = z
     ...templateSource,
   })
   .refine((s) => (s.template === undefined) !== (s.text === undefined), {
-    message: 'needs either a template file or inline text, not both',
+    message: message.rule.templateOrText,
   });
 
 const recommendations = z.strictObject({

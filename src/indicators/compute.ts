@@ -26,7 +26,7 @@ import type { Polarity } from './compare.js';
 import { ratio, type CouncilFigure, type Figure } from './figures.js';
 import type { LibraryIndicator } from './library.js';
 import { defaultTolerance, type Unit } from './units.js';
-import { aggregateMonths, type Measure } from './monthly.js';
+import { aggregateMonths, calendarMonth, type Measure } from './monthly.js';
 import {
   computeNationalFigures,
   NO_NATIONAL_FIGURES,
@@ -325,6 +325,9 @@ function localPeriods(
 ): (LocalCounts & { readonly period: Period })[] {
   const asWritten = rows.map((row) => ({ ...row, period: periodBetween(row.start, row.end) }));
   if (!spec.aggregate) return asWritten;
+  const notMonths = asWritten.filter((row) => calendarMonth(row.period) === undefined);
+  for (const row of notMonths) problems.add(message.notACalendarMonth(row.place, row.start, row.end));
+  if (notMonths.length > 0) return [];
   try {
     const months = asWritten.map((row) => ({
       period: row.period,

@@ -81,7 +81,7 @@ export function rolling12Months(end: Period | string): Period {
 }
 
 /** The calendar month a period covers, or undefined when it is not exactly one calendar month. */
-function calendarMonth(period: Period): YearMonth | undefined {
+export function calendarMonth(period: Period): YearMonth | undefined {
   if (parseIsoDate(period.start) === undefined || parseIsoDate(period.end) === undefined) return undefined;
   const month = yearMonthOf(period.start);
   return period.start === firstDayOf(month) && period.end === lastDayOf(month) ? month : undefined;

@@ -10,7 +10,9 @@ import type { IndicatorResult, IndicatorSet } from '../indicators/compute.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { unitNote } from '../indicators/units.js';
 import { joinList } from '../format.js';
-import { TemplateUsageError, type DiagramPlacer } from './helpers.js';
+import * as message from '../diagnostics/messages.js';
+import type { DiagramPlacer } from './helpers.js';
+import { TemplateUsageError } from './lookups.js';
 
 export interface DiagramView {
   readonly id: string;
@@ -39,8 +41,13 @@ export function createDiagramPlacer(
   const specOf = (id: string, line: number | undefined): DiagramSpec => {
     const spec = diagrams.find((diagram) => diagram.id === id);
     if (spec) return spec;
-    const known = diagrams.map((diagram) => `"${diagram.id}"`).join(', ') || 'none';
-    throw new TemplateUsageError(`there is no diagram "${id}"; the report defines ${known}`, line);
+    throw new TemplateUsageError(
+      message.noSuchDiagram(
+        id,
+        diagrams.map((diagram) => diagram.id),
+      ),
+      line,
+    );
   };
 
   const numberOf = (id: string, line: number | undefined): number => {
@@ -55,11 +62,7 @@ export function createDiagramPlacer(
     numberOf,
     render(id, line) {
       const spec = specOf(id, line);
-      if (placed.includes(id))
-        throw new TemplateUsageError(
-          `diagram "${id}" is placed twice; refer to it again with {{diagramRef "${id}"}}`,
-          line,
-        );
+      if (placed.includes(id)) throw new TemplateUsageError(message.diagramPlacedTwice(id), line);
       placed.push(id);
       return renderPartial(diagramView(spec, numberOf(id, line), set, rendered.get(id)!));
     },

@@ -11,7 +11,8 @@ import * as message from '../diagnostics/messages.js';
 import type { IndicatorSet } from '../indicators/compute.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { createDiagramPlacer, type DiagramView } from './diagrams.js';
-import { HELPER_NAMES, registerHelpers, TemplateUsageError } from './helpers.js';
+import { HELPER_NAMES, registerHelpers } from './helpers.js';
+import { TemplateUsageError } from './lookups.js';
 import { plainTextTemplate } from './plain-text.js';
 import { isDisclosive } from '../indicators/suppression.js';
 

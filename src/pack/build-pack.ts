@@ -78,13 +78,7 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
           );
     if (refusal) problems.add(refusal);
     if (item.file && !/\.(md|hbs)$/i.test(item.file))
-      problems.add(
-        message.invalidValue(
-          locate(['items', i, 'file']),
-          `items[${i}].file`,
-          'must be a Markdown (.md) or Handlebars (.hbs) file',
-        ),
-      );
+      problems.add(message.invalidValue(locate(['items', i, 'file']), `items[${i}].file`, message.rule.itemFileKind));
   });
   if (agenda.templates !== undefined) {
     const refusal = files.refusal(files.resolve(agenda.templates), 'folder', 'templates folder', locate(['templates']));

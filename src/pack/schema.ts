@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate, slug } from '../definition/common-schema.js';
+import * as message from '../diagnostics/messages.js';
 
 const item = z
   .strictObject({
@@ -32,7 +33,7 @@ const item = z
       .describe("Not for publication: left out of the public pack, marked in the members' pack."),
   })
   .refine((i) => [i.report, i.text, i.file].filter((x) => x !== undefined).length === 1, {
-    message: 'needs exactly one of report, text or file',
+    message: message.rule.oneItemKind,
   });
 
 export const agendaSchema = z.strictObject({
@@ -40,7 +41,7 @@ export const agendaSchema = z.strictObject({
     council: z.string().min(1),
     committee: z.string().min(1),
     date: isoDate,
-    time: z.string().regex(/^\d{1,2}:\d{2}$/, 'must be a time written as 18:00'),
+    time: z.string().regex(/^\d{1,2}:\d{2}$/, message.rule.time),
     venue: z.string().min(1),
     members: z.array(z.string().min(1)).default([]),
     clerk: z.strictObject({ name: z.string().min(1), phone: z.string().optional(), email: z.email().optional() }),

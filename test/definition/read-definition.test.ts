@@ -164,8 +164,18 @@ describe('readDefinition', () => {
       const problem = onlyProblem(text);
       const key = position(text, 'code: 335');
       expect(problem.startsWith(placeText({ line: key.line, column: key.column + 'code: '.length }))).toBe(true);
-      expect(problem).toContain('"area.code"');
-      expect(problem).toContain('string');
+      expect(problem).toContain('"area.code" must be text, not the number 335; write it in quotes: "335"');
+    });
+
+    it('refuse adding up a snapshot (aggregate with measure: snapshot) at the measure', () => {
+      const text = mutate(
+        CONFIG,
+        '      denominator: Plans starting\n',
+        '      denominator: Plans starting\n      aggregate: fytd\n      measure: snapshot\n',
+      );
+      const problem = onlyProblem(text);
+      expect(problem.startsWith(placeOf(text, 'snapshot\n'))).toBe(true);
+      expect(problem).toContain('"indicators[0].local.measure" a snapshot counts children on a date');
     });
 
     it('explain the expected form of a date written the British way', () => {

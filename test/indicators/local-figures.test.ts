@@ -75,6 +75,24 @@ describe('a custom indicator from monthly rows', () => {
     expect(problems[0]).toMatch(/^local\.xlsx: the monthly figures cannot be added up: A snapshot measure/);
   });
 
+  it('refuses to add up rows that are not calendar months, naming each row', () => {
+    const quarter: Table = {
+      ...table,
+      rows: [
+        { index: 2, values: [new Date(Date.UTC(2016, 3, 1)), new Date(Date.UTC(2016, 5, 30)), 200, 250] },
+        { index: 3, values: [new Date(Date.UTC(2016, 6, 1)), new Date(Date.UTC(2016, 6, 31)), 80, 100] },
+        { index: 4, values: [new Date(Date.UTC(2016, 7, 2)), new Date(Date.UTC(2016, 7, 31)), 80, 100] },
+      ],
+    };
+    const { problems } = thrown(() => compute([visits({ local: { ...visits().local!, aggregate: 'fytd' } })], quarter));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(
+      /^local\.xlsx, sheet 'Monthly', cell \w2: the row from 2016-04-01 to 2016-06-30 is not one whole calendar month/,
+    );
+    expect(problems[1]).toContain('cell ');
+    expect(problems[1]).toContain('the row from 2016-08-02 to 2016-08-31');
+  });
+
   it('counts need no denominator, and rates use their own "per"', () => {
     const count = visits({
       id: 'visits_count',

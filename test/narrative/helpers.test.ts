@@ -6,7 +6,8 @@
 import Handlebars from 'handlebars';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { IndicatorSet } from '../../src/indicators/compute.js';
-import { registerHelpers, TemplateUsageError, type DiagramPlacer } from '../../src/narrative/helpers.js';
+import { registerHelpers, type DiagramPlacer } from '../../src/narrative/helpers.js';
+import { TemplateUsageError } from '../../src/narrative/lookups.js';
 import { repeatPlans, s47Rate } from '../support/indicator-results.js';
 
 const set = (average: 'mean' | 'median' = 'mean'): IndicatorSet => ({

@@ -1,0 +1,81 @@
+/** Sentences about the report definition or agenda, and the files it may read. */
+import type { Place } from '../place.js';
+import { at, subject, megabytes, firstLine, lowerFirst, sentenceEnd } from './words.js';
+
+export const yamlSyntax = (place: Place, detail: string) =>
+  `${at(place)}: the YAML cannot be read: ${firstLine(detail)}.`;
+
+export const unknownKey = (place: Place, key: string, parent: string, suggestion: string | undefined) =>
+  `${at(place)}: unknown key "${key}"${parent ? ` in ${parent}` : ''}` +
+  (suggestion ? `; did you mean "${suggestion}"?` : '.');
+
+export const missingKey = (place: Place, path: string) => `${at(place)}: "${path}" is required but missing.`;
+
+export const invalidValue = (place: Place, path: string, detail: string) =>
+  `${at(place)}: "${path}" ${sentenceEnd(lowerFirst(detail))}`;
+
+export const fileNotFound = (place: Place, what: string, path: string) =>
+  `${at(place)}: the ${what} "${path}" does not exist.`;
+
+export const wrongKind = (place: Place, what: string, path: string, found: 'file' | 'folder') =>
+  `${at(place)}: the ${what} "${path}" is a ${found}, not a ${found === 'file' ? 'folder' : 'file'}.`;
+
+export const duplicateId = (place: Place, what: string, id: string, first: string) =>
+  `${at(place)}: the ${what} id "${id}" is already used by ${first}; ids must be unique.`;
+
+export const definitionNotFound = (path: string) =>
+  `The report definition "${path}" does not exist; give the path to a report.config.yaml.`;
+
+export const agendaNotFound = (path: string) =>
+  `The agenda "${path}" does not exist or is not a file; give the path to an agenda.yaml.`;
+
+export const definitionNotAFile = (path: string) =>
+  `The report definition "${path}" is not a regular file (it is a device, pipe or socket); give the path to a report.config.yaml file.`;
+
+export const definitionIsFolder = (path: string) =>
+  `The report definition "${path}" is a folder; give the path to a report.config.yaml file.`;
+
+export const unknownReference = (
+  place: Place,
+  what: string,
+  name: string,
+  known: readonly string[],
+  suggestion?: string,
+) =>
+  `${at(place)}: there is no ${what} "${name}"` +
+  (suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; known: ${known.join(', ')}.` : '.');
+
+// Files a definition may read
+
+export const fileMissing = (path: string, what: string) => `${path}: the ${what} does not exist.`;
+
+export const outsideProject = (place: Place | undefined, what: string, path: string, roots: readonly string[]) =>
+  `${subject(place, what, path)} is outside ${roots.length > 1 ? 'the folders' : 'the folder'} this definition may read (${roots.join(', ')}), once links are followed; ` +
+  'a definition reads only files in its own folder and below, or below a folder given with --root.';
+
+export const notARegularFile = (place: Place | undefined, what: string, path: string) =>
+  `${subject(place, what, path)} is not a regular file (it is a device, pipe or socket); name a file.`;
+
+export const fileTooLarge = (path: string, what: string, bytes: number, limit: number, raiseWith?: string) =>
+  `${path}: the ${what} is ${megabytes(bytes)}, over the limit of ${megabytes(limit)}` +
+  (raiseWith
+    ? `; if the file is right, raise the limit with ${raiseWith} ${Math.ceil(bytes / (1024 * 1024))}.`
+    : ' for a file of this kind.');
+
+export const notUtf8 = (path: string, what: string, line: number, column: number) =>
+  `${path}, line ${line}, column ${column}: the ${what} is not UTF-8 text; save it again with the UTF-8 encoding.`;
+
+export const systemOutputFolder = (from: string, dir: string) =>
+  `${from}: the output folder "${dir}" is ${dir === '/' ? 'the root of the file system' : 'a system folder'}; choose a folder of your own.`;
+
+export const refusedKey = (place: Place, path: string, reason: string) =>
+  `${at(place)}: "${path}" is not allowed in a report definition: ${reason}.`;
+
+export const yamlAliases = (place: Place, limit: number) =>
+  `${at(place)}: the YAML repeats its anchors (aliases) more than ${limit} times, which would make it enormous once expanded; write the values out or use fewer aliases.`;
+
+export const moreProblems = (count: number) =>
+  `... and ${count.toLocaleString('en-GB')} more problems like these; fix the ones above first.`;
+
+export const yamlTooDeep = (file: string) =>
+  `${file}: the YAML is nested too deeply to read; a definition needs only a few levels.`;

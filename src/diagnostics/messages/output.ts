@@ -1,0 +1,24 @@
+/** Sentences about the browser and writing the report. */
+import { firstLine } from './words.js';
+
+export const noBrowser = () =>
+  'No Chrome, Chromium or Edge browser was found to print the PDF; install one (on Debian: apt-get install chromium) ' +
+  'or give its path with --browser or the SCRUTINY_BROWSER environment variable.';
+
+export const browserDidNotStart = (path: string, detail: string) =>
+  `The browser "${path}" did not start (${firstLine(detail)}); check that it runs, or name another with --browser or SCRUTINY_BROWSER.`;
+
+export const browserTimedOut = (seconds: number) =>
+  `The browser did not finish within ${seconds} s, so it was stopped and nothing was written; if the report is very long, allow more time with --timeout SECONDS.`;
+
+export const browserCrashed = () =>
+  'The browser stopped while printing, twice (the second time in a fresh browser), so nothing was written; check that the machine has memory to spare, or name another browser with --browser.';
+
+export const stoppedBySignal = (signal: string) =>
+  `Stopped by ${signal}: nothing was written, and any previous report is as it was.`;
+
+export const cannotWriteOutput = (dir: string, detail: string) =>
+  `${dir}: the report cannot be written there (${firstLine(detail)}); choose another folder with --out.`;
+
+export const browserNotExecutable = (path: string, from: string) =>
+  `The browser "${path}" given in ${from} does not exist or cannot be run.`;

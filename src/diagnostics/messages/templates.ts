@@ -1,0 +1,73 @@
+/** Sentences about templates, the chart theme and diagrams. */
+import type { Place } from '../place.js';
+import { at, firstLine, sentenceEnd } from './words.js';
+import { joinList } from '../../format.js';
+
+export const templateProblem = (file: string, detail: string) =>
+  `${file}: the template cannot be used: ${firstLine(detail)}.`;
+
+export const forbiddenMarkup = (file: string, what: string, tag: string) =>
+  `${file}: the report may not hold ${what} (${tag.length > 80 ? `${tag.slice(0, 77)}...` : tag}); a report must stand alone and send its readers nowhere, so scripts, frames, links to stylesheets and redirects are refused.`;
+
+export const documentNavigated = () =>
+  'The document tried to go to another page while printing, so it was stopped; remove any redirect from the layout.';
+
+export const badThemeFile = (file: string, detail: string) =>
+  `${file}: the chart theme cannot be used: ${firstLine(detail)}.`;
+
+export const diagramNotPlaced = (id: string, where: string) =>
+  `${where}: diagram "${id}" is referred to but never placed; place it with {{diagram "${id}"}} in a section.`;
+
+export const diagramPeriod = (
+  file: string,
+  diagram: string,
+  period: string,
+  indicator: string,
+  periods: readonly string[],
+) =>
+  `${file}: diagram "${diagram}" asks for the period "${period}", which indicator "${indicator}" does not have; it has ${periods.map((p) => `"${p}"`).join(', ')}.`;
+
+export const chartUnknownData = (file: string, diagram: string, name: string, known: readonly string[]) =>
+  `${file}: the Vega-Lite chart of diagram "${diagram}" asks for data "${name}", which is not an indicator of the report; it has ${known.map((k) => `"${k}"`).join(', ')}.`;
+
+export const chartCannotDraw = (file: string, diagram: string, detail: string) =>
+  `${file}: the Vega-Lite chart of diagram "${diagram}" cannot be drawn: ${firstLine(detail)}; check its expressions (calculate, filter) and fields.`;
+
+export const chartInvalid = (place: Place, detail: string) =>
+  `${at(place)}: the Vega-Lite chart is not valid: ${sentenceEnd(firstLine(detail))}`;
+
+// A template helper used wrongly: the detail, to which the renderer adds the template and line.
+
+const quoted = (names: readonly string[], conjunction = 'and') =>
+  joinList(
+    names.map((n) => `"${n}"`),
+    conjunction,
+  );
+
+export const noSuchIndicator = (id: string, known: readonly string[]) =>
+  `there is no indicator "${id}"; the report defines ${quoted(known) || 'none'}`;
+
+export const noSuchPeriod = (indicator: string, which: string, periods: readonly string[]) =>
+  `indicator "${indicator}" has no period "${which}"; it has ${quoted(periods)}`;
+
+export const notAComparator = (name: string, series: readonly string[]) =>
+  `"${name}" is not a comparator; use ${quoted(series, 'or')}`;
+
+export const helperNeedsComparator = (helper: string, comparators: readonly string[]) =>
+  `${helper} needs with=${quoted(comparators, 'or')}`;
+
+export const verdictOfCouncil = (comparators: readonly string[]) =>
+  `verdict compares the council with=${quoted(comparators, 'or')}`;
+
+export const countPart = (part: string) => `count needs "numerator" or "denominator", not "${part}"`;
+
+export const helperNeedsNumber = (helper: string, value: string) => `${helper} needs a number, not "${value}"`;
+
+export const helperNeedsDate = (value: string) =>
+  `date needs a date written YYYY-MM-DD or a month written YYYY-MM, not "${value}"`;
+
+export const noSuchDiagram = (id: string, known: readonly string[]) =>
+  `there is no diagram "${id}"; the report defines ${known.map((k) => `"${k}"`).join(', ') || 'none'}`;
+
+export const diagramPlacedTwice = (id: string) =>
+  `diagram "${id}" is placed twice; refer to it again with {{diagramRef "${id}"}}`;
