@@ -7,13 +7,8 @@
  */
 import { ReportError } from './diagnostics/report-error.js';
 import * as message from './diagnostics/messages.js';
-import {
-  computeForCouncils,
-  nationalFilesNeeded,
-  type CouncilChoice,
-  type IndicatorDefinition,
-  type IndicatorSet,
-} from './indicators/compute.js';
+import { computeForCouncils, nationalFilesNeeded, type CouncilChoice } from './indicators/compute.js';
+import type { IndicatorDefinition, IndicatorSet } from './indicators/types.js';
 import { builtInLibrary } from './indicators/library.js';
 import { indicatorRows, rowsToCsv, rowsToTable } from './indicators/rows.js';
 import { readReportDefinition } from './definition/read-report.js';

@@ -21,7 +21,8 @@ import { reportParts, sectionTemplates, templateFinder } from './document/templa
 import { outputFolder } from './files/output-folder.js';
 import type { FileSystem } from './files/project-files.js';
 import type { OutputGroup } from './files/write-output.js';
-import { computeIndicators, nationalFilesNeeded, type IndicatorSet } from './indicators/compute.js';
+import { computeIndicators, nationalFilesNeeded } from './indicators/compute.js';
+import type { IndicatorSet } from './indicators/types.js';
 import { renderNarrative, type RenderedSection } from './narrative/render-narrative.js';
 import { renderOutputs } from './outputs/index.js';
 import { readBookmarks } from './pdf/outline.js';

@@ -10,7 +10,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { DiagramSpec } from '../definition/schema.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import type { IndicatorSet } from '../indicators/compute.js';
+import type { IndicatorSet } from '../indicators/types.js';
 import { findPeriod } from '../indicators/periods.js';
 import { benchmarkChart } from './presets/benchmark.js';
 import { breakdownChart } from './presets/breakdown.js';
@@ -136,7 +136,7 @@ function withTitleAndSource(spec: TopLevelSpec, title: string, source: string, t
       type: 'text',
       align: 'left',
       baseline: 'top',
-      fontSize: 11,
+      fontSize: theme.text.small,
       font: theme.font,
       color: theme.colors.reference,
     },
@@ -148,7 +148,7 @@ function withTitleAndSource(spec: TopLevelSpec, title: string, source: string, t
     title: {
       text: title,
       anchor: 'start',
-      fontSize: 15,
+      fontSize: theme.text.title,
       fontWeight: 'bold',
       font: theme.font,
       offset: 12,

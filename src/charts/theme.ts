@@ -1,14 +1,14 @@
 /**
  * The chart house style lives in templates/chart-theme.json: a Vega-Lite config, plus each comparator's
  * colour, dash and marker under "series" (so series differ by more than colour), the colours of
- * highlights and reference lines under "colors", and the plot size under "size". A report's `theme`
- * overrides any of it.
+ * highlights and reference lines under "colors", the plot size under "size" and the sizes of the text
+ * the presets draw under "text". A report's `theme` overrides any of it.
  */
 import type { Config } from 'vega-lite';
 import { z } from 'zod';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import type { SeriesName } from '../indicators/compute.js';
+import type { SeriesName } from '../indicators/types.js';
 
 const seriesStyle = z.strictObject({ color: z.string(), dash: z.array(z.number()), shape: z.string() });
 const themeFile = z.looseObject({
@@ -28,6 +28,15 @@ const themeFile = z.looseObject({
     boundary: z.string(),
   }),
   size: z.strictObject({ width: z.number().positive(), height: z.number().positive() }),
+  /** Text the presets draw themselves: labels on marks, notes on lines, small print, a standalone title. */
+  text: z
+    .strictObject({
+      label: z.number().positive().default(13),
+      note: z.number().positive().default(12),
+      small: z.number().positive().default(11),
+      title: z.number().positive().default(15),
+    })
+    .prefault({}),
 });
 
 type ThemeFile = z.output<typeof themeFile>;
@@ -39,6 +48,9 @@ export interface ChartTheme {
   readonly series: Readonly<Record<SeriesName, SeriesStyle>>;
   readonly colors: ThemeFile['colors'];
   readonly size: ThemeFile['size'];
+  readonly text: ThemeFile['text'];
+  /** The axis labels' size, which decides whether period labels fit side by side. */
+  readonly axisLabelSize: number;
 }
 
 /** The theme file's text, with the report's overrides laid over it -> theme; a problem names the file. */
@@ -59,8 +71,17 @@ export function parseChartTheme(
       checked.error.issues.map((issue) => message.badThemeFile(file, `"${issue.path.join('.')}" ${issue.message}`)),
     );
   }
-  const { series, colors, size, ...config } = checked.data;
-  return { config: config as Config, font: config.font, series, colors, size };
+  const { series, colors, size, text, ...config } = checked.data;
+  const axis = (config as Config).axis?.labelFontSize;
+  return {
+    config: config as Config,
+    font: config.font,
+    series,
+    colors,
+    size,
+    text,
+    axisLabelSize: typeof axis === 'number' ? axis : text.label,
+  };
 }
 
 /** Objects merged key by key; anything else (numbers, strings, arrays) replaced. */

@@ -5,18 +5,16 @@
  */
 import { resolve } from 'node:path';
 import { formatDate } from '../dates.js';
-import { ProblemList } from '../diagnostics/report-error.js';
+import type { ProblemList } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { Place } from '../diagnostics/place.js';
 import type { ProjectFiles } from '../files/project-files.js';
 import { ownOutputFolderProblem } from '../files/output-folder.js';
-import type { IndicatorDefinition } from '../indicators/compute.js';
+import type { IndicatorDefinition } from '../indicators/types.js';
+import { checksFor } from './checks.js';
+import { checkDiagrams, normalizeIndicators } from './normalize-indicators.js';
 import type { Library } from '../indicators/library.js';
-import { parseFinancialYear } from '../indicators/periods.js';
 import type { LocalSource } from '../tables/read-data.js';
-import { checkVegaLite } from './check-vega-lite.js';
-import { nearest } from '../diagnostics/nearest.js';
-import { formatPath } from './read-definition.js';
 import type { DiagramSpec, SectionSpec, ValidatedDefinition } from './schema.js';
 
 export interface ReportDefinition {
@@ -68,16 +66,11 @@ export interface NormalizeContext {
 }
 
 export function normalizeDefinition(spec: ValidatedDefinition, context: NormalizeContext): ReportDefinition {
-  const problems = new ProblemList();
+  const checks = checksFor(context);
+  const { problems, require } = checks;
   const { files } = context;
   const baseDir = files.baseDir;
   const shown = files.shown;
-  // Every path the definition names must exist, be of the right kind and lie inside the project.
-  const require = (path: readonly (string | number)[], what: string, target: string, kind: 'file' | 'folder') => {
-    const problem = files.refusal(target, kind, what, context.locate(path));
-    if (problem) problems.add(problem);
-    return problem === undefined;
-  };
 
   // A templates folder named in the definition must exist; the default one is used only if it does.
   const templatesDir = resolve(baseDir, spec.templates ?? 'templates');
@@ -122,109 +115,8 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
   });
   const localIds = local.map((source) => source.id);
 
-  const indicators = spec.indicators.flatMap((indicator, i): IndicatorDefinition[] => {
-    if (indicator.local && !localIds.includes(indicator.local.source)) {
-      problems.add(
-        message.unknownReference(
-          context.locate(['indicators', i, 'local', 'source']),
-          'local data source',
-          indicator.local.source,
-          localIds,
-          nearest(indicator.local.source, localIds),
-        ),
-      );
-    }
-    const measure = measureOf(indicator, i);
-    if (!measure) return [];
-    if (measure.unit !== 'count' && indicator.local && indicator.local.denominator === undefined) {
-      problems.add(
-        message.missingKey(context.locate(['indicators', i, 'local']), `indicators[${i}].local.denominator`),
-      );
-    }
-    const { from, to, title, shortTitle, definition, base: _base, custom: _custom, ...rest } = indicator;
-    return [
-      {
-        ...measure,
-        ...rest,
-        id: indicator.id,
-        base: indicator.base ?? 'custom',
-        title: title ?? measure.title,
-        shortTitle: shortTitle ?? measure.shortTitle,
-        definition: definition ?? measure.definition,
-        similarWithin: indicator.similarWithin ?? measure.similarWithin,
-        from: from === undefined ? undefined : yearOf(from, ['indicators', i, 'from']),
-        to: to === undefined ? undefined : yearOf(to, ['indicators', i, 'to']),
-      },
-    ];
-  });
-
-  /** What is measured: from the built-in library, or declared in the definition. */
-  function measureOf(
-    indicator: ValidatedDefinition['indicators'][number],
-    i: number,
-  ): Omit<IndicatorDefinition, 'id' | 'base'> | undefined {
-    if (indicator.custom) {
-      const { kind, per, decimals, shortTitle, ...custom } = indicator.custom;
-      const unit = kind === 'percentage' ? 'percent' : kind;
-      return {
-        ...custom,
-        shortTitle: shortTitle ?? custom.title,
-        unit,
-        ...(unit === 'rate' && { per }),
-        decimals: decimals ?? (unit === 'count' ? 0 : 1),
-      };
-    }
-    const base = context.library[indicator.base!];
-    if (base) return base;
-    const known = Object.keys(context.library);
-    problems.add(
-      message.unknownReference(
-        context.locate(['indicators', i, 'base']),
-        'built-in indicator',
-        indicator.base!,
-        known,
-        nearest(indicator.base!, known),
-      ),
-    );
-    return undefined;
-  }
-
-  function yearOf(text: string, path: (string | number)[]): number | undefined {
-    const year = parseFinancialYear(text);
-    if (year === undefined)
-      problems.add(
-        message.invalidValue(
-          context.locate(path),
-          formatPath(path),
-          `"${text}" is not a financial year such as 2015-16`,
-        ),
-      );
-    return year;
-  }
-
-  const indicatorIds = spec.indicators.map((indicator) => indicator.id);
-  spec.diagrams.forEach((diagram, i) => {
-    const named: [(string | number)[], string][] = [
-      [['diagrams', i, 'indicator'], diagram.indicator],
-      ...(diagram.indicators ?? []).map((id, j): [(string | number)[], string] => [
-        ['diagrams', i, 'indicators', j],
-        id,
-      ]),
-    ];
-    for (const [path, id] of named) {
-      if (!indicatorIds.includes(id))
-        problems.add(
-          message.unknownReference(context.locate(path), 'indicator', id, indicatorIds, nearest(id, indicatorIds)),
-        );
-    }
-    if (typeof diagram.chart === 'object') {
-      for (const problem of checkVegaLite(diagram.chart.vegaLite)) {
-        problems.add(
-          message.chartInvalid(context.locate(['diagrams', i, 'chart', 'vegaLite', ...problem.path]), problem.detail),
-        );
-      }
-    }
-  });
+  const indicators = normalizeIndicators(spec, context.library, checks, localIds);
+  checkDiagrams(spec, checks);
 
   const sections = spec.sections.map((section, i): Section => {
     const { template, ...rest } = section;

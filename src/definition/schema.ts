@@ -6,7 +6,7 @@
  * `ReportDefinition` the pipeline uses, applying every default in one place.
  */
 import { z } from 'zod';
-import { SERIES_NAMES } from '../indicators/compute.js';
+import { SERIES_NAMES } from '../indicators/types.js';
 import { toleranceText } from '../indicators/library.js';
 import { isoDate, isoMonth, slug } from './common-schema.js';
 import * as message from '../diagnostics/messages.js';

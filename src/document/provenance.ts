@@ -1,7 +1,7 @@
 /** What the end of a report says it was made from: the tool, the national sources, the neighbour model and the council's own files. */
 import { formatDate } from '../dates.js';
 import type { ReportDefinition } from '../definition/normalize.js';
-import type { IndicatorSet } from '../indicators/compute.js';
+import type { IndicatorSet } from '../indicators/types.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Provenance } from './assemble.js';

@@ -4,12 +4,10 @@
  * Pure: the tables arrive already read.
  *
  *   national tables ─► every council's figures (national-figures.ts) ─┬─► the council's series
- *   local workbook ─► the council's own periods ───────────────────────┘     ─► assessments (assess.ts)
+ *   local workbook ─► the council's own periods (local-figures.ts) ──┘     ─► assessments (assess.ts)
  */
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import type { Table } from '../tables/table.js';
-import { readLocalCounts, type LocalCounts, type LocalCountsSpec } from '../tables/read-local-counts.js';
 import {
   changeBetween,
   describeTolerance,
@@ -17,16 +15,9 @@ import {
   rankAmong,
   trendOver,
   verdictOf,
-  type Change,
-  type Rank,
   type Tolerance,
-  type Verdict,
 } from './assess.js';
-import type { Polarity } from './compare.js';
-import { ratio, type CouncilFigure, type Figure } from './figures.js';
-import type { LibraryIndicator } from './library.js';
-import { defaultTolerance, type Unit } from './units.js';
-import { aggregateMonths, calendarMonth, type Measure } from './monthly.js';
+import { defaultTolerance } from './units.js';
 import {
   computeNationalFigures,
   NO_NATIONAL_FIGURES,
@@ -35,109 +26,21 @@ import {
 } from './national-figures.js';
 import { indexNational } from './national.js';
 import { councilInModel, hasNeighbours, readNeighbours, NEIGHBOUR_FILES, type NeighbourModel } from './neighbours.js';
-import { byEndDate, periodBetween, reportingYear, type Period } from './periods.js';
+import { byEndDate, reportingYear, type Period } from './periods.js';
 import { meanOf, medianOf } from './round.js';
-import { suppressFigure, type SuppressionRule } from './suppression.js';
-
-export type { Figure } from './figures.js';
+import { localFigures } from './local-figures.js';
+import type {
+  Area,
+  Assessment,
+  Figure,
+  IndicatorDefinition,
+  IndicatorInputs,
+  IndicatorResult,
+  IndicatorSet,
+  SeriesName,
+} from './types.js';
 
 export const POPULATION_FILE = 'ons_mid-year_population_estimates_2012_to_2024.csv';
-
-/** The series an indicator has: the council's and its comparators'. */
-export const SERIES_NAMES = ['council', 'england', 'region', 'neighbours'] as const;
-export type SeriesName = (typeof SERIES_NAMES)[number];
-
-export interface Series {
-  readonly name: string;
-  readonly figures: Readonly<Record<string, Figure>>;
-}
-
-export interface IndicatorDefinition extends Omit<LibraryIndicator, 'unit' | 'decimals' | 'source'>, Unit {
-  readonly id: string;
-  /** The library indicator it reports, or "custom". */
-  readonly base: string;
-  /** Where the national figures are; none for a custom indicator, which has only the council's own. */
-  readonly source?: LibraryIndicator['source'];
-  readonly from?: number;
-  readonly to?: number;
-  readonly local?: LocalFigures;
-}
-
-export interface LocalFigures extends LocalCountsSpec {
-  readonly source: string;
-  /** The rows are calendar months, reported as each financial year to date or rolling 12 months. */
-  readonly aggregate?: 'fytd' | 'rolling12';
-  readonly measure: Measure;
-}
-
-/** How the council's figure for one period stands. */
-export interface Assessment {
-  /** Among all councils with a figure; none for an indicator without polarity. */
-  readonly rank?: Rank;
-  /** Against each comparator, within the indicator's tolerance. */
-  readonly england?: Verdict;
-  readonly region?: Verdict;
-  readonly neighbours?: Verdict;
-  /** From the previous whole year (a part year: from the last whole year, never judged). */
-  readonly change?: Change;
-  /** Three-year trend: against the figure two years before. */
-  readonly trend?: { readonly from: string; readonly verdict: Verdict };
-}
-
-export interface IndicatorResult extends Omit<
-  IndicatorDefinition,
-  'source' | 'local' | 'from' | 'to' | 'similarWithin'
-> {
-  readonly sourceName: string;
-  readonly polarity: Polarity;
-  /** "within 1 percentage point": the tolerance for "similar", as reports state it. */
-  readonly similarWithin: string;
-  readonly periods: readonly Period[];
-  readonly series: Readonly<Record<SeriesName, Series>>;
-  readonly assessments: Readonly<Record<string, Assessment>>;
-  /** Every council's figure for each whole year, those withheld left out: for benchmark charts. */
-  readonly councils: Readonly<Record<string, readonly CouncilFigure[]>>;
-}
-
-export type { CouncilFigure } from './figures.js';
-
-export interface Area {
-  readonly code: string;
-  readonly name: string;
-}
-
-export interface Comparators {
-  readonly council: Area;
-  readonly region: Area;
-  readonly neighbours: {
-    readonly model: NeighbourModel;
-    readonly average: 'mean' | 'median';
-    readonly areas: readonly Area[];
-  };
-}
-
-export interface IndicatorSet {
-  readonly comparators: Comparators;
-  readonly indicators: Readonly<Record<string, IndicatorResult>>;
-}
-
-export interface IndicatorInputs {
-  readonly neighbours: { readonly model: NeighbourModel; readonly average: 'mean' | 'median' };
-  /** The year ending March N uses the mid-(N - offset) population estimate. */
-  readonly populationYearOffset: number;
-  readonly indicators: readonly IndicatorDefinition[];
-  /** National tables by file name. */
-  readonly national: ReadonlyMap<string, Table>;
-  /** Local tables by source id. */
-  readonly local: ReadonlyMap<string, Table>;
-  /**
-   * Whose the local tables are: the code of the report's council. Only that council's results take
-   * local figures; without it, no council's do.
-   */
-  readonly localCouncil?: string;
-  /** For a report that will be published: the council's own small counts are withheld. */
-  readonly suppression?: SuppressionRule;
-}
 
 /** The national files (by name) an indicator set reads: its sources, the population and the neighbour model. */
 export function nationalFilesNeeded(
@@ -270,25 +173,11 @@ function councilResult(
 
   // The local workbook is the report's council's own: another council listed beside it never takes its figures.
   if (indicator.local && council.code === inputs.localCouncil) {
-    const spec = indicator.local;
-    const table = inputs.local.get(spec.source);
-    if (!table) throw new Error(`The local source ${spec.source} was not read before computing indicators.`);
-    const rows = readLocalCounts(table, spec, problems);
-    if (rows.length === 0 && problems.size === 0) problems.add(message.noData(table.file, indicator.id));
-    if (indicator.unit === 'percent' && spec.denominator !== undefined) {
-      for (const row of rows) {
-        if (row.denominator !== undefined && row.numerator > row.denominator) {
-          problems.add(
-            message.partOverWhole(row.place, spec.numerator, row.numerator, spec.denominator, row.denominator),
-          );
-        }
-      }
-    }
-    for (const row of localPeriods(rows, spec, table.file, problems)) {
-      if (series.council[row.period.key] === undefined) periods.push(row.period);
-      const denominator = row.denominator === undefined ? undefined : { value: row.denominator };
-      const figure = ratio(indicator, { value: row.numerator }, denominator, row.place);
-      series.council[row.period.key] = inputs.suppression ? suppressFigure(figure, inputs.suppression) : figure;
+    const table = inputs.local.get(indicator.local.source);
+    if (!table) throw new Error(`The local source ${indicator.local.source} was not read before computing indicators.`);
+    for (const { period, figure } of localFigures(indicator, indicator.local, table, inputs.suppression, problems)) {
+      if (series.council[period.key] === undefined) periods.push(period);
+      series.council[period.key] = figure;
     }
     periods.sort(byEndDate);
   }
@@ -314,38 +203,6 @@ function councilResult(
         .map((period) => [period.key, national.councilFigures(Number(period.end.slice(0, 4)))]),
     ),
   };
-}
-
-/** The council's rows as periods: as written, or (for monthly rows) each financial year to date or rolling 12 months. */
-function localPeriods(
-  rows: readonly LocalCounts[],
-  spec: LocalFigures,
-  file: string,
-  problems: ProblemList,
-): (LocalCounts & { readonly period: Period })[] {
-  const asWritten = rows.map((row) => ({ ...row, period: periodBetween(row.start, row.end) }));
-  if (!spec.aggregate) return asWritten;
-  const notMonths = asWritten.filter((row) => calendarMonth(row.period) === undefined);
-  for (const row of notMonths) problems.add(message.notACalendarMonth(row.place, row.start, row.end));
-  if (notMonths.length > 0) return [];
-  try {
-    const months = asWritten.map((row) => ({
-      period: row.period,
-      numerator: row.numerator,
-      denominator: row.denominator ?? 0,
-    }));
-    return aggregateMonths(months, spec.aggregate, spec.measure).map((window) => ({
-      ...window,
-      start: window.period.start,
-      end: window.period.end,
-      ...(spec.denominator === undefined && { denominator: undefined }),
-      place: asWritten.find((row) => row.period.end === window.period.end)!.place,
-    }));
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    problems.add(message.cannotAggregate(file, error.message));
-    return [];
-  }
 }
 
 /** The neighbours' mean or median over those with a figure; withheld when none has one. */

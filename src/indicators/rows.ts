@@ -3,7 +3,7 @@
  * officers open in Excel to check a figure against its source.
  */
 import { symbolLegend } from '../tables/values.js';
-import type { IndicatorSet } from './compute.js';
+import type { IndicatorSet } from './types.js';
 
 export interface IndicatorRow {
   readonly indicator: string;

@@ -6,7 +6,7 @@
 import type { RenderedDiagram } from '../charts/render-charts.js';
 import { symbolLegend } from '../tables/values.js';
 import type { DiagramSpec } from '../definition/schema.js';
-import type { IndicatorResult, IndicatorSet } from '../indicators/compute.js';
+import type { IndicatorResult, IndicatorSet } from '../indicators/types.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { unitNote } from '../indicators/units.js';
 import { joinList } from '../format.js';

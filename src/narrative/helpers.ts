@@ -12,7 +12,7 @@
 import Handlebars from 'handlebars';
 import { formatDate } from '../dates.js';
 import * as message from '../diagnostics/messages.js';
-import type { IndicatorSet, SeriesName } from '../indicators/compute.js';
+import type { IndicatorSet, SeriesName } from '../indicators/types.js';
 import { formatNumber, plural } from '../format.js';
 import {
   changeJudgementPhrase,

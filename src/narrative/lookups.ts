@@ -11,7 +11,7 @@ import {
   type IndicatorResult,
   type IndicatorSet,
   type SeriesName,
-} from '../indicators/compute.js';
+} from '../indicators/types.js';
 import { findPeriod, type Period } from '../indicators/periods.js';
 import { comparatorName } from '../wording/comparisons.js';
 

@@ -8,7 +8,7 @@ import type { RenderedDiagram } from '../charts/render-charts.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import type { IndicatorSet } from '../indicators/compute.js';
+import type { IndicatorSet } from '../indicators/types.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { createDiagramPlacer, type DiagramView } from './diagrams.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';

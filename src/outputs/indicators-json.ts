@@ -1,5 +1,5 @@
 /** <slug>.indicators.json: every figure behind the report, for checking and reuse (its shape is in the README). */
-import type { IndicatorSet } from '../indicators/compute.js';
+import type { IndicatorSet } from '../indicators/types.js';
 import { TOOL_VERSION } from '../version.js';
 import type { OutputFormat } from './types.js';
 

@@ -2,7 +2,7 @@
 import type { RenderedDiagram } from '../charts/render-charts.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import type { OutputFile } from '../files/write-output.js';
-import type { IndicatorSet } from '../indicators/compute.js';
+import type { IndicatorSet } from '../indicators/types.js';
 import type { Printer } from '../pdf/print.js';
 
 export interface BuiltReport {

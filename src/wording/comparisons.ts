@@ -3,7 +3,7 @@
  * published. The template helpers and the charts' text alternatives both use them, so prose and alt
  * text never disagree.
  */
-import type { IndicatorResult, SeriesName } from '../indicators/compute.js';
+import type { IndicatorResult, SeriesName } from '../indicators/types.js';
 import type { Figure } from '../indicators/figures.js';
 import { difference, directionOf, judge, type Direction } from '../indicators/compare.js';
 import { changeWithUnit } from '../indicators/units.js';

@@ -12,7 +12,7 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorResult, IndicatorSet } from '../../src/indicators/compute.js';
+import type { IndicatorResult, IndicatorSet } from '../../src/indicators/types.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
 import type { Table } from '../../src/tables/table.js';
 import {

@@ -8,7 +8,7 @@ import { describeTrend } from '../../src/charts/presets/describe-trend.js';
 import { prefixIds, renderSvg } from '../../src/charts/render-svg.js';
 import { parseChartTheme } from '../../src/charts/theme.js';
 import { trendPoints, trendSpec } from '../../src/charts/presets/trend.js';
-import type { IndicatorResult, Series, SeriesName } from '../../src/indicators/compute.js';
+import type { IndicatorResult, Series, SeriesName } from '../../src/indicators/types.js';
 import { PART, repeatPlans, YEARS } from '../support/indicator-results.js';
 
 const theme = parseChartTheme('templates/chart-theme.json', readFileSync('templates/chart-theme.json', 'utf8'));

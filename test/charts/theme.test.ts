@@ -27,6 +27,23 @@ describe('theme overrides', () => {
     expect((theme.config.axis as { labelFontSize: number }).labelFontSize).toBe(14);
   });
 
+  it('give the presets their text sizes, with defaults for a council theme file written before they existed', () => {
+    const { text: _text, ...older } = JSON.parse(json) as Record<string, unknown>;
+    const theme = parseChartTheme(file, JSON.stringify(older));
+    expect(theme.text).toEqual({ label: 13, note: 12, small: 11, title: 15 });
+    expect(parseChartTheme(file, json, { text: { note: 10 } }).text).toEqual({
+      label: 13,
+      note: 10,
+      small: 11,
+      title: 15,
+    });
+  });
+
+  it('take the axis label size, which decides whether period labels fit, from the axis config', () => {
+    expect(parseChartTheme(file, json, { axis: { labelFontSize: 16 } }).axisLabelSize).toBe(16);
+    expect(parseChartTheme(file, json).axisLabelSize).toBe(house.axis.labelFontSize);
+  });
+
   it('reach the charts from the YAML', async () => {
     const effects = memoryEffects();
     const config = join(ROOT, 'report.config.yaml');

@@ -8,12 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  computeIndicators,
-  POPULATION_FILE,
-  type IndicatorDefinition,
-  type IndicatorInputs,
-} from '../../src/indicators/compute.js';
+import { computeIndicators, POPULATION_FILE } from '../../src/indicators/compute.js';
+import type { IndicatorDefinition, IndicatorInputs } from '../../src/indicators/types.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
 import { NEIGHBOUR_FILES } from '../../src/indicators/neighbours.js';
 import { percentage } from '../../src/indicators/round.js';

@@ -21,9 +21,8 @@ import {
   computeIndicators,
   POPULATION_FILE,
   type CouncilChoice,
-  type IndicatorDefinition,
-  type IndicatorInputs,
 } from '../../src/indicators/compute.js';
+import type { IndicatorDefinition, IndicatorInputs } from '../../src/indicators/types.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
 import { indexNational, yearOfTimePeriod } from '../../src/indicators/national.js';
 import { NEIGHBOUR_FILES } from '../../src/indicators/neighbours.js';

@@ -4,12 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  computeForCouncils,
-  computeIndicators,
-  type IndicatorDefinition,
-  type IndicatorInputs,
-} from '../../src/indicators/compute.js';
+import { computeForCouncils, computeIndicators } from '../../src/indicators/compute.js';
+import type { IndicatorDefinition, IndicatorInputs } from '../../src/indicators/types.js';
 import { builtInLibrary } from '../../src/indicators/library.js';
 import { NEIGHBOUR_FILES } from '../../src/indicators/neighbours.js';
 import { readCsv } from '../../src/tables/read-csv.js';

@@ -4,7 +4,7 @@
  * table for the terminal with the symbols it shows explained under it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Assessment, IndicatorResult, IndicatorSet } from '../../src/indicators/compute.js';
+import type { Assessment, IndicatorResult, IndicatorSet } from '../../src/indicators/types.js';
 import { indicatorRows, ROW_COLUMNS, rowsToCsv, rowsToTable, type IndicatorRow } from '../../src/indicators/rows.js';
 import { SYMBOL_MEANINGS } from '../../src/tables/values.js';
 import { parseCsv, REQUIRED_COLUMNS as REQUIRED } from '../support/csv-text.js';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Place } from '../../src/diagnostics/place.js';
-import type { Figure } from '../../src/indicators/compute.js';
+import type { Figure } from '../../src/indicators/types.js';
 import { percentage, ratePer } from '../../src/indicators/round.js';
 import {
   isDisclosive,

@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { IndicatorSet } from '../../src/indicators/compute.js';
+import type { IndicatorSet } from '../../src/indicators/types.js';
 import { registerHelpers, type DiagramPlacer } from '../../src/narrative/helpers.js';
 import { TemplateUsageError } from '../../src/narrative/lookups.js';
 import { repeatPlans, s47Rate } from '../support/indicator-results.js';

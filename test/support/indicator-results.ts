@@ -3,7 +3,7 @@
  * published figures for repeat plans (with a part-year local figure and a suppressed regional one), and
  * St Helens' S47 rate, which has no polarity.
  */
-import type { Figure, IndicatorResult, Series } from '../../src/indicators/compute.js';
+import type { Figure, IndicatorResult, Series } from '../../src/indicators/types.js';
 import type { Period } from '../../src/indicators/periods.js';
 
 /** The financial year ending 31 March `endYear`, labelled and keyed as `label`. */

@@ -2,7 +2,7 @@
  * A custom indicator of the council's own from a workbook sheet of monthly counts: child protection
  * visits made on time out of visits due.
  */
-import type { IndicatorDefinition } from '../../src/indicators/compute.js';
+import type { IndicatorDefinition } from '../../src/indicators/types.js';
 import type { Table } from '../../src/tables/table.js';
 
 /** A workbook sheet of monthly counts (visits on time, visits due), one calendar month a row from `start` (months count from 0). */

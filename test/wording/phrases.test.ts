@@ -5,7 +5,7 @@
  * never ambiguous ("lower (better) than England (24.7%)").
  */
 import { describe, expect, it } from 'vitest';
-import type { Figure, IndicatorResult } from '../../src/indicators/compute.js';
+import type { Figure, IndicatorResult } from '../../src/indicators/types.js';
 import {
   changeJudgementPhrase,
   changePhrase,

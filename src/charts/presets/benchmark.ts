@@ -4,7 +4,7 @@
  * reference line, and the quartile bands shaded and lettered behind.
  */
 import { quartileOf } from '../../indicators/assess.js';
-import type { CouncilFigure } from '../../indicators/compute.js';
+import type { CouncilFigure } from '../../indicators/types.js';
 import { axisTitle } from '../../indicators/units.js';
 import { ordinal } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
@@ -50,7 +50,7 @@ export function benchmarkChart({ indicator, period, theme, set, diagram }: Chart
           },
           {
             data: { values: bands },
-            mark: { type: 'text', baseline: 'top', dy: 4, fontSize: 12, color: theme.colors.boundary },
+            mark: { type: 'text', baseline: 'top', dy: 4, fontSize: theme.text.note, color: theme.colors.boundary },
             encoding: { x: { field: 'middle', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } },
           },
         ]
@@ -79,7 +79,7 @@ export function benchmarkChart({ indicator, period, theme, set, diagram }: Chart
               align: own.order > ranked.length / 2 ? 'right' : 'left',
               dx: own.order > ranked.length / 2 ? -4 : 4,
               fontWeight: 'bold',
-              fontSize: 13,
+              fontSize: theme.text.label,
             },
             encoding: { x, y: { value: LABEL_Y }, text: { value: `${council.name} ${formatValue(own, indicator)}` } },
           },
@@ -99,7 +99,7 @@ export function benchmarkChart({ indicator, period, theme, set, diagram }: Chart
               type: 'text',
               align: descendingChart ? 'right' : 'left',
               dy: -7,
-              fontSize: 12,
+              fontSize: theme.text.note,
               color: theme.colors.reference,
             },
             encoding: {

@@ -3,7 +3,7 @@
  * assessment, plans by length), one row each, the council and its comparators as dots whose shape and
  * colour both tell them apart.
  */
-import type { SeriesName } from '../../indicators/compute.js';
+import type { SeriesName } from '../../indicators/types.js';
 import { axisTitle } from '../../indicators/units.js';
 import { joinList } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';

@@ -4,7 +4,7 @@
  */
 import { ReportError } from '../../diagnostics/report-error.js';
 import * as message from '../../diagnostics/messages.js';
-import { SERIES_NAMES, type IndicatorSet } from '../../indicators/compute.js';
+import { SERIES_NAMES, type IndicatorSet } from '../../indicators/types.js';
 import { trendChart } from './trend.js';
 import type { ChartContext, ChartDraft } from './types.js';
 

@@ -1,5 +1,5 @@
 /** The text alternative for a trend chart, generated from its data: what a sighted reader would take from it. */
-import type { IndicatorResult, SeriesName } from '../../indicators/compute.js';
+import type { IndicatorResult, SeriesName } from '../../indicators/types.js';
 import { joinList } from '../../format.js';
 import { changePhrase, comparatorName, comparePhrase } from '../../wording/comparisons.js';
 

@@ -60,7 +60,7 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
               baseline: 'top',
               dx: 4,
               dy: 2,
-              fontSize: 11,
+              fontSize: theme.text.small,
               color: theme.colors.boundary,
             },
             encoding: { x: { field: 'month', type: 'temporal' }, y: { value: 0 }, text: { field: 'year' } },
@@ -76,7 +76,7 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
           },
           {
             data: { values: [{ value: target }] },
-            mark: { type: 'text', align: 'right', dy: -7, fontSize: 12, color: theme.colors.target },
+            mark: { type: 'text', align: 'right', dy: -7, fontSize: theme.text.note, color: theme.colors.target },
             encoding: {
               x: { value: theme.size.width },
               y: { field: 'value', type: 'quantitative' },

@@ -93,7 +93,7 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
       layer: [
         { mark: { type: 'bar', size: 14 }, encoding: { x, color: colour } },
         {
-          mark: { type: 'text', align: 'left', dx: 4, fontSize: 12 },
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: theme.text.note },
           encoding: { x: { ...x, field: 'value' }, text: { field: 'label' } },
         },
       ],

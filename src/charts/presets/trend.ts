@@ -3,7 +3,7 @@
  * Part-year local figures are left out: a year to date is not comparable with a whole year.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { IndicatorResult, SeriesName } from '../../indicators/compute.js';
+import type { IndicatorResult, SeriesName } from '../../indicators/types.js';
 import { axisTitle } from '../../indicators/units.js';
 import { formatCell } from '../../wording/figures.js';
 import { measureText } from '../text-metrics.js';
@@ -75,6 +75,7 @@ export function trendSpec(
         axis: periodAxis(
           years.map((p) => p.label),
           theme.size.width - (labels?.width ?? 0),
+          theme.axisLabelSize,
         ),
       },
       y: {
@@ -110,7 +111,7 @@ export function trendSpec(
         ? [
             {
               transform: [{ filter: { field: 'period', equal: labels.period } }, { filter: 'isValid(datum.value)' }],
-              mark: { type: 'text', align: 'left', dx: 9, fontSize: LABEL_SIZE },
+              mark: { type: 'text', align: 'left', dx: 9, fontSize: theme.text.label },
               encoding: { text: { field: 'series' }, color: { field: 'series', type: 'nominal', legend: null } },
             },
           ]
@@ -120,17 +121,14 @@ export function trendSpec(
 }
 
 /** Year labels side by side where they fit; otherwise turned, each hanging from its own tick. */
-function periodAxis(labels: readonly string[], width: number) {
-  const widest = Math.max(0, ...labels.map((label) => measureText(label, AXIS_LABEL_SIZE)));
+function periodAxis(labels: readonly string[], width: number, fontSize: number) {
+  const widest = Math.max(0, ...labels.map((label) => measureText(label, fontSize)));
   const fits = labels.length * (widest + 8) <= width;
   return fits
     ? { labelPadding: 6 }
     : { labelPadding: 4, labelAngle: -45, labelAlign: 'right', labelBaseline: 'middle' };
 }
 
-/** The theme's axis label size (templates/chart-theme.json), for deciding whether labels fit. */
-const AXIS_LABEL_SIZE = 13;
-const LABEL_SIZE = 13;
 /** The least vertical distance between two line-end labels, in pixels. */
 const LABEL_GAP = 16;
 
@@ -148,7 +146,7 @@ function directLabels(
   if (period === undefined || last.length === 0) return undefined;
   const ys = last.map((p) => theme.size.height * (1 - p.value! / top)).sort((a, b) => a - b);
   if (ys.some((y, i) => i > 0 && y - ys[i - 1]! < LABEL_GAP)) return undefined;
-  const width = Math.max(...last.map((p) => measureText(p.series, LABEL_SIZE))) + 14;
+  const width = Math.max(...last.map((p) => measureText(p.series, theme.text.label))) + 14;
   return { period, width };
 }
 

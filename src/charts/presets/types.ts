@@ -1,7 +1,7 @@
 /** What every chart preset takes and gives. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { DiagramSpec } from '../../definition/schema.js';
-import type { IndicatorResult, IndicatorSet } from '../../indicators/compute.js';
+import type { IndicatorResult, IndicatorSet } from '../../indicators/types.js';
 import type { Period } from '../../indicators/periods.js';
 import type { ChartTheme } from '../theme.js';
 

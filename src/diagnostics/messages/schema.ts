@@ -24,6 +24,7 @@ export const rule = {
   oneItemKind: 'needs exactly one of report, text or file',
   snapshotNotSummed:
     'a snapshot counts children on a date, so months cannot be added up (aggregate); report the figure at the last month end instead, or use measure: flow for events',
+  notFinancialYear: (text: string) => `"${text}" is not a financial year such as 2015-16`,
   logoKind: 'must be a .png, .jpg or .svg file',
   itemFileKind: 'must be a Markdown (.md) or Handlebars (.hbs) file',
 } as const;

@@ -1,0 +1,111 @@
+/**
+ * What the indicator stage takes and gives: indicator definitions, the figures of a council and its
+ * comparators, and their assessments. Every later stage reads these types; compute.ts makes them.
+ */
+import type { Table } from '../tables/table.js';
+import type { LocalCountsSpec } from '../tables/read-local-counts.js';
+import type { Change, Rank, Verdict } from './assess.js';
+import type { Polarity } from './compare.js';
+import type { CouncilFigure, Figure } from './figures.js';
+import type { LibraryIndicator } from './library.js';
+import type { Measure } from './monthly.js';
+import type { NeighbourModel } from './neighbours.js';
+import type { Period } from './periods.js';
+import type { SuppressionRule } from './suppression.js';
+import type { Unit } from './units.js';
+
+export type { CouncilFigure, Figure } from './figures.js';
+
+/** The series an indicator has: the council's and its comparators'. */
+export const SERIES_NAMES = ['council', 'england', 'region', 'neighbours'] as const;
+export type SeriesName = (typeof SERIES_NAMES)[number];
+
+export interface Series {
+  readonly name: string;
+  readonly figures: Readonly<Record<string, Figure>>;
+}
+
+export interface IndicatorDefinition extends Omit<LibraryIndicator, 'unit' | 'decimals' | 'source'>, Unit {
+  readonly id: string;
+  /** The library indicator it reports, or "custom". */
+  readonly base: string;
+  /** Where the national figures are; none for a custom indicator, which has only the council's own. */
+  readonly source?: LibraryIndicator['source'];
+  readonly from?: number;
+  readonly to?: number;
+  readonly local?: LocalFigures;
+}
+
+export interface LocalFigures extends LocalCountsSpec {
+  readonly source: string;
+  /** The rows are calendar months, reported as each financial year to date or rolling 12 months. */
+  readonly aggregate?: 'fytd' | 'rolling12';
+  readonly measure: Measure;
+}
+
+/** How the council's figure for one period stands. */
+export interface Assessment {
+  /** Among all councils with a figure; none for an indicator without polarity. */
+  readonly rank?: Rank;
+  /** Against each comparator, within the indicator's tolerance. */
+  readonly england?: Verdict;
+  readonly region?: Verdict;
+  readonly neighbours?: Verdict;
+  /** From the previous whole year (a part year: from the last whole year, never judged). */
+  readonly change?: Change;
+  /** Three-year trend: against the figure two years before. */
+  readonly trend?: { readonly from: string; readonly verdict: Verdict };
+}
+
+export interface IndicatorResult extends Omit<
+  IndicatorDefinition,
+  'source' | 'local' | 'from' | 'to' | 'similarWithin'
+> {
+  readonly sourceName: string;
+  readonly polarity: Polarity;
+  /** "within 1 percentage point": the tolerance for "similar", as reports state it. */
+  readonly similarWithin: string;
+  readonly periods: readonly Period[];
+  readonly series: Readonly<Record<SeriesName, Series>>;
+  readonly assessments: Readonly<Record<string, Assessment>>;
+  /** Every council's figure for each whole year, those withheld left out: for benchmark charts. */
+  readonly councils: Readonly<Record<string, readonly CouncilFigure[]>>;
+}
+
+export interface Area {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface Comparators {
+  readonly council: Area;
+  readonly region: Area;
+  readonly neighbours: {
+    readonly model: NeighbourModel;
+    readonly average: 'mean' | 'median';
+    readonly areas: readonly Area[];
+  };
+}
+
+export interface IndicatorSet {
+  readonly comparators: Comparators;
+  readonly indicators: Readonly<Record<string, IndicatorResult>>;
+}
+
+export interface IndicatorInputs {
+  readonly neighbours: { readonly model: NeighbourModel; readonly average: 'mean' | 'median' };
+  /** The year ending March N uses the mid-(N - offset) population estimate. */
+  readonly populationYearOffset: number;
+  readonly indicators: readonly IndicatorDefinition[];
+  /** National tables by file name. */
+  readonly national: ReadonlyMap<string, Table>;
+  /** Local tables by source id. */
+  readonly local: ReadonlyMap<string, Table>;
+  /**
+   * Whose the local tables are: the code of the report's council. Only that council's results take
+   * local figures; without it, no council's do.
+   */
+  readonly localCouncil?: string;
+  /** For a report that will be published: the council's own small counts are withheld. */
+  readonly suppression?: SuppressionRule;
+}
