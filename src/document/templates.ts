@@ -58,6 +58,11 @@ export function sectionTemplates(definition: ReportDefinition, files: ProjectFil
   );
 }
 
+/** The shared structure (base.css) and the house style after it (print.css), each the council's own if it has one. */
+export async function houseStyle(templates: TemplateFinder): Promise<string> {
+  return `${await templates.read('base.css')}\n${await templates.read('print.css')}`;
+}
+
 /** What a report's document is assembled from: its layout and house style, the fonts and its logo. */
 export async function reportParts(
   definition: ReportDefinition,
@@ -70,7 +75,7 @@ export async function reportParts(
     definition.logo && logoDataUrl(definition.logo, await files.readBytes(definition.logo, 'logo', TEXT_FILE_LIMIT));
   return {
     layout: await templates.source('layout.hbs'),
-    css: await templates.read('print.css'),
+    css: await houseStyle(templates),
     fontFaces,
     templates: used,
     logo,

@@ -20,7 +20,7 @@ import * as message from '../diagnostics/messages.js';
 import { handlebarsError, plainText, refuseInheritedNames } from '../narrative/render-narrative.js';
 import { readBookmarks } from '../pdf/outline.js';
 import { pageCount, setPdfMetadata } from '../pdf/metadata.js';
-import { templateFinder } from '../document/templates.js';
+import { houseStyle, templateFinder } from '../document/templates.js';
 import { buildReport, type BuildEffects, type BuildResult, type OutputFile } from '../pipeline.js';
 import { outputFolder, ownOutputFolderProblem } from '../files/output-folder.js';
 import { projectFiles, readNamedText, type ProjectFiles } from '../files/project-files.js';
@@ -121,7 +121,7 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
   const templates = templateFinder(agenda.templates === undefined ? undefined : files.resolve(agenda.templates), files);
   const parts = {
     layout: await templates.read('pack.hbs'),
-    css: `${await templates.read('print.css')}\n${await templates.read('pack.css')}`,
+    css: `${await houseStyle(templates)}\n${await templates.read('pack.css')}`,
     fontFaces: await fontFaceCss(),
   };
   const slug = agenda.output.slug ?? `${slugify(agenda.meeting.committee)}-${agenda.meeting.date}`;
