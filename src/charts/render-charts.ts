@@ -7,6 +7,8 @@
  *           ─► Vega-Lite + house theme ─► SVG (ids per chart, role="img", <title>, <desc>)
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { Field } from 'vega-lite/types_unstable/channeldef.js';
+import type { NonNormalizedSpec, UnitSpecWithFrame } from 'vega-lite/types_unstable/spec/index.js';
 import type { DiagramSpec } from '../definition/schema.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
@@ -122,13 +124,13 @@ function sourceLine({ indicator, set, diagram }: ChartContext): string {
 }
 
 function themed(spec: TopLevelSpec, theme: ChartTheme): TopLevelSpec {
-  return { ...spec, config: theme.config } as TopLevelSpec;
+  return { ...spec, config: theme.config };
 }
 
 /** The chart with its title above and its source line below everything, legend included, for use on its own. */
 function withTitleAndSource(spec: TopLevelSpec, title: string, source: string, theme: ChartTheme): TopLevelSpec {
-  const { config, ...chart } = spec as TopLevelSpec & { config: { legend?: object } };
-  const sourceLine = {
+  const { config = {}, ...chart } = spec;
+  const sourceLine: UnitSpecWithFrame<Field> = {
     width: theme.size.width,
     height: 14,
     data: { values: [{ source }] },
@@ -154,7 +156,8 @@ function withTitleAndSource(spec: TopLevelSpec, title: string, source: string, t
       offset: 12,
       limit: theme.size.width + 120,
     },
-    vconcat: [chart, sourceLine],
+    // A preset's chart is made as a top-level spec; nested here, it may not hold top-level parameters, and none does.
+    vconcat: [chart as NonNormalizedSpec, sourceLine],
     spacing: 12,
-  } as TopLevelSpec;
+  };
 }

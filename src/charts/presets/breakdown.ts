@@ -22,7 +22,7 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
     })),
   );
   const styles = series.map((name) => theme.series[name]);
-  const scale = (range: unknown[]) => ({ domain: names, range });
+  const scale = (range: string[]) => ({ domain: names, range });
   const council = indicator.series.council.name;
 
   const own = (member: (typeof members)[number]) => member.series.council.figures[period.key];
@@ -73,7 +73,7 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
           legend: { values: names },
         },
       },
-    } as unknown as ChartDraft['spec'],
+    },
     description: description.filter(Boolean).join(' '),
     table: {
       head: ['Measure', ...names],

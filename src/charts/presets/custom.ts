@@ -9,7 +9,8 @@ import { trendChart } from './trend.js';
 import type { ChartContext, ChartDraft } from './types.js';
 
 export function customChart(context: ChartContext, spec: Readonly<Record<string, unknown>>, file: string): ChartDraft {
-  // URLs and links were refused with the definition (check-vega-lite.ts); Vega's loader refuses them too.
+  // Checked against Vega-Lite's JSON Schema with the definition (check-vega-lite.ts), so it is a spec;
+  // URLs and links were refused there too, and Vega's loader refuses them again.
   const bound = bindData(spec, context.set, context.diagram.id, file);
   const { table, description } = trendChart(context);
   return { spec: bound as ChartDraft['spec'], table, description: `${context.diagram.title}. ${description}` };

@@ -2,17 +2,16 @@
  * The monthly run chart: the council's figure month by month, with a labelled target line and the
  * start of each financial year marked, so a committee sees the run against the goal.
  */
-import { firstDayOf, lastDayOf, yearMonthOf } from '../../dates.js';
+import type { Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
+import { calendarMonth } from '../../indicators/monthly.js';
 import { axisTitle } from '../../indicators/units.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
 import type { Period } from '../../indicators/periods.js';
-import type { ChartContext, ChartDraft } from './types.js';
+import type { ChartTheme } from '../theme.js';
+import type { ChartContext, ChartDraft, Layer } from './types.js';
 
 /** A calendar month: starts on the 1st and ends on its last day. */
-function isMonth(period: Period): boolean {
-  const month = yearMonthOf(period.start);
-  return period.start === firstDayOf(month) && period.end === lastDayOf(month);
-}
+const isMonth = (period: Period) => calendarMonth(period) !== undefined;
 
 export function monthlyChart({ diagram, indicator, theme }: ChartContext): ChartDraft {
   const months = indicator.periods.filter(isMonth);
@@ -30,7 +29,7 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
     }));
   const target = diagram.target;
   // Month over year on two short lines, so every month fits under its own tick without turning.
-  const x = {
+  const x: PositionFieldDef<Field> = {
     field: 'month',
     type: 'temporal',
     title: null,
@@ -42,49 +41,16 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
       labelLineHeight: 14,
     },
   };
-  const y = { field: 'value', type: 'quantitative', title: axisTitle(indicator), scale: { zero: diagram.zero } };
+  const y: PositionFieldDef<Field> = {
+    field: 'value',
+    type: 'quantitative',
+    title: axisTitle(indicator),
+    scale: { zero: diagram.zero },
+  };
 
-  const layers: unknown[] = [
-    ...(aprils.length
-      ? [
-          {
-            data: { values: aprils },
-            mark: { type: 'rule', color: theme.colors.boundary, strokeDash: [2, 3] },
-            encoding: { x: { field: 'month', type: 'temporal' } },
-          },
-          {
-            data: { values: aprils },
-            mark: {
-              type: 'text',
-              align: 'left',
-              baseline: 'top',
-              dx: 4,
-              dy: 2,
-              fontSize: theme.text.small,
-              color: theme.colors.boundary,
-            },
-            encoding: { x: { field: 'month', type: 'temporal' }, y: { value: 0 }, text: { field: 'year' } },
-          },
-        ]
-      : []),
-    ...(target !== undefined
-      ? [
-          {
-            data: { values: [{ value: target }] },
-            mark: { type: 'rule', color: theme.colors.target, strokeWidth: 2, strokeDash: [8, 4] },
-            encoding: { y: { field: 'value', type: 'quantitative' } },
-          },
-          {
-            data: { values: [{ value: target }] },
-            mark: { type: 'text', align: 'right', dy: -7, fontSize: theme.text.note, color: theme.colors.target },
-            encoding: {
-              x: { value: theme.size.width },
-              y: { field: 'value', type: 'quantitative' },
-              text: { value: `Target ${formatValue({ value: target }, indicator)}` },
-            },
-          },
-        ]
-      : []),
+  const layers: Layer[] = [
+    ...yearStarts(aprils, theme),
+    ...(target === undefined ? [] : targetLine(target, `Target ${formatValue({ value: target }, indicator)}`, theme)),
     { mark: { type: 'line', color: theme.series.council.color }, encoding: { x, y } },
     {
       mark: { type: 'point', filled: true, color: theme.series.council.color, shape: theme.series.council.shape },
@@ -115,11 +81,58 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
       height: theme.size.height,
       data: { values: points },
       layer: layers,
-    } as ChartDraft['spec'],
+    },
     description: description.filter(Boolean).join(' '),
     table: {
       head: ['Month', indicator.series.council.name],
       rows: months.map((period) => ({ name: period.label, cells: [formatCell(figures[period.key], indicator)] })),
     },
   };
+}
+
+/** The start of each financial year after the first: a dotted rule, labelled with the year at the top. */
+function yearStarts(aprils: readonly { month: string; year: string }[], theme: ChartTheme): Layer[] {
+  if (aprils.length === 0) return [];
+  const data = { values: [...aprils] };
+  return [
+    {
+      data,
+      mark: { type: 'rule', color: theme.colors.boundary, strokeDash: [2, 3] },
+      encoding: { x: { field: 'month', type: 'temporal' } },
+    },
+    {
+      data,
+      mark: {
+        type: 'text',
+        align: 'left',
+        baseline: 'top',
+        dx: 4,
+        dy: 2,
+        fontSize: theme.text.small,
+        color: theme.colors.boundary,
+      },
+      encoding: { x: { field: 'month', type: 'temporal' }, y: { value: 0 }, text: { field: 'year' } },
+    },
+  ];
+}
+
+/** The target: a dashed rule across the plot, labelled at its right end. */
+function targetLine(value: number, text: string, theme: ChartTheme): Layer[] {
+  const data = { values: [{ value }] };
+  return [
+    {
+      data,
+      mark: { type: 'rule', color: theme.colors.target, strokeWidth: 2, strokeDash: [8, 4] },
+      encoding: { y: { field: 'value', type: 'quantitative' } },
+    },
+    {
+      data,
+      mark: { type: 'text', align: 'right', dy: -7, fontSize: theme.text.note, color: theme.colors.target },
+      encoding: {
+        x: { value: theme.size.width },
+        y: { field: 'value', type: 'quantitative' },
+        text: { value: text },
+      },
+    },
+  ];
 }

@@ -5,6 +5,7 @@
  * highlight colour and its name in bold.
  */
 import type { Figure } from '../../indicators/figures.js';
+import type { ColorDef, Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import { axisTitle } from '../../indicators/units.js';
 import { ordinal } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
@@ -41,7 +42,7 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
       a.name.localeCompare(b.name),
   );
   const order = bars.map((b) => b.name);
-  const y = {
+  const y: PositionFieldDef<Field> = {
     field: 'name',
     type: 'nominal',
     sort: order,
@@ -54,8 +55,13 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
       labelLimit: 0,
     },
   };
-  const x = { field: 'value', type: 'quantitative', title: axisTitle(indicator), scale: { zero: diagram.zero } };
-  const colour = {
+  const x: PositionFieldDef<Field> = {
+    field: 'value',
+    type: 'quantitative',
+    title: axisTitle(indicator),
+    scale: { zero: diagram.zero },
+  };
+  const colour: ColorDef<Field> = {
     condition: [
       { test: "datum.kind === 'council'", value: theme.colors.highlight },
       { test: "datum.kind === 'england'", value: theme.colors.reference },
@@ -97,7 +103,7 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
           encoding: { x: { ...x, field: 'value' }, text: { field: 'label' } },
         },
       ],
-    } as unknown as ChartDraft['spec'],
+    },
     description: description.filter(Boolean).join(' '),
     table: { head: ['Area', period.label], rows: bars.map((b) => ({ name: b.name, cells: [b.label] })) },
   };

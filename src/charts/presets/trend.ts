@@ -3,12 +3,13 @@
  * Part-year local figures are left out: a year to date is not comparable with a whole year.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { Axis } from 'vega-lite/types_unstable/axis.js';
 import type { IndicatorResult, SeriesName } from '../../indicators/types.js';
 import { axisTitle } from '../../indicators/units.js';
 import { formatCell } from '../../wording/figures.js';
 import { measureText } from '../text-metrics.js';
 import { describeTrend } from './describe-trend.js';
-import type { ChartContext, ChartDraft, DiagramTable } from './types.js';
+import type { ChartContext, ChartDraft, DiagramTable, Layer } from './types.js';
 
 export interface ChartPoint {
   readonly series: string;
@@ -107,21 +108,24 @@ export function trendSpec(
           },
         },
       },
-      ...(labels
-        ? [
-            {
-              transform: [{ filter: { field: 'period', equal: labels.period } }, { filter: 'isValid(datum.value)' }],
-              mark: { type: 'text', align: 'left', dx: 9, fontSize: theme.text.label },
-              encoding: { text: { field: 'series' }, color: { field: 'series', type: 'nominal', legend: null } },
-            },
-          ]
-        : []),
+      ...(labels ? lineEndLabels(labels.period, theme) : []),
     ],
-  } as TopLevelSpec;
+  };
+}
+
+/** Each series named at the end of its line, in its own colour, where the names do not collide. */
+function lineEndLabels(period: string, theme: ChartContext['theme']): Layer[] {
+  return [
+    {
+      transform: [{ filter: { field: 'period', equal: period } }, { filter: 'isValid(datum.value)' }],
+      mark: { type: 'text', align: 'left', dx: 9, fontSize: theme.text.label },
+      encoding: { text: { field: 'series' }, color: { field: 'series', type: 'nominal', legend: null } },
+    },
+  ];
 }
 
 /** Year labels side by side where they fit; otherwise turned, each hanging from its own tick. */
-function periodAxis(labels: readonly string[], width: number, fontSize: number) {
+function periodAxis(labels: readonly string[], width: number, fontSize: number): Axis {
   const widest = Math.max(0, ...labels.map((label) => measureText(label, fontSize)));
   const fits = labels.length * (widest + 8) <= width;
   return fits

@@ -1,5 +1,7 @@
 /** What every chart preset takes and gives. */
 import type { TopLevelSpec } from 'vega-lite';
+import type { Field } from 'vega-lite/types_unstable/channeldef.js';
+import type { LayerSpec, UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { DiagramSpec } from '../../definition/schema.js';
 import type { IndicatorResult, IndicatorSet } from '../../indicators/types.js';
 import type { Period } from '../../indicators/periods.js';
@@ -28,3 +30,6 @@ export interface ChartDraft {
   readonly description: string;
   readonly table: DiagramTable;
 }
+
+/** One layer of a layered chart, in Vega-Lite's own types, so a misspelt mark or channel is a type error. */
+export type Layer = LayerSpec<Field> | UnitSpec<Field>;
