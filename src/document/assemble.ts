@@ -82,9 +82,9 @@ export function assembleDocument(
     provenance,
   };
   let html: string;
-  refuseInheritedNames(parts.layout);
+  const layout = refuseInheritedNames(parts.layout);
   try {
-    html = hbs.compile(parts.layout.text, { strict: true })(context);
+    html = hbs.compile(layout.ast ?? layout.text, { strict: true })(context);
   } catch (error) {
     if (error instanceof Error) throw handlebarsError(parts.layout, error);
     throw error;

@@ -106,9 +106,9 @@ export function plainText(name: string, text: string, asParagraphs = false): Tem
 }
 
 function run(hbs: typeof Handlebars, source: TemplateSource, context: unknown): string {
-  refuseInheritedNames(source);
+  const checked = refuseInheritedNames(source);
   try {
-    return hbs.compile(source.ast ?? source.text, COMPILE_OPTIONS)(context, { allowProtoPropertiesByDefault: false });
+    return hbs.compile(checked.ast ?? checked.text, COMPILE_OPTIONS)(context, { allowProtoPropertiesByDefault: false });
   } catch (error) {
     if (error instanceof ReportError) throw error;
     if (error instanceof TemplateUsageError) {
@@ -154,16 +154,20 @@ export function handlebarsError(source: TemplateSource, error: Error): ReportErr
  * Strict templates stop at a field that is not there, but Handlebars counts what every object inherits
  * ({{report.toString}}, {{this.constructor}}) as there, then (prototype access being off) writes
  * nothing and prints a warning of its own. Such a name is refused where it stands, as not defined.
+ * Returns the template parsed, so that compiling it does not parse it again.
  */
-export function refuseInheritedNames(source: TemplateSource): void {
+export function refuseInheritedNames(source: TemplateSource): TemplateSource {
   const inherited = (name: unknown) => typeof name === 'string' && Object.hasOwn(Object.prototype, name);
-  for (const path of pathsIn(parsed(source))) {
+  const tree = parsed(source);
+  for (const path of pathsIn(tree)) {
     const name = path.parts.find(inherited) ?? path.lookups.find(inherited);
     if (name !== undefined)
       throw new ReportError(
         message.templateProblem(source.name, `line ${path.line}, column ${path.column}: "${name}" is not defined`),
       );
   }
+  // A template that does not parse is compiled from its text, so that Handlebars says where it fails.
+  return tree === undefined ? source : { ...source, ast: tree as hbs.AST.Program };
 }
 
 interface PathUse {

@@ -163,10 +163,10 @@ async function itemText(item: AgendaItem, name: string, files: ProjectFiles, age
   if (path && extname(path).toLowerCase() === '.md') return markdownToHtml(text);
   // Text in the agenda is prose (escaped); a .hbs file is a template of the council's own.
   const source = path === undefined ? plainText(name, text, true) : { name, text };
-  refuseInheritedNames(source);
+  const checked = refuseInheritedNames(source);
   let html: string;
   try {
-    html = Handlebars.create().compile(source.ast ?? source.text, { strict: true })({ meeting: agenda.meeting });
+    html = Handlebars.create().compile(checked.ast ?? checked.text, { strict: true })({ meeting: agenda.meeting });
   } catch (error) {
     if (error instanceof Error) throw handlebarsError(source, error);
     throw error;
