@@ -18,4 +18,7 @@ export const isoMonth = z
   .refine((text) => parseIsoMonth(text) !== undefined, message.rule.realMonth);
 
 /** An output file name: lower-case words joined by hyphens, so it is safe as a file name anywhere. */
-export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, message.rule.slug);
+export const slug = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, message.rule.slug);

@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import type { ReportDefinition } from '../definition/normalize.js';
 import type { RenderedSection } from '../narrative/render-narrative.js';
 import { formatDate } from '../dates.js';
+import * as message from '../diagnostics/messages.js';
 import { handlebarsError, refuseInheritedNames, type TemplateSource } from '../narrative/render-narrative.js';
 import { applyHtmlPolicy } from './html-policy.js';
 
@@ -103,7 +104,11 @@ export function assembleDocument(
 export function layoutHandlebars(): typeof Handlebars {
   const hbs = Handlebars.create();
   hbs.registerHelper('date', (iso: string) => formatDate(iso));
-  hbs.registerHelper('cssString', (text: string) => new Handlebars.SafeString(cssString(text)));
+  hbs.registerHelper('cssString', (text: unknown, options?: Handlebars.HelperOptions) => {
+    if (typeof text !== 'string' || options === undefined)
+      throw new Error(message.helperArguments('cssString', '{{cssString runningHeader}}', options ? 1 : 0));
+    return new Handlebars.SafeString(cssString(text));
+  });
   hbs.registerHelper('sectionHeading', (section: HeadingOf) => new Handlebars.SafeString(headingHtml(section)));
   return hbs;
 }

@@ -14,6 +14,7 @@ import { formatDate } from '../dates.js';
 import * as message from '../diagnostics/messages.js';
 import type { IndicatorSet, SeriesName } from '../indicators/types.js';
 import { formatNumber, plural } from '../format.js';
+import { byEndDate } from '../indicators/periods.js';
 import {
   changeJudgementPhrase,
   changePhrase,
@@ -38,8 +39,39 @@ type Helpers = Record<string, (...args: never[]) => unknown>;
 export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagrams: DiagramPlacer): void {
   const look = lookupsOf(set);
   const helpers: Helpers = { ...figureHelpers(look), ...comparisonHelpers(look), ...wordHelpers(look, diagrams) };
-  for (const [name, helper] of Object.entries(helpers)) hbs.registerHelper(name, helper as Handlebars.HelperDelegate);
+  for (const [name, helper] of Object.entries(helpers)) {
+    // Handlebars passes its options last, wherever that falls: a helper given too few or too many
+    // arguments would read its options as an argument. Count them first, and say how it is used.
+    const most = helper.length - 1;
+    const least = name === 'plural' ? 2 : most;
+    hbs.registerHelper(name, (...args: unknown[]) => {
+      const options = args[args.length - 1] as HelperOptions;
+      const given = args.length - 1;
+      if (given < least || given > most) look.fail(options, message.helperArguments(name, USAGE[name] ?? name, given));
+      return (helper as (...a: unknown[]) => unknown)(...args);
+    });
+  }
 }
+
+/** How each helper is written, for the sentence that says it was written wrongly. */
+const USAGE: Readonly<Record<string, string>> = {
+  value: '{{value "indicator" "period"}}',
+  count: '{{count "indicator" "period" "numerator"}}',
+  range: '{{range "indicator" "from period" "to period"}}',
+  period: '{{period "indicator" "latest"}}',
+  comparator: '{{comparator "indicator" "england"}}',
+  change: '{{change "indicator" "from period" "to period"}}',
+  difference: '{{difference "indicator" "from period" "to period"}}',
+  compare: '{{compare "indicator" "period" with="england"}}',
+  compareOver: '{{compareOver "indicator" "from period" "to period" with="england"}}',
+  rank: '{{rank "indicator" "period"}}',
+  verdict: '{{verdict "indicator" "period" with="england"}}',
+  number: '{{number 1885 decimals=0}}',
+  plural: '{{plural count "child" "children"}}',
+  date: '{{date "2016-10-11"}}',
+  diagram: '{{diagram "diagram id"}}',
+  diagramRef: '{{diagramRef "diagram id"}}',
+};
 
 /** One figure, or its parts: value, count, range, period, comparator. */
 function figureHelpers(look: Lookups): Helpers {
@@ -57,7 +89,9 @@ function figureHelpers(look: Lookups): Helpers {
     },
     range(id: unknown, from: unknown, to: unknown, options: HelperOptions) {
       const indicator = look.indicator(id, options);
-      const [a, b] = [look.period(indicator, from, options), look.period(indicator, to, options)];
+      // Either way round: "between 13.3% and 17.2%" says the same of a span written backwards.
+      const [x, y] = [look.period(indicator, from, options), look.period(indicator, to, options)];
+      const [a, b] = byEndDate(x, y) <= 0 ? [x, y] : [y, x];
       const series = indicator.series[look.area(options)];
       const figures = indicator.periods
         .filter((p) => p.end >= a.end && p.end <= b.end)
@@ -149,8 +183,11 @@ function comparisonHelpers(look: Lookups): Helpers {
 function wordHelpers(look: Lookups, diagrams: DiagramPlacer): Helpers {
   return {
     number(value: unknown, options: HelperOptions) {
+      const decimals = options.hash.decimals ?? 0;
+      if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
+        look.fail(options, message.helperDecimals(String(decimals)));
       return typeof value === 'number'
-        ? formatNumber(value, Number(options.hash.decimals ?? 0))
+        ? formatNumber(value, decimals as number)
         : look.fail(options, message.helperNeedsNumber('number', String(value)));
     },
     plural(count: unknown, singular: unknown, pluralForm: unknown, options?: HelperOptions) {
@@ -160,6 +197,8 @@ function wordHelpers(look: Lookups, diagrams: DiagramPlacer): Helpers {
       if (typeof count === 'string' && /^fewer than \d+$/.test(count))
         return `${count} ${form ?? `${String(singular)}s`}`;
       if (typeof count !== 'number') look.fail(opts, message.helperNeedsNumber('plural', String(count)));
+      if (typeof singular !== 'string' || (pluralForm !== opts && typeof pluralForm !== 'string'))
+        look.fail(opts, message.helperArguments('plural', USAGE.plural!, 3));
       return plural(count as number, String(singular), form);
     },
     date(iso: unknown, options: HelperOptions) {

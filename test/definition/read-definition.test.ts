@@ -178,6 +178,13 @@ describe('readDefinition', () => {
       expect(problem).toContain('"indicators[0].local.measure" a snapshot counts children on a date');
     });
 
+    it('refuse a slug too long to name a file, at its line', () => {
+      const text = mutate(CONFIG, 'slug: walsall-repeat-child-protection-plans', `slug: ${'a'.repeat(150)}`);
+      const problem = onlyProblem(text);
+      expect(problem.startsWith(placeOf(text, 'a'.repeat(150)))).toBe(true);
+      expect(problem).toContain('"report.slug" must be at most 100 characters long.');
+    });
+
     it('explain the expected form of a date written the British way', () => {
       const text = mutate(CONFIG, 'meetingDate: 2016-10-11', 'meetingDate: 11/10/2016');
       const problem = onlyProblem(text);

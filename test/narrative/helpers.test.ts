@@ -246,6 +246,11 @@ describe('range', () => {
     ],
     ['says "throughout" when there is one figure', '{{range "repeat_plans" "2015-16" "2015-16"}}', '17.2% throughout'],
     ['skips withheld figures', '{{range "repeat_plans" "2013-14" "2015-16" area="region"}}', 'between 16.0% and 18.5%'],
+    [
+      'reads a span written backwards as the same span',
+      '{{range "repeat_plans" "latest" "first"}}',
+      'between 8.5% and 17.2%',
+    ],
   ])('%s', (_, template, expected) => {
     expect(render(template)).toBe(expected);
   });
@@ -350,5 +355,38 @@ describe('mistakes in templates', () => {
     ]) {
       expect(usageError(template).message, template).toContain('"repeat_plans"');
     }
+  });
+});
+
+describe('arguments', () => {
+  it.each([
+    ['{{value "repeat_plans"}}', 'value was given 1 argument; write it as {{value "indicator" "period"}}'],
+    [
+      '{{change "repeat_plans"}}',
+      'change was given 1 argument; write it as {{change "indicator" "from period" "to period"}}',
+    ],
+    ['{{diagram}}', 'diagram was given nothing; write it as {{diagram "diagram id"}}'],
+    ['{{date}}', 'date was given nothing; write it as {{date "2016-10-11"}}'],
+    ['{{plural 3}}', 'plural was given 1 argument; write it as {{plural count "child" "children"}}'],
+    [
+      '{{rank "repeat_plans" "latest" "first"}}',
+      'rank was given 3 arguments; write it as {{rank "indicator" "period"}}',
+    ],
+  ])('%s is refused, saying how the helper is written', (template, said) => {
+    const error = usageError(template);
+    expect(error.message).toBe(said);
+    expect(error.line).toBe(1);
+  });
+
+  it('plural needs words, not numbers, for the thing counted', () => {
+    expect(usageError('{{plural 3 5 6}}').message).toContain('write it as {{plural count "child" "children"}}');
+  });
+
+  it('number refuses decimals that are not a whole number from 0 to 6', () => {
+    for (const decimals of ['-1', '200', '2.5', '"abc"'])
+      expect(usageError(`{{number 5 decimals=${decimals}}}`).message).toMatch(
+        /^number needs decimals= a whole number from 0 to 6/,
+      );
+    expect(render('{{number 1885.25 decimals=1}}')).toBe('1,885.3');
   });
 });

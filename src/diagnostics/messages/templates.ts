@@ -63,6 +63,12 @@ export const countPart = (part: string) => `count needs "numerator" or "denomina
 
 export const helperNeedsNumber = (helper: string, value: string) => `${helper} needs a number, not "${value}"`;
 
+export const helperArguments = (helper: string, usage: string, given: number) =>
+  `${helper} was given ${given === 0 ? 'nothing' : given === 1 ? '1 argument' : `${given} arguments`}; write it as ${usage}`;
+
+export const helperDecimals = (decimals: string) =>
+  `number needs decimals= a whole number from 0 to 6, not "${decimals}"`;
+
 export const helperNeedsDate = (value: string) =>
   `date needs a date written YYYY-MM-DD or a month written YYYY-MM, not "${value}"`;
 
