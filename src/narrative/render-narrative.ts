@@ -11,6 +11,7 @@ import * as message from '../diagnostics/messages.js';
 import type { IndicatorSet } from '../indicators/types.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { createDiagramPlacer, type DiagramView } from './diagrams.js';
+import { nearest } from '../diagnostics/nearest.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
 import { TemplateUsageError } from './lookups.js';
 import { plainTextTemplate } from './plain-text.js';
@@ -128,7 +129,11 @@ function run(hbs: typeof Handlebars, source: TemplateSource, context: unknown): 
 export function cleanHandlebarsMessage(text: string): string {
   const located = /^(.*?)\s+-\s+(\d+):(\d+)$/s.exec(text.trim());
   // What the field was looked for in ("[object Object]", "undefined") means nothing to the template's author.
-  const body = (located?.[1] ?? text).replace(/^("[^"]*") not defined in .*$/s, '$1 is not defined');
+  const body = (located?.[1] ?? text)
+    .replace(/^("[^"]*") not defined in .*$/s, '$1 is not defined')
+    .replace(/^You specified knownHelpersOnly, but used the unknown helper (\S+)$/s, (_, name: string) =>
+      message.unknownHelper(name, nearest(name, HELPER_NAMES)),
+    );
   return located ? `line ${located[2]}, column ${Number(located[3]) + 1}: ${body}` : body;
 }
 

@@ -107,7 +107,7 @@ describe('a definition cannot start a program', () => {
     const result = await refuse(fx, ['build']);
     expectRefused(fx, result, [
       new RegExp(
-        `^templates/walsall/audit\\.hbs: the template cannot be used: line ${line}, column 4: You specified knownHelpersOnly, but used the unknown helper exec\\.$`,
+        `^templates/walsall/audit\\.hbs: the template cannot be used: line ${line}, column 4: "exec" is not a helper \\(the README lists the helpers\\)\\.$`,
       ),
     ]);
     expect(existsSync(join(fx.dir, 'EVALUATED'))).toBe(false);

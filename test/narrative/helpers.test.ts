@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { IndicatorSet } from '../../src/indicators/types.js';
 import { registerHelpers, type DiagramPlacer } from '../../src/narrative/helpers.js';
 import { TemplateUsageError } from '../../src/narrative/lookups.js';
+import { cleanHandlebarsMessage } from '../../src/narrative/render-narrative.js';
 import { repeatPlans, s47Rate } from '../support/indicator-results.js';
 
 const set = (average: 'mean' | 'median' = 'mean'): IndicatorSet => ({
@@ -388,5 +389,13 @@ describe('arguments', () => {
         /^number needs decimals= a whole number from 0 to 6/,
       );
     expect(render('{{number 1885.25 decimals=1}}')).toBe('1,885.3');
+  });
+});
+
+describe('a helper the tool does not have', () => {
+  it('is named with the nearest helper there is', () => {
+    expect(cleanHandlebarsMessage('You specified knownHelpersOnly, but used the unknown helper valeu - 3:4')).toBe(
+      'line 3, column 5: "valeu" is not a helper; did you mean "value"?',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { at, firstLine, sentenceEnd } from './words.js';
 import { joinList } from '../../format.js';
 
 export const templateProblem = (file: string, detail: string) =>
-  `${file}: the template cannot be used: ${firstLine(detail)}.`;
+  `${file}: the template cannot be used: ${sentenceEnd(firstLine(detail))}`;
 
 export const forbiddenMarkup = (file: string, what: string, tag: string) =>
   `${file}: the report may not hold ${what} (${tag.length > 80 ? `${tag.slice(0, 77)}...` : tag}); a report must stand alone and send its readers nowhere, so scripts, frames, links to stylesheets and redirects are refused.`;
@@ -62,6 +62,9 @@ export const verdictOfCouncil = (comparators: readonly string[]) =>
 export const countPart = (part: string) => `count needs "numerator" or "denominator", not "${part}"`;
 
 export const helperNeedsNumber = (helper: string, value: string) => `${helper} needs a number, not "${value}"`;
+
+export const unknownHelper = (name: string, suggestion: string | undefined) =>
+  `"${name}" is not a helper${suggestion ? `; did you mean "${suggestion}"?` : ' (the README lists the helpers)'}`;
 
 export const helperArguments = (helper: string, usage: string, given: number) =>
   `${helper} was given ${given === 0 ? 'nothing' : given === 1 ? '1 argument' : `${given} arguments`}; write it as ${usage}`;
