@@ -188,6 +188,7 @@ function councilResult(
     ...described,
     sourceName: source?.name ?? `${council.name}'s own records`,
     similarWithin: describeTolerance(tolerance, indicator),
+    tolerance,
     periods,
     series: {
       council: { name: council.name, figures: series.council },

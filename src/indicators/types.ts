@@ -4,7 +4,7 @@
  */
 import type { Table } from '../tables/table.js';
 import type { LocalCountsSpec } from '../tables/read-local-counts.js';
-import type { Change, Rank, Verdict } from './assess.js';
+import type { Change, Rank, Tolerance, Verdict } from './assess.js';
 import type { Polarity } from './compare.js';
 import type { CouncilFigure, Figure } from './figures.js';
 import type { LibraryIndicator } from './library.js';
@@ -65,6 +65,8 @@ export interface IndicatorResult extends Omit<
   readonly polarity: Polarity;
   /** "within 1 percentage point": the tolerance for "similar", as reports state it. */
   readonly similarWithin: string;
+  /** The same tolerance as a number: every judgement of "similar", in prose, charts and the JSON, uses it. */
+  readonly tolerance: Tolerance;
   readonly periods: readonly Period[];
   readonly series: Readonly<Record<SeriesName, Series>>;
   readonly assessments: Readonly<Record<string, Assessment>>;

@@ -7,8 +7,8 @@ import type { IndicatorResult, SeriesName } from '../indicators/types.js';
 import type { Figure } from '../indicators/figures.js';
 import { difference, directionOf, judge, type Direction } from '../indicators/compare.js';
 import { changeWithUnit } from '../indicators/units.js';
-import type { Rank, Verdict } from '../indicators/assess.js';
-import { formatNumber, ordinal } from '../format.js';
+import { verdictOf, type Rank, type Verdict } from '../indicators/assess.js';
+import { formatNumber, joinList, ordinal } from '../format.js';
 import { formatValue } from './figures.js';
 
 export interface PointInTime {
@@ -48,7 +48,19 @@ export function differencePhrase(indicator: IndicatorResult, from: Figure | unde
   return changeWithUnit(Math.abs(difference(from.value, to.value, indicator.decimals)), indicator);
 }
 
-/** "higher (worse) than England (17.9%)"; "higher than" alone for an indicator without polarity. */
+/**
+ * How a figure stands beside another, with the indicator's tolerance for "similar": the one judgement
+ * that prose, the charts' text alternatives and the JSON all give.
+ */
+export type Relation = 'same' | 'similar' | Exclude<Direction, 'same'>;
+
+export function relationOf(indicator: IndicatorResult, value: number, other: number): Relation {
+  const direction = directionOf(other, value);
+  if (direction === 'same') return 'same';
+  return verdictOf(value, other, indicator.polarity, indicator.tolerance) === 'similar' ? 'similar' : direction;
+}
+
+/** "higher (worse) than England (17.9%)", "similar to England (17.9%)"; "higher than" alone for an indicator without polarity. */
 export function comparePhrase(
   indicator: IndicatorResult,
   figure: Figure | undefined,
@@ -57,11 +69,9 @@ export function comparePhrase(
 ): string {
   const a = figure?.value;
   const b = other?.value;
-  if (a == null || b == null)
-    return `not comparable with ${otherName}, whose figure is ${formatValue(other, indicator)}`;
-  const direction = directionOf(b, a);
-  if (direction === 'same') return `the same as ${otherName} (${formatValue(other, indicator)})`;
-  return `${relationWord(indicator, direction)} than ${otherName} (${formatValue(other, indicator)})`;
+  const shown = formatValue(other, indicator);
+  if (a == null || b == null) return `not comparable with ${otherName}, whose figure is ${shown}`;
+  return `${relationPhrase(indicator, relationOf(indicator, a, b), otherName)} (${shown})`;
 }
 
 /** Over several periods: "lower (better) than England in every year". The template names the span. */
@@ -70,41 +80,47 @@ export function compareOverPhrase(
   pairs: readonly { figure: Figure | undefined; other: Figure | undefined }[],
   otherName: string,
 ): string {
-  const directions = pairs.flatMap(({ figure, other }) =>
-    figure?.value == null || other?.value == null ? [] : [directionOf(other.value, figure.value)],
+  const relations = pairs.flatMap(({ figure, other }) =>
+    figure?.value == null || other?.value == null ? [] : [relationOf(indicator, figure.value, other.value)],
   );
-  if (directions.length === 0) return `not comparable with ${otherName} in any year`;
-  const first = directions[0]!;
-  const unanimous = directions.every((direction) => direction === first);
-  const every =
-    directions.length === pairs.length
-      ? pairs.length === 1
-        ? 'in that year'
-        : pairs.length === 2
-          ? 'in both years'
-          : 'in every year'
-      : directions.length === 1
+  if (relations.length === 0) return `not comparable with ${otherName} in any year`;
+  const complete = relations.length === pairs.length;
+  const first = relations[0]!;
+  if (relations.every((relation) => relation === first)) {
+    const every = complete
+      ? (['in that year', 'in both years'][pairs.length - 1] ?? 'in every year')
+      : relations.length === 1
         ? 'in the only year with figures'
-        : `in each of the ${directions.length} years with figures`;
-  if (unanimous) {
-    return first === 'same'
-      ? `the same as ${otherName} ${every}`
-      : `${relationWord(indicator, first)} than ${otherName} ${every}`;
+        : `in each of the ${relations.length} years with figures`;
+    return `${relationPhrase(indicator, first, otherName)} ${every}`;
   }
-  const lower = directions.filter((d) => d === 'down').length;
-  const higher = directions.filter((d) => d === 'up').length;
-  const same = directions.length - lower - higher;
-  const counted =
-    directions.length === pairs.length
-      ? `of the ${pairs.length} years`
-      : `of the ${directions.length} years with figures`;
-  return `lower than ${otherName} in ${lower}, higher in ${higher}${same ? ` and the same in ${same}` : ''} ${counted}`;
+  // Mixed years are counted, not judged: "lower than England in 2, similar in 1 and higher in 1 of the 4 years".
+  const counted = (['down', 'up', 'similar', 'same'] as const).flatMap((relation) => {
+    const n = relations.filter((r) => r === relation).length;
+    return n === 0 ? [] : [{ relation, n }];
+  });
+  const parts = counted.map(({ relation, n }, i) =>
+    i === 0
+      ? `${relationPhrase(indicator, relation, otherName, false)} in ${n}`
+      : `${RELATION_WORDS[relation]} in ${n}`,
+  );
+  return `${joinList(parts)} ${complete ? `of the ${pairs.length} years` : `of the ${relations.length} years with figures`}`;
 }
 
-function relationWord(indicator: IndicatorResult, direction: Exclude<Direction, 'same'>): string {
-  const word = direction === 'up' ? 'higher' : 'lower';
-  const judgement = judge(indicator.polarity, direction);
-  return judgement === undefined ? word : `${word} (${judgement})`;
+const RELATION_WORDS: Readonly<Record<Relation, string>> = {
+  down: 'lower',
+  up: 'higher',
+  similar: 'similar',
+  same: 'the same',
+};
+
+/** "higher (worse) than England", "similar to England", "the same as England". */
+function relationPhrase(indicator: IndicatorResult, relation: Relation, otherName: string, judged = true): string {
+  if (relation === 'same') return `the same as ${otherName}`;
+  if (relation === 'similar') return `similar to ${otherName}`;
+  const judgement = judged ? judge(indicator.polarity, relation) : undefined;
+  const word = RELATION_WORDS[relation];
+  return `${judgement === undefined ? word : `${word} (${judgement})`} than ${otherName}`;
 }
 
 /** "25th of 145 councils (quartile A, the best quarter)". */

@@ -236,14 +236,14 @@ describe('describeTrend', () => {
     expect(text).not.toMatch(/fell|decrease/);
   });
 
-  it('compares the last year with England, saying which is better', () => {
+  it('compares the last year with England within the tolerance prose uses: 17.2% is similar to 17.9%', () => {
     const text = describeTrend(repeatPlans, SERIES, 'mean');
-    expect(text).toContain('lower (better) than England (17.9%)');
+    expect(text).toContain('similar to England (17.9%)');
   });
 
   it('compares with the neighbours by the name prose uses, mean or median', () => {
     expect(describeTrend(repeatPlans, SERIES, 'mean')).toContain(
-      'higher (worse) than the statistical neighbour mean (16.5%)',
+      'similar to the statistical neighbour mean (16.5%)',
     );
     expect(describeTrend(repeatPlans, SERIES, 'median')).toContain('the statistical neighbour median (16.5%)');
   });

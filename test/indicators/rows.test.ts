@@ -48,6 +48,7 @@ const repeat: IndicatorResult = {
 const s47: IndicatorResult = {
   ...s47Rate,
   similarWithin: "within 5% of the comparator's figure",
+  tolerance: { amount: 5, kind: 'percent' },
   assessments: {
     '2015-16': { england: 'lower' },
     '2016-17': { england: 'similar', change: { from: '2015-16', difference: 3.1, percent: 2.1, direction: 'up' } },

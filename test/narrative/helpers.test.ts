@@ -158,23 +158,28 @@ describe('change and difference', () => {
 });
 
 describe('compare', () => {
-  it("compares with England, with the judgement in brackets and England's figure", () => {
-    expect(render('{{compare "repeat_plans" "2015-16" with="england"}}')).toBe('lower (better) than England (17.9%)');
+  // Walsall 2015-16: 17.2%; England 17.9% (0.7 points away), West Midlands 18.5% (1.3), neighbours 16.5% (0.7).
+  it("says similar within the indicator's tolerance (1 point), as verdict and the JSON do", () => {
+    expect(render('{{compare "repeat_plans" "2015-16" with="england"}}')).toBe('similar to England (17.9%)');
   });
 
-  it('names the region and the neighbour mean', () => {
+  it('names the region and the neighbour mean, with the judgement in brackets beyond the tolerance', () => {
     expect(render('{{compare "repeat_plans" "2015-16" with="region"}}')).toBe(
       'lower (better) than West Midlands (18.5%)',
     );
     expect(render('{{compare "repeat_plans" "2015-16" with="neighbours"}}')).toBe(
-      'higher (worse) than the statistical neighbour mean (16.5%)',
+      'similar to the statistical neighbour mean (16.5%)',
+    );
+    // 2012-13: 10.4% against the neighbours' 15.0%.
+    expect(render('{{compare "repeat_plans" "2012-13" with="neighbours"}}')).toBe(
+      'lower (better) than the statistical neighbour mean (15.0%)',
     );
   });
 
   it('calls the neighbour figure a median when the report uses the median', () => {
     setUp('median');
     expect(render('{{compare "repeat_plans" "2015-16" with="neighbours"}}')).toBe(
-      'higher (worse) than the statistical neighbour median (16.5%)',
+      'similar to the statistical neighbour median (16.5%)',
     );
   });
 
@@ -201,27 +206,33 @@ describe('compare', () => {
 
 describe('compareOver', () => {
   it.each([
+    // England: 14.9, 15.8, 16.6, 17.9 against Walsall 10.4, 13.8, 13.3, 17.2 (the last 0.7 points away).
     [
       'compares over a span of whole years: lower (better) than England in every year',
-      '{{compareOver "repeat_plans" "first" "latest-year" with="england"}}',
+      '{{compareOver "repeat_plans" "first" "2014-15" with="england"}}',
       'lower (better) than England in every year',
     ],
-    // The part year has no England figure: were it counted, the phrase could not say "every year".
+    [
+      'counts a year within the tolerance as similar',
+      '{{compareOver "repeat_plans" "first" "latest-year" with="england"}}',
+      'lower than England in 3 and similar in 1 of the 4 years',
+    ],
+    // The part year has no England figure: were it counted, the phrase would say "years with figures".
     [
       'leaves the part year out of the span even when the span ends at "latest"',
       '{{compareOver "repeat_plans" "first" "latest" with="england"}}',
-      'lower (better) than England in every year',
+      'lower than England in 3 and similar in 1 of the 4 years',
     ],
     [
       'says "in both years" over two years',
-      '{{compareOver "repeat_plans" "2014-15" "2015-16" with="england"}}',
+      '{{compareOver "repeat_plans" "2013-14" "2014-15" with="england"}}',
       'lower (better) than England in both years',
     ],
-    // Neighbours: 15.0, 13.0, 16.0, 16.5 against Walsall 10.4, 13.8, 13.3, 17.2.
+    // Neighbours: 15.0, 13.0, 16.0, 16.5 against Walsall 10.4, 13.8, 13.3, 17.2: lower, similar, lower, similar.
     [
       'counts the years each way when they are mixed',
       '{{compareOver "repeat_plans" "first" "latest-year" with="neighbours"}}',
-      'lower than the statistical neighbour mean in 2, higher in 2 of the 4 years',
+      'lower than the statistical neighbour mean in 2 and similar in 2 of the 4 years',
     ],
   ])('%s', (_, template, expected) => {
     expect(render(template)).toBe(expected);

@@ -49,6 +49,7 @@ export const repeatPlans: IndicatorResult = {
   assessments: {},
   councils: {},
   similarWithin: 'within 1 percentage point',
+  tolerance: { amount: 1, kind: 'points' },
   series: {
     council: series('Walsall', {
       '2012-13': v(10.4, { numerator: 37, denominator: 355 }),
@@ -87,6 +88,7 @@ export const s47Rate: IndicatorResult = {
   assessments: {},
   councils: {},
   similarWithin: 'within 1 percentage point',
+  tolerance: { amount: 1, kind: 'points' },
   series: {
     council: series('St Helens', { '2015-16': v(145, { numerator: 1885, denominator: 130000 }), '2016-17': v(148.1) }),
     england: series('England', { '2015-16': v(157.4), '2016-17': v(147) }),

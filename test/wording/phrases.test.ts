@@ -265,16 +265,29 @@ describe('differencePhrase', () => {
 
 describe('comparePhrase', () => {
   it('says "higher (worse) than England (17.9%)" for a higher low-is-good figure', () => {
-    expect(comparePhrase(repeatPlans, fig(18.5), fig(17.9), 'England')).toBe('higher (worse) than England (17.9%)');
+    expect(comparePhrase(repeatPlans, fig(19.5), fig(17.9), 'England')).toBe('higher (worse) than England (17.9%)');
   });
 
-  it('says "lower (better) than England (17.9%)" for Walsall 2015-16 at 17.2%', () => {
-    expect(comparePhrase(repeatPlans, fig(17.2), fig(17.9), 'England')).toBe('lower (better) than England (17.9%)');
+  it('says "lower (better) than England (17.9%)" for a figure further below than the tolerance', () => {
+    expect(comparePhrase(repeatPlans, fig(16.5), fig(17.9), 'England')).toBe('lower (better) than England (17.9%)');
+  });
+
+  it('says "similar to England (17.9%)" for Walsall 2015-16 at 17.2%, within the 1 point that verdict and the JSON use', () => {
+    expect(comparePhrase(repeatPlans, fig(17.2), fig(17.9), 'England')).toBe('similar to England (17.9%)');
+    // The tolerance is inclusive: 1.0 point away is similar, 1.1 is not.
+    expect(comparePhrase(repeatPlans, fig(16.9), fig(17.9), 'England')).toBe('similar to England (17.9%)');
+    expect(comparePhrase(repeatPlans, fig(16.8), fig(17.9), 'England')).toBe('lower (better) than England (17.9%)');
+  });
+
+  it('reads a tolerance given as a share of the comparator: 5% of 145.0 is 7.25', () => {
+    const share: IndicatorResult = { ...s47Rate, tolerance: { amount: 5, kind: 'percent' } };
+    expect(comparePhrase(share, fig(152.2), fig(145), 'England')).toBe('similar to England (145.0 per 10,000)');
+    expect(comparePhrase(share, fig(152.3), fig(145), 'England')).toBe('higher than England (145.0 per 10,000)');
   });
 
   it('reverses the judgement for a high-is-good measure', () => {
-    expect(comparePhrase(highIsGood, fig(18.5), fig(17.9), 'England')).toBe('higher (better) than England (17.9%)');
-    expect(comparePhrase(highIsGood, fig(17.2), fig(17.9), 'England')).toBe('lower (worse) than England (17.9%)');
+    expect(comparePhrase(highIsGood, fig(19.5), fig(17.9), 'England')).toBe('higher (better) than England (17.9%)');
+    expect(comparePhrase(highIsGood, fig(16.2), fig(17.9), 'England')).toBe('lower (worse) than England (17.9%)');
   });
 
   it('says only "higher than" or "lower than" for a measure without polarity', () => {
@@ -305,13 +318,23 @@ describe('comparePhrase', () => {
 describe('compareOverPhrase', () => {
   const pair = (figure: number | null, other: number | null) => ({ figure: fig(figure), other: fig(other) });
 
-  it('says "lower (better) than England in every year" when every year agrees (Walsall 2012-13 to 2015-16)', () => {
-    const pairs = [pair(10.4, 14.9), pair(13.8, 15.8), pair(13.3, 16.6), pair(17.2, 17.9)];
+  it('says "lower (better) than England in every year" when every year agrees (Walsall 2012-13 to 2014-15)', () => {
+    const pairs = [pair(10.4, 14.9), pair(13.8, 15.8), pair(13.3, 16.6)];
     expect(compareOverPhrase(repeatPlans, pairs, 'England')).toBe('lower (better) than England in every year');
   });
 
+  it('counts a year within the tolerance as similar, as verdict does (Walsall 2012-13 to 2015-16)', () => {
+    const pairs = [pair(10.4, 14.9), pair(13.8, 15.8), pair(13.3, 16.6), pair(17.2, 17.9)];
+    expect(compareOverPhrase(repeatPlans, pairs, 'England')).toBe(
+      'lower than England in 3 and similar in 1 of the 4 years',
+    );
+    expect(compareOverPhrase(repeatPlans, [pair(17.2, 17.9), pair(16, 16.5)], 'England')).toBe(
+      'similar to England in both years',
+    );
+  });
+
   it('says "in both years" for two years', () => {
-    expect(compareOverPhrase(repeatPlans, [pair(18, 17), pair(19, 18)], 'England')).toBe(
+    expect(compareOverPhrase(repeatPlans, [pair(19, 17), pair(20, 18)], 'England')).toBe(
       'higher (worse) than England in both years',
     );
   });
@@ -328,13 +351,13 @@ describe('compareOverPhrase', () => {
   });
 
   it('counts the years each way when they are mixed, without a single overall judgement', () => {
-    const text = compareOverPhrase(repeatPlans, [pair(10, 12), pair(14, 12), pair(11, 12), pair(12, 12)], 'England');
+    const text = compareOverPhrase(repeatPlans, [pair(10, 12), pair(14, 12), pair(9, 12), pair(12, 12)], 'England');
     expect(text).toBe('lower than England in 2, higher in 1 and the same in 1 of the 4 years');
     expect(text).not.toMatch(/better|worse|every/);
   });
 
   it('says how many years had figures when some are missing', () => {
-    const text = compareOverPhrase(repeatPlans, [pair(10, 12), pair(null, 12), pair(11, 12), pair(9, null)], 'England');
+    const text = compareOverPhrase(repeatPlans, [pair(10, 12), pair(null, 12), pair(9, 12), pair(9, null)], 'England');
     expect(text).toMatch(/^lower \(better\) than England/);
     expect(text).toMatch(/\b2\b/);
     expect(text).not.toMatch(/every year|both years/);
@@ -348,7 +371,7 @@ describe('compareOverPhrase', () => {
 
   it('mixed directions with a missing year count only the years with figures', () => {
     const text = compareOverPhrase(repeatPlans, [pair(10, 12), pair(14, 12), pair(null, 12)], 'England');
-    expect(text).toBe('lower than England in 1, higher in 1 of the 2 years with figures');
+    expect(text).toBe('lower than England in 1 and higher in 1 of the 2 years with figures');
   });
 
   it('says there is nothing to compare when no year has both figures', () => {
