@@ -42,6 +42,8 @@ export interface Lookups {
   readonly series: (name: unknown, options: HelperOptions) => SeriesName;
   readonly figure: (indicator: IndicatorResult, series: SeriesName, period: Period) => Figure | undefined;
   readonly comparatorName: (indicator: IndicatorResult, series: SeriesName) => string;
+  /** An option that is true or false (percent=true), false when not given. */
+  readonly flag: (name: string, options: HelperOptions) => boolean;
 }
 
 export function lookupsOf(set: IndicatorSet): Lookups {
@@ -52,26 +54,66 @@ export function lookupsOf(set: IndicatorSet): Lookups {
     const found = (name ?? 'council') as SeriesName;
     return SERIES_NAMES.includes(found) ? found : fail(options, message.notAComparator(String(name), SERIES_NAMES));
   };
+  const period = (indicator: IndicatorResult, which: unknown, options: HelperOptions): Period => {
+    const find = (name: unknown) =>
+      findPeriod(indicator.periods, name) ??
+      fail(
+        options,
+        message.noSuchPeriod(
+          indicator.id,
+          String(name),
+          indicator.periods.map((p) => p.label),
+        ),
+      );
+    if (which !== 'highest' && which !== 'lowest') return find(which);
+    const { since, until } = options.hash as { since?: unknown; until?: unknown };
+    const span = {
+      since: since === undefined ? undefined : find(since),
+      until: until === undefined ? undefined : find(until),
+    };
+    const area = series(options.hash.area, options);
+    return (
+      extremeOf(indicator.periods, indicator.series[area].figures, which, span) ??
+      fail(options, message.noExtreme(indicator.id, which, indicator.series[area].name))
+    );
+  };
   return {
     fail,
     indicator: (id, options) =>
       (typeof id === 'string' && Object.hasOwn(set.indicators, id) ? set.indicators[id] : undefined) ??
       fail(options, message.noSuchIndicator(String(id), Object.keys(set.indicators))),
-    period: (indicator, which, options) =>
-      findPeriod(indicator.periods, which) ??
-      fail(
-        options,
-        message.noSuchPeriod(
-          indicator.id,
-          String(which),
-          indicator.periods.map((p) => p.label),
-        ),
-      ),
+    period,
     area: (options) => series(options.hash.area, options),
     other: (helper, options) =>
       series(options.hash.with ?? fail(options, message.helperNeedsComparator(helper, OTHERS)), options),
     series,
     figure: (indicator, name, period) => indicator.series[name].figures[period.key],
     comparatorName: (indicator, name) => comparatorName(indicator, name, set.comparators.neighbours.average),
+    flag: (name, options) => {
+      const given: unknown = options.hash[name] ?? false;
+      return typeof given === 'boolean' ? given : fail(options, message.helperFlag(name, String(given)));
+    },
   };
+}
+
+/**
+ * The period with the highest or lowest figure, the earliest if several share it: over whole years when
+ * the span has any, otherwise over its months or parts of years (a part year's count is not like a year's).
+ */
+export function extremeOf(
+  periods: readonly Period[],
+  figures: Readonly<Record<string, Figure>>,
+  which: 'highest' | 'lowest',
+  { since, until }: { readonly since?: Period; readonly until?: Period },
+): Period | undefined {
+  const inSpan = periods.filter(
+    (p) => figures[p.key]?.value != null && (!since || p.start >= since.start) && (!until || p.end <= until.end),
+  );
+  const whole = inSpan.filter((p) => p.whole);
+  let best: Period | undefined;
+  for (const p of whole.length > 0 ? whole : inSpan) {
+    const [value, bestValue] = [figures[p.key]!.value!, best && figures[best.key]!.value!];
+    if (bestValue === undefined || (which === 'highest' ? value > bestValue : value < bestValue)) best = p;
+  }
+  return best;
 }

@@ -5,48 +5,11 @@
  */
 import type { IndicatorResult, SeriesName } from '../indicators/types.js';
 import type { Figure } from '../indicators/figures.js';
-import { difference, directionOf, judge, type Direction } from '../indicators/compare.js';
-import { changeWithUnit } from '../indicators/units.js';
-import { verdictOf, type Rank, type Verdict } from '../indicators/assess.js';
+import { directionOf, judge, type Direction } from '../indicators/compare.js';
+import { verdictOf, type Verdict } from '../indicators/assess.js';
+import type { Period } from '../indicators/periods.js';
 import { formatNumber, joinList, ordinal } from '../format.js';
 import { formatValue } from './figures.js';
-
-export interface PointInTime {
-  readonly label: string;
-  readonly figure: Figure | undefined;
-}
-
-/** "rose from 13.3% in 2014-15 to 17.2% in 2015-16"; directions from the figures as published. */
-export function changePhrase(indicator: IndicatorResult, from: PointInTime, to: PointInTime): string {
-  const a = from.figure?.value;
-  const b = to.figure?.value;
-  if (a === null || a === undefined || b === null || b === undefined) {
-    const missing = a === null || a === undefined ? from : to;
-    return `cannot be compared between ${from.label} and ${to.label} because the figure for ${missing.label} is ${formatValue(missing.figure, indicator)}`;
-  }
-  const direction = directionOf(a, b);
-  if (direction === 'same')
-    return `was unchanged at ${formatValue(to.figure, indicator)} in ${from.label} and ${to.label}`;
-  const verb = direction === 'up' ? 'rose' : 'fell';
-  return `${verb} from ${formatValue(from.figure, indicator)} in ${from.label} to ${formatValue(to.figure, indicator)} in ${to.label}`;
-}
-
-/** ", an improvement" or ", a deterioration" for a change, or nothing for an indicator without polarity. */
-export function changeJudgementPhrase(
-  indicator: IndicatorResult,
-  from: Figure | undefined,
-  to: Figure | undefined,
-): string {
-  if (from?.value == null || to?.value == null) return '';
-  const judgement = judge(indicator.polarity, directionOf(from.value, to.value));
-  return judgement === 'better' ? ', an improvement' : judgement === 'worse' ? ', a deterioration' : '';
-}
-
-/** The size of a change: "3.9 percentage points", "12.4 per 10,000". */
-export function differencePhrase(indicator: IndicatorResult, from: Figure | undefined, to: Figure | undefined): string {
-  if (from?.value == null || to?.value == null) return 'not available';
-  return changeWithUnit(Math.abs(difference(from.value, to.value, indicator.decimals)), indicator);
-}
 
 /**
  * How a figure stands beside another, with the indicator's tolerance for "similar": the one judgement
@@ -123,14 +86,32 @@ function relationPhrase(indicator: IndicatorResult, relation: Relation, otherNam
   return `${judgement === undefined ? word : `${word} (${judgement})`} than ${otherName}`;
 }
 
-/** "25th of 145 councils (quartile A, the best quarter)". */
-export function rankPhrase(rank: Rank | undefined): string {
-  if (!rank) return 'not ranked (the indicator has no better or worse direction, or no figure)';
-  const band = { A: 'the best quarter', B: 'the second quarter', C: 'the third quarter', D: 'the worst quarter' }[
-    rank.quartile
-  ];
-  return `${ordinal(rank.position)} of ${formatNumber(rank.outOf)} councils (quartile ${rank.quartile}, ${band})`;
+/**
+ * Where the council stands among all councils, as a clause: "ranked 25th of 145 councils (quartile A,
+ * the best quarter)"; for an indicator without polarity, where a higher figure is neither better nor
+ * worse, "had the 45th highest figure of 148 councils". Councils with the same figure share a place.
+ */
+export function rankPhrase(indicator: IndicatorResult, period: Period, figure: Figure | undefined): string {
+  if (!period.whole)
+    return `is not ranked for ${period.label}, as other councils' figures are published for whole years only`;
+  const value = figure?.value;
+  if (value == null) return `is not ranked for ${period.label}, as its figure is ${formatValue(figure, indicator)}`;
+  const all = indicator.councils[period.key] ?? [];
+  const joint = all.filter((other) => other.value === value).length > 1 ? 'joint ' : '';
+  const rank = indicator.assessments[period.key]?.rank;
+  if (rank) {
+    const band = QUARTER[rank.quartile];
+    return `ranked ${joint}${ordinal(rank.position)} of ${formatNumber(rank.outOf)} councils (quartile ${rank.quartile}, ${band})`;
+  }
+  if (all.length === 0) return `is not ranked for ${period.label}, as no other council's figure is published`;
+  const higher = all.filter((other) => other.value > value).length;
+  const lower = all.filter((other) => other.value < value).length;
+  // From whichever end is nearer: "the 3rd lowest" reads better than "the 146th highest".
+  const [place, end] = higher <= lower ? [higher, 'highest'] : [lower, 'lowest'];
+  return `had the ${joint}${place === 0 ? '' : `${ordinal(place + 1)} `}${end} figure of ${formatNumber(all.length)} councils`;
 }
+
+const QUARTER = { A: 'the best quarter', B: 'the second quarter', C: 'the third quarter', D: 'the worst quarter' };
 
 /** "similar to England (17.9%; within 1 percentage point)", "worse than England (17.9%)", "higher than England (40.6 per 10,000)". */
 export function verdictPhrase(

@@ -353,7 +353,7 @@ describe('benchmark: every council in England, 2015-16', () => {
   it("describes Walsall's figure, rank and quartile, England's figure and the range, as the table shows them", () => {
     const council = cellOf(rendered.table.rows, 'Walsall').replace(/ \(.*$/, '');
     expect(rendered.description).toContain(
-      `Walsall, at ${council}%, is ${ordinalOf(position)} of ${n}, in quartile ${quartile}.`,
+      `Walsall, at ${council}%, ${sorted.filter((c) => c.tenths === walsall.tenths).length > 1 ? 'ranked joint' : 'ranked'} ${ordinalOf(position)} of ${n} councils (quartile ${quartile}, the ${['best', 'second', 'third', 'worst'][['A', 'B', 'C', 'D'].indexOf(quartile)]} quarter).`,
     );
     expect(rendered.description).toContain(`England's figure is ${cellOf(rendered.table.rows, 'England')}%.`);
     expect(rendered.description).toContain(

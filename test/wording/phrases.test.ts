@@ -6,13 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Figure, IndicatorResult } from '../../src/indicators/types.js';
-import {
-  changeJudgementPhrase,
-  changePhrase,
-  compareOverPhrase,
-  comparePhrase,
-  differencePhrase,
-} from '../../src/wording/comparisons.js';
+import { changeJudgementPhrase, changePhrase, differencePhrase } from '../../src/wording/changes.js';
+import { compareOverPhrase, comparePhrase } from '../../src/wording/comparisons.js';
 import { formatCell, formatValue } from '../../src/wording/figures.js';
 import { formatNumber, joinList, plural } from '../../src/format.js';
 import { formatDate } from '../../src/dates.js';
@@ -149,6 +144,24 @@ describe('joinList', () => {
 
 describe('changePhrase', () => {
   const at = (label: string, figure: Figure | undefined) => ({ label, figure });
+
+  it.each([
+    ['past', 'was unchanged at 18.1% in 2014-15 and 2015-16'],
+    ['perfect', 'has been unchanged at 18.1% in 2014-15 and 2015-16'],
+    ['having', 'having been unchanged at 18.1% in 2014-15 and 2015-16'],
+    ['noun', 'no change, at 18.1% in 2014-15 and 2015-16'],
+  ] as const)('says an unchanged figure was unchanged, in the %s form', (form, expected) => {
+    expect(changePhrase(repeatPlans, at('2014-15', fig(18.1)), at('2015-16', fig(18.1)), { form })).toBe(expected);
+  });
+
+  it('adds no percentage to an unchanged figure, and none from a figure of 0', () => {
+    expect(
+      changePhrase(repeatPlans, at('2014-15', fig(18.1)), at('2015-16', fig(18.1)), { percent: true }),
+    ).not.toContain('of 0');
+    expect(changePhrase(s47Rate, at('2015-16', fig(0)), at('2016-17', fig(3.5)), { percent: true })).toBe(
+      'rose from 0.0 per 10,000 in 2015-16 to 3.5 per 10,000 in 2016-17',
+    );
+  });
 
   it('says a rise rose, with both figures and both periods', () => {
     expect(changePhrase(repeatPlans, at('2014-15', fig(13.3)), at('2015-16', fig(17.2)))).toBe(

@@ -11,6 +11,7 @@ import type { ChartTheme } from '../theme.js';
 import { axisTitle } from '../../indicators/units.js';
 import { ordinal } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
+import { rankPhrase } from '../../wording/comparisons.js';
 import type { ChartContext, ChartDraft, Layer } from './types.js';
 
 /** Pixels from the top of the plot for the council's label, below the quartile letters. */
@@ -66,7 +67,7 @@ export function benchmarkChart({ indicator, period, theme, set, diagram }: Chart
   const byValue = [...ranked].sort((a, b) => a.value - b.value);
   const extremes = { lowest: byValue[0], highest: byValue[byValue.length - 1] };
   const rank = indicator.assessments[period.key]?.rank;
-  const facts = { indicator, period, council, own, england, rank, count: ranked.length, order };
+  const facts = { indicator, period, council, own, england, count: ranked.length, order };
   return {
     spec: { width: theme.size.width, height: theme.size.height, data: { values: ranked }, layer: layers },
     description: describe(facts, extremes),
@@ -191,17 +192,16 @@ function describe(
     readonly council: { readonly name: string };
     readonly own: RankedCouncil | undefined;
     readonly england: Figure | undefined;
-    readonly rank: Rank | undefined;
     readonly count: number;
     readonly order: string;
   },
   { lowest, highest }: { readonly lowest?: RankedCouncil; readonly highest?: RankedCouncil },
 ): string {
-  const { indicator, period, council, own, england, rank, count, order } = facts;
+  const { indicator, period, council, own, england, count, order } = facts;
   const sentences = [
     `Bar chart of ${indicator.shortTitle.toLowerCase()} in ${period.label} for all ${count} councils with a figure, ranked ${order}.`,
     own
-      ? `${council.name}, at ${formatValue(own, indicator)}, is ${rank ? `${ordinal(rank.position)} of ${rank.outOf}, in quartile ${rank.quartile}` : `${ordinal(own.order)} of ${count}`}.`
+      ? `${council.name}, at ${formatValue(own, indicator)}, ${rankPhrase(indicator, period, own)}.`
       : `${council.name} has no figure for ${period.label}.`,
     england?.value != null ? `England's figure is ${formatValue(england, indicator)}.` : '',
     lowest && highest

@@ -1,7 +1,8 @@
 /** The text alternative for a trend chart, generated from its data: what a sighted reader would take from it. */
 import type { IndicatorResult, SeriesName } from '../../indicators/types.js';
 import { joinList } from '../../format.js';
-import { changePhrase, comparatorName, comparePhrase } from '../../wording/comparisons.js';
+import { changePhrase } from '../../wording/changes.js';
+import { comparatorName, comparePhrase } from '../../wording/comparisons.js';
 
 export function describeTrend(
   indicator: IndicatorResult,

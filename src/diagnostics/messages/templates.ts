@@ -69,6 +69,28 @@ export const unknownHelper = (name: string, suggestion: string | undefined) =>
 export const helperArguments = (helper: string, usage: string, given: number) =>
   `${helper} was given ${given === 0 ? 'nothing' : given === 1 ? '1 argument' : `${given} arguments`}; write it as ${usage}`;
 
+export const helperNotABlock = (helper: string, usage: string) =>
+  `${helper} is not a block helper: write it as ${usage}, with no {{#${helper}}} ... {{/${helper}}}`;
+
+export const helperUnknownOption = (
+  helper: string,
+  option: string,
+  options: readonly string[],
+  suggestion: string | undefined,
+) =>
+  `${helper} has no option "${option}"${suggestion ? `; did you mean "${suggestion}"?` : options.length === 0 ? '; it takes none' : `; it takes ${quoted(options, 'or')}`}`;
+
+export const helperSpanWithoutExtreme = (helper: string, option: string) =>
+  `${helper}'s ${option}= chooses where to look for the "highest" or "lowest" period, and neither is asked for`;
+
+export const noExtreme = (indicator: string, which: string, series: string) =>
+  `indicator "${indicator}" has no figure for ${series} to find the ${which} of`;
+
+export const helperFlag = (option: string, value: string) => `${option}= is true or false, not "${value}"`;
+
+export const helperChoice = (option: string, value: string, choices: readonly string[]) =>
+  `${option}= is ${quoted(choices, 'or')}, not "${value}"`;
+
 export const helperDecimals = (decimals: string) =>
   `number needs decimals= a whole number from 0 to 6, not "${decimals}"`;
 
