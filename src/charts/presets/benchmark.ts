@@ -5,7 +5,6 @@
  */
 import { quartileOf } from '../../indicators/assess.js';
 import type { Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
-import type { Rank } from '../../indicators/assess.js';
 import type { CouncilFigure, Figure } from '../../indicators/types.js';
 import type { ChartTheme } from '../theme.js';
 import { axisTitle } from '../../indicators/units.js';
