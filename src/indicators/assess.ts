@@ -91,7 +91,7 @@ export interface Change {
   /** The difference as a percentage of the earlier figure, to 1 place; absent when that was 0. */
   readonly percent?: number;
   readonly direction: Direction;
-  /** Better or worse by the indicator's polarity; absent for an indicator without one, or a part year. */
+  /** Better or worse by the indicator's polarity; absent for an indicator without one. */
   readonly judgement?: 'better' | 'worse' | 'same';
 }
 
@@ -101,10 +101,9 @@ export function changeBetween(
   to: number,
   decimals: number,
   polarity: Polarity,
-  judged = true,
 ): Change {
   const direction = directionOf(from, to);
-  const judgement = judged ? judge(polarity, direction) : undefined;
+  const judgement = judge(polarity, direction);
   const change = difference(from, to, decimals);
   const percent =
     from === 0

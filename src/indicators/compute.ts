@@ -26,7 +26,7 @@ import {
 } from './national-figures.js';
 import { indexNational } from './national.js';
 import { councilInModel, hasNeighbours, readNeighbours, NEIGHBOUR_FILES, type NeighbourModel } from './neighbours.js';
-import { byEndDate, reportingYear, type Period } from './periods.js';
+import { byEndDate, reportingYear, sameTimeYearBefore, type Period } from './periods.js';
 import { meanOf, medianOf } from './round.js';
 import { localFigures } from './local-figures.js';
 import type {
@@ -234,7 +234,9 @@ function assessmentsOf(
       const other = series[name][period.key]?.value;
       return other == null ? undefined : verdictOf(value, other, indicator.polarity, tolerance);
     };
-    const before = previous && series.council[previous.key]?.value;
+    // A part of a year is set against the same part of the year before, never against a whole year.
+    const compared = period.whole ? previous : sameTimeYearBefore(period, periods);
+    const before = compared && series.council[compared.key]?.value;
     const earlier = twoBefore && series.council[twoBefore.key]?.value;
     const year = Number(period.end.slice(0, 4));
     const all = period.whole ? national.councilValues(year) : [];
@@ -245,16 +247,8 @@ function assessmentsOf(
       const judged = verdict(name);
       if (judged) assessment[name] = judged;
     }
-    // A part of a year against a whole one is not like for like: its direction is shown, never judged.
-    if (previous && before != null)
-      assessment.change = changeBetween(
-        previous.key,
-        before,
-        value,
-        indicator.decimals,
-        indicator.polarity,
-        period.whole,
-      );
+    if (compared && before != null)
+      assessment.change = changeBetween(compared.key, before, value, indicator.decimals, indicator.polarity);
     if (twoBefore && earlier != null)
       assessment.trend = trendOver(twoBefore.key, earlier, value, indicator.polarity, tolerance);
     assessments[period.key] = assessment;

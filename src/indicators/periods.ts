@@ -2,7 +2,7 @@
  * Periods are financial years (April to March) or parts of one. DfE's "reporting year 2016" is the
  * year ending 31 March 2016, written 2015-16.
  */
-import { MONTHS } from '../dates.js';
+import { lastDayOf, MONTHS, yearMonthOf } from '../dates.js';
 
 export interface Period {
   /** Stable key: "2015-16" for a whole financial year, "2016-04-01/2016-08-31" otherwise. */
@@ -59,4 +59,19 @@ export function findPeriod(periods: readonly Period[], which: unknown): Period |
 
 export function byEndDate(a: Period, b: Period): number {
   return a.end < b.end ? -1 : a.end > b.end ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
+}
+
+/**
+ * The same part of the year before: April to July 2015 for April to July 2016, January 2017 for
+ * January 2018. A part of a year is only like for like with that, never with a whole year.
+ */
+export function sameTimeYearBefore(period: Period, periods: readonly Period[]): Period | undefined {
+  const yearBefore = (iso: string, asMonthEnd: boolean) => {
+    const { year, month } = yearMonthOf(iso);
+    // 29 February 2016 ends the month, as 28 February 2015 does.
+    return asMonthEnd ? lastDayOf({ year: year - 1, month }) : `${year - 1}${iso.slice(4)}`;
+  };
+  const start = yearBefore(period.start, false);
+  const end = yearBefore(period.end, period.end === lastDayOf(yearMonthOf(period.end)));
+  return periods.find((other) => other.start === start && other.end === end);
 }

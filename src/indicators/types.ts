@@ -51,7 +51,7 @@ export interface Assessment {
   readonly england?: Verdict;
   readonly region?: Verdict;
   readonly neighbours?: Verdict;
-  /** From the previous whole year (a part year: from the last whole year, never judged). */
+  /** From the previous whole year; for a part of a year, from the same part of the year before, if there is one. */
   readonly change?: Change;
   /** Three-year trend: against the figure two years before. */
   readonly trend?: { readonly from: string; readonly verdict: Verdict };

@@ -295,12 +295,6 @@ describe('changeBetween', () => {
     });
   });
 
-  it('a part year against a whole one (judged = false) shows its direction but is never judged', () => {
-    const change = changeBetween('2015-16', 17.2, 8.5, 1, 'low-is-good', false);
-    expect(change).toEqual({ from: '2015-16', difference: -8.7, percent: -50.6, direction: 'down' });
-    expect('judgement' in change).toBe(false);
-  });
-
   it('whole-number indicators: the difference in whole numbers', () => {
     expect(changeBetween('a', 58, 61, 0, 'none')).toEqual({ from: 'a', difference: 3, percent: 5.2, direction: 'up' });
   });

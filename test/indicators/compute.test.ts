@@ -535,13 +535,26 @@ describe("computeIndicators: the council's own figures for part of a year", () =
       direction: 'up',
       judgement: 'worse',
     });
-    // The part year is compared with the last whole year before it: 17.2 -> 8.5.
+    // A part year is never set against a whole year: with no April to August 2015 there is no change.
+    expect(result.assessments['2016-04-01/2016-08-31']).toBeDefined();
+    expect(result.assessments['2016-04-01/2016-08-31']?.change).toBeUndefined();
+  });
+
+  it('sets a part year against the same part of the year before: April to August 2015, 30 of 250 (12.0%), to 2016, 22 of 259 (8.5%)', () => {
+    const result = withLocal(
+      localTable([
+        { index: 2, values: ['2015-04-01', '2015-08-31', 30, 250] },
+        { index: 3, values: ['2016-04-01', '2016-08-31', 22, 259] },
+      ]),
+    );
+    // 8.5 - 12.0 = -3.5 points; -3.5 / 12.0 = -29.17% of the earlier figure; a fall is better (low is good).
     expect(result.assessments['2016-04-01/2016-08-31']?.change).toEqual({
-      from: '2015-16',
-      difference: -8.7,
-      percent: -50.6,
+      from: '2015-04-01/2015-08-31',
+      difference: -3.5,
+      percent: -29.2,
       direction: 'down',
-    }); // part year: never judged
+      judgement: 'better',
+    });
   });
 
   it('keeps the national years unchanged, and has no comparator figure for the part year', () => {

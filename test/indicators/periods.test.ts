@@ -9,6 +9,7 @@ import {
   parseFinancialYear,
   periodBetween,
   reportingYear,
+  sameTimeYearBefore,
   type Period,
 } from '../../src/indicators/periods.js';
 
@@ -121,6 +122,24 @@ describe('periodBetween', () => {
   it('labels a single month as "June 2016", not "June to June 2016"', () => {
     expect(periodBetween('2016-06-01', '2016-06-30').label).toBe('June 2016');
     expect(periodBetween('2016-06-01', '2016-06-30').key).toBe('2016-06-01/2016-06-30');
+  });
+});
+
+describe('sameTimeYearBefore', () => {
+  const months = [
+    periodBetween('2015-02-01', '2015-02-28'),
+    periodBetween('2015-04-01', '2015-07-31'),
+    reportingYear(2016),
+  ];
+
+  it('finds the same months a year earlier, a leap-year February ending with its month', () => {
+    expect(sameTimeYearBefore(periodBetween('2016-02-01', '2016-02-29'), months)?.key).toBe('2015-02-01/2015-02-28');
+    expect(sameTimeYearBefore(periodBetween('2016-04-01', '2016-07-31'), months)?.label).toBe('April to July 2015');
+  });
+
+  it('finds nothing when the year before has no such part, and never a whole year for a part', () => {
+    expect(sameTimeYearBefore(periodBetween('2016-04-01', '2016-08-31'), months)).toBeUndefined();
+    expect(sameTimeYearBefore(periodBetween('2017-01-01', '2017-01-31'), months)).toBeUndefined();
   });
 });
 
