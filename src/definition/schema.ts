@@ -127,6 +127,12 @@ const indicator = z
     similarWithin: toleranceText
       .optional()
       .describe('How close two figures must be to be called similar: "1 point" or "5%".'),
+    polarity: z
+      .enum(['low-is-good', 'high-is-good', 'none'])
+      .optional()
+      .describe(
+        "Overrides the built-in indicator's polarity: whether a lower or higher figure is better, for this council's judgements and ranks.",
+      ),
     from: financialYear.optional().describe('The first financial year to report.'),
     to: financialYear.optional().describe('The last financial year to report.'),
     local: localFigures.optional(),
