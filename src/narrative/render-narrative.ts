@@ -139,18 +139,24 @@ export function cleanHandlebarsMessage(text: string): string {
 
 /**
  * An error from compiling or running a template, as the sentence the user sees. A field looked up on
- * text or a number ({{report.title.length}}) fails inside Handlebars with no place; it is found in the
- * template and named there, as any other field that is not defined.
+ * text or a number ({{report.title.length}}), or on nothing ({{indicators.x.title}} with no
+ * "indicators"), fails inside Handlebars with no place; it is found in the template and named there,
+ * as any other field that is not defined.
  */
 export function handlebarsError(source: TemplateSource, error: Error): ReportError {
   const onValue = /^Cannot use 'in' operator to search for '(.*)' in /s.exec(error.message)?.[1];
-  if (onValue === undefined)
+  // {{indicators.x.title}} where "indicators" is not defined: strict mode reads "x" of nothing.
+  const onNothing = /^Cannot read properties of (?:undefined|null) \(reading '(.*)'\)/s.exec(error.message)?.[1];
+  const name = onValue ?? onNothing;
+  if (name === undefined)
     return new ReportError(message.templateProblem(source.name, cleanHandlebarsMessage(error.message)));
-  const at = pathsIn(parsed(source)).find((path) => path.parts.indexOf(onValue) > 0);
+  const at = pathsIn(parsed(source)).find((path) => path.parts.indexOf(name) > 0);
+  // The name missing is the one before: in {{indicators.x.title}}, "indicators".
+  const missing = onNothing !== undefined && at ? at.parts.slice(0, at.parts.indexOf(name)).join('.') : name;
   return new ReportError(
     message.templateProblem(
       source.name,
-      `${at ? `line ${at.line}, column ${at.column}: ` : ''}"${onValue}" is not defined`,
+      `${at ? `line ${at.line}, column ${at.column}: ` : ''}"${missing}" is not defined`,
     ),
   );
 }

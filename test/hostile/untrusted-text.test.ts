@@ -87,6 +87,15 @@ describe('templates reaching for what objects inherit', () => {
       ),
     ]);
   });
+  it('{{indicators.repeat_plans.title}} (a field of nothing) names the missing field, not a JavaScript error', async () => {
+    const { fx, at } = withTemplateLine(AUDIT, '<p>{{indicators.repeat_plans.title}}</p>');
+    const result = await refuse(fx, ['build']);
+    expectRefused(fx, result, [
+      new RegExp(
+        `^${re(AUDIT)}: the template cannot be used: line ${at.line}, column ${at.column + 5}: "indicators" is not defined\\.$`,
+      ),
+    ]);
+  });
 });
 
 /** A diagram of the report's own in Vega-Lite, placed first in the definition's diagrams. */
