@@ -32,3 +32,8 @@ export function joinList(items: readonly string[], conjunction = 'and'): string 
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
+
+/** "Walsall's", "St Helens'", "Barnsley's": a name ending in s takes the apostrophe alone. */
+export function possessive(name: string): string {
+  return /s$/i.test(name.trim()) ? `${name.trim()}'` : `${name.trim()}'s`;
+}

@@ -14,6 +14,7 @@ import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { IndicatorSet } from '../indicators/types.js';
 import { findPeriod } from '../indicators/periods.js';
+import { possessive } from '../format.js';
 import { benchmarkChart } from './presets/benchmark.js';
 import { breakdownChart } from './presets/breakdown.js';
 import { customChart } from './presets/custom.js';
@@ -120,7 +121,7 @@ function draftOf(context: ChartContext, file: string): ChartDraft {
 function sourceLine({ indicator, set, diagram }: ChartContext): string {
   const showsLocal = diagram.chart === 'trend' || diagram.chart === 'none' || typeof diagram.chart === 'object';
   const local = showsLocal && indicator.periods.some((period) => !period.whole) && indicator.base !== 'custom';
-  return `Source: ${indicator.sourceName}${local ? `; ${set.comparators.council.name}'s own records` : ''}.`;
+  return `Source: ${indicator.sourceName}${local ? `; ${possessive(set.comparators.council.name)} own records` : ''}.`;
 }
 
 function themed(spec: TopLevelSpec, theme: ChartTheme): TopLevelSpec {

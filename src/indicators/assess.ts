@@ -95,13 +95,7 @@ export interface Change {
   readonly judgement?: 'better' | 'worse' | 'same';
 }
 
-export function changeBetween(
-  fromKey: string,
-  from: number,
-  to: number,
-  decimals: number,
-  polarity: Polarity,
-): Change {
+export function changeBetween(fromKey: string, from: number, to: number, decimals: number, polarity: Polarity): Change {
   const direction = directionOf(from, to);
   const judgement = judge(polarity, direction);
   const change = difference(from, to, decimals);

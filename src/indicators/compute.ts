@@ -29,6 +29,7 @@ import { councilInModel, hasNeighbours, readNeighbours, NEIGHBOUR_FILES, type Ne
 import { byEndDate, reportingYear, sameTimeYearBefore, type Period } from './periods.js';
 import { meanOf, medianOf } from './round.js';
 import { localFigures } from './local-figures.js';
+import { possessive } from '../format.js';
 import type {
   Area,
   Assessment,
@@ -186,7 +187,7 @@ function councilResult(
   const { source, local: _local, from: _from, to: _to, similarWithin: _similar, ...described } = indicator;
   return {
     ...described,
-    sourceName: source?.name ?? `${council.name}'s own records`,
+    sourceName: source?.name ?? `${possessive(council.name)} own records`,
     similarWithin: describeTolerance(tolerance, indicator),
     tolerance,
     periods,

@@ -58,6 +58,7 @@ const SPECS: Readonly<Record<string, HelperSpec>> = {
   verdict: { usage: '{{verdict "indicator" "period" with="england"}}', options: ['since', 'until', 'with'] },
   number: { usage: '{{number 1885 decimals=0}}', options: ['decimals'] },
   plural: { usage: '{{plural count "child" "children"}}', options: [], least: 2 },
+  possessive: { usage: '{{possessive area.name}}', options: [] },
   date: { usage: '{{date "2016-10-11"}}', options: [] },
   diagram: { usage: '{{diagram "diagram id"}}', options: [] },
   diagramRef: { usage: '{{diagramRef "diagram id"}}', options: [] },

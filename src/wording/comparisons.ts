@@ -10,6 +10,7 @@ import { verdictOf, type Verdict } from '../indicators/assess.js';
 import type { Period } from '../indicators/periods.js';
 import { formatNumber, joinList, ordinal } from '../format.js';
 import { formatValue } from './figures.js';
+import { regionInProse } from './names.js';
 
 /**
  * How a figure stands beside another, with the indicator's tolerance for "similar": the one judgement
@@ -126,7 +127,8 @@ export function verdictPhrase(
   return `${verdict} than ${otherName} (${shown})`;
 }
 
-/** How prose names a comparator: "England", "West Midlands", "the statistical neighbour mean". */
+/** How prose names a comparator: "England", "the West Midlands", "the statistical neighbour mean". */
 export function comparatorName(indicator: IndicatorResult, series: SeriesName, average: 'mean' | 'median'): string {
-  return series === 'neighbours' ? `the statistical neighbour ${average}` : indicator.series[series].name;
+  if (series === 'neighbours') return `the statistical neighbour ${average}`;
+  return series === 'region' ? regionInProse(indicator.series.region.name) : indicator.series[series].name;
 }

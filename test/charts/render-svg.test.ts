@@ -242,9 +242,7 @@ describe('describeTrend', () => {
   });
 
   it('compares with the neighbours by the name prose uses, mean or median', () => {
-    expect(describeTrend(repeatPlans, SERIES, 'mean')).toContain(
-      'similar to the statistical neighbour mean (16.5%)',
-    );
+    expect(describeTrend(repeatPlans, SERIES, 'mean')).toContain('similar to the statistical neighbour mean (16.5%)');
     expect(describeTrend(repeatPlans, SERIES, 'median')).toContain('the statistical neighbour median (16.5%)');
   });
 

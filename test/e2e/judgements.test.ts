@@ -56,7 +56,7 @@ function passages(html: string): string[] {
 
 // What each wording claims the JSON's verdict to be: better, worse, similar, higher, lower.
 const CLAIM =
-  /\b(?:(higher|lower)(?: \((better|worse)\))? than|(better|worse) than|(similar) to|(the same) as) (England|the statistical neighbour (?:mean|median)|[A-Z][A-Za-z ,&'-]*?) \((-?[\d,]+(?:\.\d+)?)(?:%| per [\d,]+)?(?:; within [^)]*)?\)/g;
+  /\b(?:(higher|lower)(?: \((better|worse)\))? than|(better|worse) than|(similar) to|(the same) as) (England|the statistical neighbour (?:mean|median)|(?:the )?[A-Z][A-Za-z ,&'-]*?) \((-?[\d,]+(?:\.\d+)?)(?:%| per [\d,]+)?(?:; within [^)]*)?\)/g;
 
 interface Claim {
   readonly verdict: string;
@@ -78,7 +78,9 @@ function claimsIn(text: string): Claim[] {
 /** The JSON's series that prose calls by this name. */
 function seriesOf(json: Json, indicator: JsonIndicator, name: string): string | undefined {
   if (name.startsWith('the statistical neighbour')) return 'neighbours';
-  return ['england', 'region'].find((series) => indicator.series[series]?.name === name);
+  // Prose gives a region its article: "the West Midlands" is the series "West Midlands".
+  const plain = (text: string) => text.replace(/^the /, '').toLowerCase();
+  return ['england', 'region'].find((series) => plain(indicator.series[series]?.name ?? '') === plain(name));
 }
 
 /** Shown as the report shows it: "17.2%", "52.3 per 10,000", "1,885". */

@@ -165,7 +165,7 @@ describe('compare', () => {
 
   it('names the region and the neighbour mean, with the judgement in brackets beyond the tolerance', () => {
     expect(render('{{compare "repeat_plans" "2015-16" with="region"}}')).toBe(
-      'lower (better) than West Midlands (18.5%)',
+      'lower (better) than the West Midlands (18.5%)',
     );
     expect(render('{{compare "repeat_plans" "2015-16" with="neighbours"}}')).toBe(
       'similar to the statistical neighbour mean (16.5%)',
@@ -278,7 +278,7 @@ describe('period and comparator', () => {
 
   it('names comparators as prose does', () => {
     expect(render('{{comparator "repeat_plans" "england"}}')).toBe('England');
-    expect(render('{{comparator "repeat_plans" "region"}}')).toBe('West Midlands');
+    expect(render('{{comparator "repeat_plans" "region"}}')).toBe('the West Midlands');
     expect(render('{{comparator "repeat_plans" "neighbours"}}')).toBe('the statistical neighbour mean');
   });
 });

@@ -9,7 +9,8 @@ import type { Figure, IndicatorResult } from '../../src/indicators/types.js';
 import { changeJudgementPhrase, changePhrase, differencePhrase } from '../../src/wording/changes.js';
 import { compareOverPhrase, comparePhrase } from '../../src/wording/comparisons.js';
 import { formatCell, formatValue } from '../../src/wording/figures.js';
-import { formatNumber, joinList, plural } from '../../src/format.js';
+import { formatNumber, joinList, plural, possessive } from '../../src/format.js';
+import { regionInProse } from '../../src/wording/names.js';
 import { formatDate } from '../../src/dates.js';
 import { repeatPlans, s47Rate } from '../support/indicator-results.js';
 
@@ -391,5 +392,33 @@ describe('compareOverPhrase', () => {
     const text = compareOverPhrase(repeatPlans, [pair(null, 12), pair(10, null)], 'England');
     expect(text).toMatch(/not comparable with England/);
     expect(text).not.toMatch(/higher|lower|better|worse/);
+  });
+});
+
+describe('names in prose', () => {
+  it.each([
+    ['North West', 'the North West'],
+    ['North East', 'the North East'],
+    ['South East', 'the South East'],
+    ['South West', 'the South West'],
+    ['East Midlands', 'the East Midlands'],
+    ['West Midlands', 'the West Midlands'],
+    ['East of England', 'the East of England'],
+    ['London', 'London'],
+    ['Inner London', 'Inner London'],
+    ['Outer London', 'Outer London'],
+    ['Yorkshire and The Humber', 'Yorkshire and the Humber'],
+  ])('DfE\'s region "%s" reads "%s" in a sentence', (name, prose) => {
+    expect(regionInProse(name)).toBe(prose);
+  });
+
+  it.each([
+    ['Walsall', "Walsall's"],
+    ['St Helens', "St Helens'"],
+    ['Windsor and Maidenhead', "Windsor and Maidenhead's"],
+    ['Barnsley', "Barnsley's"],
+    ['Knowsley ', "Knowsley's"],
+  ])('the possessive of %s is %s', (name, expected) => {
+    expect(possessive(name)).toBe(expected);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { SeriesName } from '../../indicators/types.js';
 import { axisTitle } from '../../indicators/units.js';
-import { joinList } from '../../format.js';
+import { joinList, possessive } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
 import type { ChartContext, ChartDraft } from './types.js';
 
@@ -38,7 +38,7 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
   const description = [
     `Dot chart of ${members.length} measures in ${period.label} for ${joinList(names)}.`,
     top
-      ? `${council}'s highest is ${top.shortTitle.toLowerCase()} at ${formatValue(own(top), top)}${series.includes('england') ? ` (England ${formatValue(top.series.england.figures[period.key], top)})` : ''}.`
+      ? `${possessive(council)} highest is ${top.shortTitle.toLowerCase()} at ${formatValue(own(top), top)}${series.includes('england') ? ` (England ${formatValue(top.series.england.figures[period.key], top)})` : ''}.`
       : '',
     series.includes('england')
       ? `${council} is higher than England on ${above('england')} of the ${members.length}.`

@@ -16,9 +16,8 @@ export function describeTrend(
 
   const council = indicator.series.council;
   const names = joinList(series.map((name) => indicator.series[name].name));
-  const sentences = [
-    `Line chart of ${indicator.shortTitle.toLowerCase()} from ${first.label} to ${last.label} for ${names}.`,
-  ];
+  const span = first === last ? `in ${first.label}` : `from ${first.label} to ${last.label}`;
+  const sentences = [`Line chart of ${indicator.shortTitle.toLowerCase()} ${span} for ${names}.`];
   if (first !== last) {
     const change = changePhrase(
       indicator,

@@ -67,7 +67,7 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
           .length;
   const description = [
     months.length
-      ? `Run chart of ${indicator.shortTitle.toLowerCase()} by month from ${months[0]!.label} to ${months[months.length - 1]!.label}.`
+      ? `Run chart of ${indicator.shortTitle.toLowerCase()} for each month from ${months[0]!.label} to ${months[months.length - 1]!.label}.`
       : `Run chart of ${indicator.shortTitle.toLowerCase()} with no monthly figures.`,
     last ? `The latest month, ${last.label}, is ${formatValue({ value: last.value }, indicator)}.` : '',
     target !== undefined && indicator.polarity !== 'none'

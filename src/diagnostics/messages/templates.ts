@@ -61,6 +61,8 @@ export const verdictOfCouncil = (comparators: readonly string[]) =>
 
 export const countPart = (part: string) => `count needs "numerator" or "denominator", not "${part}"`;
 
+export const helperNeedsText = (helper: string, value: string) => `${helper} needs a name, not "${value}"`;
+
 export const helperNeedsNumber = (helper: string, value: string) => `${helper} needs a number, not "${value}"`;
 
 export const unknownHelper = (name: string, suggestion: string | undefined) =>

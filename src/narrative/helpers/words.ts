@@ -2,7 +2,7 @@
 import Handlebars from 'handlebars';
 import { formatDate } from '../../dates.js';
 import * as message from '../../diagnostics/messages.js';
-import { formatNumber, plural } from '../../format.js';
+import { formatNumber, plural, possessive } from '../../format.js';
 import type { HelperOptions, Lookups } from '../lookups.js';
 import type { Helpers } from './types.js';
 
@@ -33,6 +33,11 @@ export function wordHelpers(look: Lookups, diagrams: DiagramPlacer, pluralUsage:
       if (typeof singular !== 'string' || (pluralForm !== opts && typeof pluralForm !== 'string'))
         look.fail(opts, message.helperArguments('plural', pluralUsage, 3));
       return plural(count as number, String(singular), form);
+    },
+    possessive(name: unknown, options: HelperOptions) {
+      return typeof name === 'string' && name.trim() !== ''
+        ? possessive(name)
+        : look.fail(options, message.helperNeedsText('possessive', String(name)));
     },
     date(iso: unknown, options: HelperOptions) {
       try {
