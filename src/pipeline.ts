@@ -104,7 +104,7 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   const fontFaces = await fontFaceCss();
   const parts = await reportParts(definition, templates, files, fontFaces, [...partials.values(), ...sources]);
   const assemble = (pages?: SectionPages) =>
-    assembleDocument(definition, sections, parts, provenanceOf(definition, indicators), pages);
+    assembleDocument(definition, sections, parts, provenanceOf(definition, indicators, sections), pages);
   let html = assemble(definition.output.contents ? 'placeholder' : undefined);
   if (definition.output.contents && printer) {
     html = assemble(sectionPages(sections, await readBookmarks(await (await printer).print(html))));

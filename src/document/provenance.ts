@@ -4,17 +4,38 @@ import type { ReportDefinition } from '../definition/normalize.js';
 import type { IndicatorSet } from '../indicators/types.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { TOOL_VERSION } from '../version.js';
+import { joinList } from '../format.js';
 import type { Provenance } from './assemble.js';
 
-export function provenanceOf(definition: ReportDefinition, set: IndicatorSet): Provenance {
-  const national = [...new Set(Object.values(set.indicators).map((indicator) => indicator.sourceName))];
+/**
+ * Only what the report used, each once: the national publications of its indicators, the neighbour
+ * model when the report speaks of neighbours (a diagram shows them or the prose names them), and each
+ * of the council's own files that an indicator reads, however many of its sheets it reads.
+ */
+export function provenanceOf(
+  definition: ReportDefinition,
+  set: IndicatorSet,
+  sections: readonly { readonly html: string }[],
+): Provenance {
+  const indicators = Object.values(set.indicators);
+  const national = [...new Set(indicators.filter((i) => i.base !== 'custom').map((i) => i.sourceName))];
   const model = neighbourModelLabel(set.comparators.neighbours.model);
-  const local = definition.data.local.map(
-    (source) => `${source.file}${source.asAt ? `, as at ${formatDate(source.asAt)}` : ''}`,
+  const neighboursUsed =
+    definition.diagrams.some((d) => d.chart === 'neighbours' || d.series.includes('neighbours')) ||
+    sections.some((section) => /statistical neighbour/i.test(section.html));
+  const read = new Set(definition.indicators.flatMap((i) => (i.local ? [i.local.source] : [])));
+  const files = new Map<string, Set<string>>();
+  for (const source of definition.data.local.filter((s) => read.has(s.id))) {
+    const dates = files.get(source.file) ?? new Set<string>();
+    if (source.asAt) dates.add(source.asAt);
+    files.set(source.file, dates);
+  }
+  const local = [...files].map(([file, dates]) =>
+    dates.size === 0 ? file : `${file}, as at ${joinList([...dates].sort().map(formatDate))}`,
   );
   return {
     tool: `scrutiny ${TOOL_VERSION}`,
-    sources: [...national, `DfE statistical neighbour model (${model})`, ...local],
+    sources: [...national, ...(neighboursUsed ? [`DfE statistical neighbour model (${model})`] : []), ...local],
   };
 }
 
