@@ -17,6 +17,7 @@ import { assembleDocument, type SectionPages } from './document/assemble.js';
 import { sectionPages } from './document/contents.js';
 import { fontFaceCss } from './fonts.js';
 import { provenanceOf } from './document/provenance.js';
+import { definitionWarnings } from './definition/warnings.js';
 import { reportParts, sectionTemplates, templateFinder } from './document/templates.js';
 import { outputFolder } from './files/output-folder.js';
 import type { FileSystem } from './files/project-files.js';
@@ -67,6 +68,7 @@ export interface BuildResult {
 export async function buildReport(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
   // 1. Definition: YAML -> validated, normalised, every reference checked, every path inside the project.
   const { definition, files } = await readReportDefinition(options.file, effects, options.roots);
+  for (const warning of definitionWarnings(definition)) effects.log(warning);
   const dir = outputFolder(options.outDir, definition.output.dir, effects.cwd);
   // The browser starts now and launches while the data is read.
   const printer = definition.output.pdf ? effects.printer() : undefined;

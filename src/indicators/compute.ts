@@ -177,8 +177,11 @@ function councilResult(
     const table = inputs.local.get(indicator.local.source);
     if (!table) throw new Error(`The local source ${indicator.local.source} was not read before computing indicators.`);
     for (const { period, figure } of localFigures(indicator, indicator.local, table, inputs.suppression, problems)) {
-      if (series.council[period.key] === undefined) periods.push(period);
-      series.council[period.key] = figure;
+      const published = series.council[period.key];
+      if (published === undefined) periods.push(period);
+      // Kept beside it, so the report can say which published figure the council's own replaced.
+      const replaces = published && { value: published.value, ...(published.symbol && { symbol: published.symbol }) };
+      series.council[period.key] = replaces ? { ...figure, replaces } : figure;
     }
     periods.sort(byEndDate);
   }

@@ -13,6 +13,8 @@ export interface Figure {
   /** How many neighbours' figures an average was taken over. */
   readonly count?: number;
   readonly source?: Place;
+  /** For the council's own figure standing in for a published one: what was published. */
+  readonly replaces?: Pick<Figure, 'value' | 'symbol'>;
 }
 
 /** One council's figure for a year, among all councils' (for ranks and benchmark charts). */

@@ -9,7 +9,8 @@ import type { DiagramSpec } from '../definition/schema.js';
 import type { IndicatorResult, IndicatorSet } from '../indicators/types.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { unitNote } from '../indicators/units.js';
-import { joinList } from '../format.js';
+import { joinList, possessive } from '../format.js';
+import { formatValue } from '../wording/figures.js';
 import * as message from '../diagnostics/messages.js';
 import type { DiagramPlacer } from './helpers.js';
 import { TemplateUsageError } from './lookups.js';
@@ -77,6 +78,7 @@ function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, rende
       ? neighboursNote(set, indicator)
       : undefined,
     symbolsNote(rendered.table.rows.flatMap((row) => row.cells)),
+    replacedNote(set, indicator),
     indicator.periods.some((period) => !period.whole) && spec.chart === 'trend'
       ? `A period shorter than a year is the council's own figure for those months and is not shown in the chart.`
       : undefined,
@@ -91,6 +93,20 @@ function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, rende
     chart: rendered.svg,
     source: rendered.source,
   };
+}
+
+/** Which published figures the council's own records stand in for. */
+function replacedNote(set: IndicatorSet, indicator: IndicatorResult): string | undefined {
+  const replaced = indicator.periods.flatMap((period) => {
+    const figure = indicator.series.council.figures[period.key];
+    return figure?.replaces ? [{ period, figure, published: figure.replaces }] : [];
+  });
+  if (replaced.length === 0) return undefined;
+  const each = replaced.map(
+    ({ period, figure, published }) =>
+      `${period.label} (${formatValue(published, indicator)} published${figure.source ? `; ${figure.source.file}` : ''})`,
+  );
+  return `${possessive(set.comparators.council.name)} own figure is shown in place of the one published in ${indicator.sourceName} for ${joinList(each)}.`;
 }
 
 /** Which model, which average, which councils, and any year in which fewer of them had a figure. */

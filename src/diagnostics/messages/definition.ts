@@ -1,6 +1,7 @@
 /** Sentences about the report definition or agenda, and the files it may read. */
 import type { Place } from '../place.js';
 import { at, subject, megabytes, firstLine, lowerFirst, sentenceEnd } from './words.js';
+import { formatDate } from '../../dates.js';
 
 export const yamlSyntax = (place: Place, detail: string) =>
   `${at(place)}: the YAML cannot be read: ${firstLine(detail)}.`;
@@ -79,3 +80,6 @@ export const moreProblems = (count: number) =>
 
 export const yamlTooDeep = (file: string) =>
   `${file}: the YAML is nested too deeply to read; a definition needs only a few levels.`;
+
+export const asAtAfterMeeting = (file: string, index: number, data: string, asAt: string, meeting: string) =>
+  `Warning: ${file}: ${data} is as at ${formatDate(asAt)}, after the meeting on ${formatDate(meeting)}; check data.local[${index}].asAt and report.meetingDate.`;
