@@ -33,7 +33,11 @@ export function normalizeIndicators(
     }
     const measure = measureOf(indicator, i, library, checks);
     if (!measure) return [];
-    if (measure.unit !== 'count' && indicator.local && indicator.local.denominator === undefined) {
+    if (
+      measure.unit !== 'count' &&
+      indicator.local?.numerator !== undefined &&
+      indicator.local.denominator === undefined
+    ) {
       problems.add(message.missingKey(locate(['indicators', i, 'local']), `indicators[${i}].local.denominator`));
     }
     const { from, to, title, shortTitle, definition, base: _base, custom: _custom, ...rest } = indicator;

@@ -87,8 +87,19 @@ const localFigures = z
     source: z.string().describe('The id of a local data source.'),
     from: z.string().describe('The column holding the first day of each period.'),
     to: z.string().describe('The column holding the last day of each period.'),
-    numerator: z.string().describe('The column holding the numerator count.'),
+    numerator: z.string().optional().describe('The column holding the count, or the numerator count.'),
     denominator: z.string().optional().describe('The column holding the denominator count (not needed for a count).'),
+    value: z
+      .string()
+      .optional()
+      .describe(
+        'Instead of counts: the column holding the figure as published (a rate or percentage), never recomputed.',
+      ),
+    england: z.string().optional().describe("The column holding England's published figure, where DfE publishes none."),
+    region: z
+      .string()
+      .optional()
+      .describe("The column holding the region's published figure, where DfE publishes none."),
     aggregate: z
       .enum(['fytd', 'rolling12'])
       .optional()
@@ -103,6 +114,13 @@ const localFigures = z
   .refine((local) => !(local.aggregate && local.measure === 'snapshot'), {
     message: message.rule.snapshotNotSummed,
     path: ['measure'],
+  })
+  .refine((local) => (local.numerator === undefined) !== (local.value === undefined), {
+    message: message.rule.numeratorOrValue,
+  })
+  .refine((local) => local.value === undefined || (local.denominator === undefined && !local.aggregate), {
+    message: message.rule.valueAlone,
+    path: ['value'],
   });
 
 /** An indicator of the council's own, declared by its structure: no formula is ever evaluated. */

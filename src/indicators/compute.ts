@@ -176,7 +176,16 @@ function councilResult(
   if (indicator.local && council.code === inputs.localCouncil) {
     const table = inputs.local.get(indicator.local.source);
     if (!table) throw new Error(`The local source ${indicator.local.source} was not read before computing indicators.`);
-    for (const { period, figure } of localFigures(indicator, indicator.local, table, inputs.suppression, problems)) {
+    for (const { period, figure, england, region } of localFigures(
+      indicator,
+      indicator.local,
+      table,
+      inputs.suppression,
+      problems,
+    )) {
+      // England's and the region's figures from the workbook fill only what DfE does not publish.
+      if (england && series.england[period.key] === undefined) series.england[period.key] = england;
+      if (region && series.region[period.key] === undefined) series.region[period.key] = region;
       const published = series.council[period.key];
       if (published === undefined) periods.push(period);
       // Kept beside it, so the report can say which published figure the council's own replaced.

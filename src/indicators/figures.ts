@@ -13,6 +13,8 @@ export interface Figure {
   /** How many neighbours' figures an average was taken over. */
   readonly count?: number;
   readonly source?: Place;
+  /** Given as published (quoted from an earlier report), not computed from counts. */
+  readonly published?: boolean;
   /** For the council's own figure standing in for a published one: what was published. */
   readonly replaces?: Pick<Figure, 'value' | 'symbol'>;
 }

@@ -1,17 +1,28 @@
 /**
  * The council's own figures from its workbook: each row's counts, checked and turned into a figure
- * for its period, or (for monthly rows) for each financial year to date or rolling 12 months; in a
- * public report, small counts withheld.
+ * for its period, or (for monthly rows) for each financial year to date or rolling 12 months; or a
+ * figure given as published, taken as it is. In a public report, small counts are withheld.
  */
 import type { ProblemList } from '../diagnostics/report-error.js';
+import type { Place } from '../diagnostics/place.js';
 import * as message from '../diagnostics/messages.js';
 import { readLocalCounts, type LocalCounts } from '../tables/read-local-counts.js';
 import type { Table } from '../tables/table.js';
+import type { Reading } from '../tables/values.js';
 import { ratio } from './figures.js';
 import { aggregateMonths, calendarMonth } from './monthly.js';
 import { periodBetween, type Period } from './periods.js';
+import { toScaled } from './round.js';
 import { suppressFigure, type SuppressionRule } from './suppression.js';
 import type { Figure, IndicatorDefinition, LocalFigures } from './types.js';
+
+export interface LocalPeriod {
+  readonly period: Period;
+  readonly figure: Figure;
+  /** England's and the region's published figures, where the workbook gives them. */
+  readonly england?: Figure;
+  readonly region?: Figure;
+}
 
 export function localFigures(
   indicator: IndicatorDefinition,
@@ -19,23 +30,45 @@ export function localFigures(
   table: Table,
   suppression: SuppressionRule | undefined,
   problems: ProblemList,
-): { readonly period: Period; readonly figure: Figure }[] {
+): LocalPeriod[] {
   const rows = readLocalCounts(table, spec, problems);
   if (rows.length === 0 && problems.size === 0) problems.add(message.noData(table.file, indicator.id));
-  if (indicator.unit === 'percent' && spec.denominator !== undefined) {
-    for (const row of rows) {
-      if (row.denominator !== undefined && row.numerator > row.denominator) {
-        problems.add(
-          message.partOverWhole(row.place, spec.numerator, row.numerator, spec.denominator, row.denominator),
-        );
-      }
-    }
-  }
+  for (const row of rows) checkPossible(indicator, spec, row, problems);
   return localPeriods(rows, spec, table.file, problems).map((row) => {
-    const denominator = row.denominator === undefined ? undefined : { value: row.denominator };
-    const figure = ratio(indicator, { value: row.numerator }, denominator, row.place);
-    return { period: row.period, figure: suppression ? suppressFigure(figure, suppression) : figure };
+    const figure = row.value
+      ? published(row.value, indicator, row.place)
+      : ratio(indicator, row.numerator, row.denominator, row.place);
+    return {
+      period: row.period,
+      figure: suppression ? suppressFigure(figure, suppression) : figure,
+      ...(row.england && { england: published(row.england, indicator) }),
+      ...(row.region && { region: published(row.region, indicator) }),
+    };
   });
+}
+
+/** A figure as published, at the indicator's decimal places; never recomputed or withheld again. */
+function published(reading: Reading, indicator: IndicatorDefinition, source?: Place): Figure {
+  const at = source ? { source } : {};
+  if ('symbol' in reading) return { value: null, symbol: reading.symbol, ...at };
+  const value = Number(toScaled(reading.value, indicator.decimals)) / 10 ** indicator.decimals;
+  return { value, published: true, ...at };
+}
+
+/** A share over 100%, or a part larger than its whole, is bad input, not a figure to print. */
+function checkPossible(indicator: IndicatorDefinition, spec: LocalFigures, row: LocalCounts, problems: ProblemList) {
+  if (indicator.unit !== 'percent') return;
+  const [n, d] = [row.numerator, row.denominator];
+  if (n && d && 'value' in n && 'value' in d && n.value > d.value)
+    problems.add(message.partOverWhole(row.place, spec.numerator!, n.value, spec.denominator!, d.value));
+  for (const [key, reading] of [
+    ['value', row.value],
+    ['england', row.england],
+    ['region', row.region],
+  ] as const) {
+    if (reading && 'value' in reading && reading.value > 100)
+      problems.add(message.shareOver100(row.places[key] ?? row.place, spec[key]!, reading.value));
+  }
 }
 
 /** The council's rows as periods: as written, or (for monthly rows) each financial year to date or rolling 12 months. */
@@ -50,18 +83,22 @@ function localPeriods(
   const notMonths = asWritten.filter((row) => calendarMonth(row.period) === undefined);
   for (const row of notMonths) problems.add(message.notACalendarMonth(row.place, row.start, row.end));
   if (notMonths.length > 0) return [];
+  const count = (reading: Reading | undefined) => (reading && 'value' in reading ? reading.value : undefined);
   try {
-    const months = asWritten.map((row) => ({
-      period: row.period,
-      numerator: row.numerator,
-      denominator: row.denominator ?? 0,
-    }));
+    // A month with a withheld or missing count leaves out every window that needs it, as a missing month does.
+    const months = asWritten.flatMap((row) => {
+      const [numerator, denominator] = [count(row.numerator), count(row.denominator)];
+      if (numerator === undefined || (row.denominator && denominator === undefined)) return [];
+      return [{ period: row.period, numerator, denominator: denominator ?? 0 }];
+    });
     return aggregateMonths(months, spec.aggregate, spec.measure).map((window) => ({
-      ...window,
       start: window.period.start,
       end: window.period.end,
-      ...(spec.denominator === undefined && { denominator: undefined }),
+      period: window.period,
+      numerator: { value: window.numerator },
+      ...(spec.denominator !== undefined && { denominator: { value: window.denominator } }),
       place: asWritten.find((row) => row.period.end === window.period.end)!.place,
+      places: {},
     }));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;

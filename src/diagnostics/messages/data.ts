@@ -17,6 +17,12 @@ export const notANumber = (place: Place, column: string, text: string) =>
 export const notACount = (place: Place, column: string, text: string) =>
   `${at(place)}: "${column}" should be a whole number of 0 or more but the cell holds "${text}".`;
 
+export const negativeFigure = (place: Place, column: string, text: string) =>
+  `${at(place)}: "${column}" should be a figure of 0 or more but the cell holds "${text}".`;
+
+export const shareOver100 = (place: Place, column: string, value: number) =>
+  `${at(place)}: "${column}" is a percentage over 100 (${value}), which cannot be.`;
+
 export const notADate = (place: Place, column: string, text: string) =>
   `${at(place)}: "${column}" should be a date but the cell holds "${text}".`;
 

@@ -24,6 +24,9 @@ export const rule = {
   oneItemKind: 'needs exactly one of report, text or file',
   snapshotNotSummed:
     'a snapshot counts children on a date, so months cannot be added up (aggregate); report the figure at the last month end instead, or use measure: flow for events',
+  numeratorOrValue:
+    'needs either the counts (numerator:, and denominator: for a percentage or rate) or a published figure (value:), not both',
+  valueAlone: 'is a figure as published, so it takes no denominator and cannot be added up month by month (aggregate)',
   notFinancialYear: (text: string) => `"${text}" is not a financial year such as 2015-16`,
   logoKind: 'must be a .png, .jpg or .svg file',
   itemFileKind: 'must be a Markdown (.md) or Handlebars (.hbs) file',

@@ -1,0 +1,102 @@
+/**
+ * A council's own sheet as officers keep it: figures quoted as published (no counts behind them),
+ * England's and the region's published figures beside a local measure, and gaps and DfE symbols.
+ * Expected figures are worked out by hand from the rows written here.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/pipeline.js';
+import { ReportError } from '../../src/diagnostics/report-error.js';
+import { ROOT } from '../support/cli.js';
+import { memoryEffects } from '../support/memory-effects.js';
+
+const definition = (local: string, kind = 'rate') => `
+report:
+  title: Local measures
+  slug: local-probe
+  council: St Helens Council
+  committee: Scrutiny Committee
+  meetingDate: 2018-07-10
+area: { code: "342", name: St Helens }
+data:
+  national: data/dfe
+  local:
+    - { id: own, file: probe-local.csv }
+indicators:
+  - id: measure
+    custom: { kind: ${kind}, title: Referrals going on to assessment, definition: Assessments per 10000, polarity: low-is-good }
+    local: { source: own, from: Start, to: End, ${local} }
+diagrams:
+  - { id: trend, title: Measure, indicator: measure, series: [council, england, region], chart: none }
+sections:
+  - heading: Summary
+    text: '{{value "measure" "latest"}} against England {{value "measure" "latest" area="england"}}: {{verdict "measure" "latest" with="england"}}. {{diagram "trend"}}'
+`;
+
+async function build(local: string, csv: string, kind?: string) {
+  const effects = memoryEffects();
+  effects.overrides.set(join(ROOT, 'local-probe.yaml'), definition(local, kind));
+  effects.overrides.set(join(ROOT, 'probe-local.csv'), csv);
+  return buildReport({ file: 'local-probe.yaml' }, effects);
+}
+
+const YEARS =
+  'Start,End,Rate,England,Region\n2015-04-01,2016-03-31,145.04,157.4,150.2\n2016-04-01,2017-03-31,148.1,147.0,160.0\n';
+
+describe('figures as published', () => {
+  it('are taken as they are, at the indicator decimals, marked as published, and judged against the figures beside them', async () => {
+    const { indicators, html } = await build('value: Rate, england: England, region: Region', YEARS);
+    const measure = indicators.indicators.measure!;
+    expect(
+      measure.series.council.figures['2015-04-01/2016-03-31'] ?? measure.series.council.figures['2015-16'],
+    ).toMatchObject({
+      value: 145,
+      published: true,
+    });
+    expect(measure.series.england.figures['2016-17']).toMatchObject({ value: 147 });
+    expect(measure.series.region.figures['2016-17']).toMatchObject({ value: 160 });
+    // 148.1 against 147.0 is within 5% of 147 (7.35): similar. Against 160.0 it is 11.9 lower: better (low is good).
+    expect(measure.assessments['2016-17']).toMatchObject({ england: 'similar', region: 'better' });
+    expect(html).toContain('148.1 per 10,000 against England 147.0 per 10,000: similar to England');
+  });
+
+  it('refuses a figure with counts beside it, naming the key', async () => {
+    await expect(build('value: Rate, numerator: Rate', YEARS)).rejects.toThrow(
+      /counts .* or a published figure \(value:\), not both/,
+    );
+  });
+
+  it('refuses a negative figure or a percentage over 100 at its cell', async () => {
+    const negative = 'Start,End,Rate\n2016-04-01,2017-03-31,-3\n';
+    await expect(build('value: Rate', negative)).rejects.toThrow(
+      /probe-local\.csv, line 2: "Rate" should be a figure of 0 or more but the cell holds "-3"/,
+    );
+    const over = 'Start,End,Share,England\n2016-04-01,2017-03-31,12.5,104\n';
+    await expect(build('value: Share, england: England', over, 'percentage')).rejects.toThrow(
+      /probe-local\.csv, line 2: "England" is a percentage over 100 \(104\)/,
+    );
+  });
+});
+
+describe('gaps and symbols in a local sheet', () => {
+  it('carries a blank cell as not available and a symbol as published, with the legend under the table', async () => {
+    const csv =
+      'Start,End,Assessments,Children\n2015-04-01,2016-03-31,,42000\n2016-04-01,2017-03-31,c,42100\n2017-04-01,2018-03-31,630,42200\n';
+    const { indicators, html } = await build('numerator: Assessments, denominator: Children', csv);
+    const figures = indicators.indicators.measure!.series.council.figures;
+    expect(figures['2015-16']).toMatchObject({ value: null, symbol: 'x' });
+    expect(figures['2016-17']).toMatchObject({ value: null, symbol: 'c' });
+    // 630 / 42,200 x 10,000 = 149.29, shown 149.3.
+    expect(figures['2017-18']).toMatchObject({ value: 149.3, numerator: 630, denominator: 42200 });
+    const text = html.replace(/<[^>]*>/g, ' ');
+    expect(text).toContain('c: suppressed to protect confidentiality');
+    expect(text).toContain('x: not available');
+  });
+
+  it('still refuses text that is neither a number nor a symbol, at its cell', async () => {
+    const csv = 'Start,End,Assessments,Children\n2016-04-01,2017-03-31,lots,42100\n';
+    const error = await build('numerator: Assessments, denominator: Children', csv).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportError);
+    expect(String((error as ReportError).problems)).toMatch(/probe-local\.csv, line 2: "Assessments" should be a number but the cell holds "lots"/);
+  });
+});
