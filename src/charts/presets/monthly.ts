@@ -9,6 +9,7 @@ import { formatCell, formatValue } from '../../wording/figures.js';
 import type { Period } from '../../indicators/periods.js';
 import type { ChartTheme } from '../theme.js';
 import type { ChartContext, ChartDraft, Layer } from './types.js';
+import { tickCountFor, valueAxis } from './value-axis.js';
 
 /** A calendar month: starts on the 1st and ends on its last day. */
 const isMonth = (period: Period) => calendarMonth(period) !== undefined;
@@ -41,11 +42,17 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
       labelLineHeight: 14,
     },
   };
+  // The target line is drawn on the same scale as the months, so the scale covers it too.
+  const valueScale = valueAxis([...points.map((p) => p.value), target], {
+    zero: diagram.zero,
+    count: tickCountFor(theme.size.height),
+  });
   const y: PositionFieldDef<Field> = {
     field: 'value',
     type: 'quantitative',
     title: axisTitle(indicator),
-    scale: { zero: diagram.zero },
+    scale: valueScale?.scale ?? { zero: diagram.zero },
+    ...(valueScale && { axis: valueScale.axis }),
   };
 
   const layers: Layer[] = [
