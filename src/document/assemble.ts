@@ -12,6 +12,7 @@ import { formatDate } from '../dates.js';
 import * as message from '../diagnostics/messages.js';
 import { handlebarsError, refuseInheritedNames, type TemplateSource } from '../narrative/render-narrative.js';
 import { applyHtmlPolicy } from './html-policy.js';
+import { keepPeriodsWhole } from './periods-whole.js';
 
 export interface DocumentParts {
   readonly layout: TemplateSource;
@@ -137,12 +138,12 @@ function headingHtml(section: HeadingOf): string {
   return section.number != null ? `<span class="section-number">${prefix}</span> ${heading}` : `${prefix} ${heading}`;
 }
 
-/** Sections numbered and lettered as the document shows them. */
+/** Sections numbered and lettered as the document shows them, their period labels kept whole. */
 export function numberSections(sections: readonly RenderedSection[]): NumberedSection[] {
   let next = 0;
   let appendices = 0;
   return sections.map((rendered) => {
-    const section = { ...rendered, html: unwrapDiagrams(rendered.html) };
+    const section = { ...rendered, html: keepPeriodsWhole(unwrapDiagrams(rendered.html)) };
     if (section.appendix) return { ...section, letter: String.fromCharCode(65 + appendices++) };
     if (!section.numbered) return section;
     next += 1;

@@ -52,6 +52,17 @@ describe('numberSections', () => {
       '<p><span class="paragraph-number">1.1</span> a</p>\n<figure id="d"><figcaption>Diagram 1:</figcaption></figure><p><span class="paragraph-number">1.2</span> b</p>',
     );
   });
+
+  it('keeps period labels whole in every section, numbered or not', () => {
+    const sections = numberSections([
+      section('Summary', false, '<p>In 2015-16</p>'),
+      section('Body', true, '<p>In 2016-17</p>'),
+    ]);
+    expect(sections.map((s) => s.html)).toEqual([
+      '<p>In <span class="period">2015-16</span></p>',
+      '<p><span class="paragraph-number">1.1</span> In <span class="period">2016-17</span></p>',
+    ]);
+  });
 });
 
 describe('cssString', () => {
