@@ -12,6 +12,7 @@ import { formatDate } from '../dates.js';
 import * as message from '../diagnostics/messages.js';
 import { handlebarsError, refuseInheritedNames, type TemplateSource } from '../narrative/render-narrative.js';
 import { applyHtmlPolicy } from './html-policy.js';
+import { keepPeriodsWhole } from './periods-whole.js';
 
 export interface DocumentParts {
   readonly layout: TemplateSource;
@@ -137,16 +138,26 @@ function headingHtml(section: HeadingOf): string {
   return section.number != null ? `<span class="section-number">${prefix}</span> ${heading}` : `${prefix} ${heading}`;
 }
 
-/** Sections numbered and lettered as the document shows them. */
+/** Sections numbered and lettered as the document shows them, their period labels kept whole. */
 export function numberSections(sections: readonly RenderedSection[]): NumberedSection[] {
   let next = 0;
   let appendices = 0;
-  return sections.map((section) => {
+  return sections.map((rendered) => {
+    const section = { ...rendered, html: keepPeriodsWhole(unwrapDiagrams(rendered.html)) };
     if (section.appendix) return { ...section, letter: String.fromCharCode(65 + appendices++) };
     if (!section.numbered) return section;
     next += 1;
     return { ...section, number: next, html: numberParagraphs(section.html, next) };
   });
+}
+
+/**
+ * A diagram written inside a paragraph (<p>{{diagram "x"}}</p>) is taken out of it. A browser closes
+ * the paragraph where the figure starts, so the paragraph would be empty but for its number, which
+ * would print over the caption or stand alone at the foot of a page.
+ */
+export function unwrapDiagrams(html: string): string {
+  return html.replace(/<p(?:\s[^>]*)?>\s*(<figure\b[\s\S]*?<\/figure>)\s*<\/p>/g, '$1');
 }
 
 /** Prefix each paragraph with its number: <p> -> <p><span class="paragraph-number">1.2</span> */

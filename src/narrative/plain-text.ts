@@ -26,9 +26,41 @@ export function plainTextTemplate(text: string, asParagraphs: boolean): PlainTex
     const refused = escapeContent(ast as unknown as Node);
     if (refused) return { problem: `text in the report definition cannot use ${refused}; use a template file` };
     // The paragraph tags are added after escaping, as markup of our own.
-    body.push(...(asParagraphs ? [content('<p>', ast), ...ast.body, content('</p>\n', ast)] : ast.body));
+    body.push(...(asParagraphs ? paragraphed(ast) : ast.body));
   }
   return { ast: { type: 'Program', body, blockParams: [], strip: {}, loc: undefined } as unknown as hbs.AST.Program };
+}
+
+/**
+ * A paragraph's nodes inside <p> tags, except a {{diagram}}: a figure cannot stand inside a paragraph
+ * (the browser would close the paragraph before it, leaving its number alone over the caption), so
+ * the diagram stands between paragraphs and the text either side of it makes paragraphs of its own.
+ */
+function paragraphed(ast: hbs.AST.Program): unknown[] {
+  const out: unknown[] = [];
+  let run: hbs.AST.Statement[] = [];
+  const flush = () => {
+    const blank = run.every(
+      (node) => node.type === 'ContentStatement' && (node as hbs.AST.ContentStatement).value.trim() === '',
+    );
+    if (!blank) out.push(content('<p>', ast), ...run, content('</p>\n', ast));
+    run = [];
+  };
+  for (const node of ast.body) {
+    if (!isDiagram(node)) {
+      run.push(node);
+      continue;
+    }
+    flush();
+    out.push(node, content('\n', ast));
+  }
+  flush();
+  return out;
+}
+
+function isDiagram(node: hbs.AST.Statement): boolean {
+  const path = (node as hbs.AST.MustacheStatement).path as hbs.AST.PathExpression | undefined;
+  return node.type === 'MustacheStatement' && path?.type === 'PathExpression' && path.original === 'diagram';
 }
 
 function content(value: string, near: hbs.AST.Program): unknown {

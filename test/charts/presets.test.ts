@@ -497,6 +497,24 @@ describe('monthly: a custom indicator month by month against its target', () => 
     }
   });
 
+  it('draws the financial-year boundary half way between the March and April points, not on April', () => {
+    const points = [
+      ...(/class="mark-symbol role-mark[^"]*">([\s\S]*?)<\/g>/.exec(rendered.svg!)?.[1] ?? '').matchAll(
+        /transform="translate\(([-\d.]+),/g,
+      ),
+    ].map((match) => Number(match[1]));
+    expect(points).toHaveLength(months.length);
+    const march = months.findIndex((m) => m.label === 'March 2016');
+    expect(months[march + 1]!.label).toBe('April 2016');
+    const rules = [...rendered.svg!.matchAll(/<line transform="translate\(([-\d.]+),0\)"[^>]*stroke-dasharray="2,3"/g)];
+    expect(rules).toHaveLength(1);
+    const boundary = Number(rules[0]![1]);
+    const [before, after] = [points[march]!, points[march + 1]!];
+    // Each month is drawn at its first day; the boundary, half way from 1 March to 1 April, is in the middle third.
+    expect(boundary).toBeGreaterThan(before + (after - before) / 3);
+    expect(boundary).toBeLessThan(after - (after - before) / 3);
+  });
+
   it("describes the latest month's figure as the table shows it, the target and how often it was met", () => {
     const last = months[months.length - 1]!;
     const met = months.filter((m) => m.tenths >= target).length;

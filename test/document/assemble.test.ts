@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assembleDocument, cssString, numberParagraphs } from '../../src/document/assemble.js';
+import { assembleDocument, cssString, numberParagraphs, numberSections } from '../../src/document/assemble.js';
 import type { RenderedSection } from '../../src/narrative/render-narrative.js';
 import { ROOT } from '../support/cli.js';
 import { exampleDefinition } from '../support/example.js';
@@ -36,6 +36,32 @@ describe('numberParagraphs', () => {
     expect(html).toContain('<p class="unnumbered">That:</p>');
     expect(html).toContain('<pre>x</pre>');
     expect(html.match(/paragraph-number">([\d.]+)/g)).toEqual(['paragraph-number">1.1', 'paragraph-number">1.2']);
+  });
+});
+
+describe('numberSections', () => {
+  it('takes a diagram out of a paragraph written around it, so no number is left without text', () => {
+    const [numbered] = numberSections([
+      section(
+        'Background',
+        true,
+        '<p>a</p>\n<p> <figure id="d"><figcaption>Diagram 1:</figcaption></figure>\n</p><p>b</p>',
+      ),
+    ]);
+    expect(numbered!.html).toBe(
+      '<p><span class="paragraph-number">1.1</span> a</p>\n<figure id="d"><figcaption>Diagram 1:</figcaption></figure><p><span class="paragraph-number">1.2</span> b</p>',
+    );
+  });
+
+  it('keeps period labels whole in every section, numbered or not', () => {
+    const sections = numberSections([
+      section('Summary', false, '<p>In 2015-16</p>'),
+      section('Body', true, '<p>In 2016-17</p>'),
+    ]);
+    expect(sections.map((s) => s.html)).toEqual([
+      '<p>In <span class="period">2015-16</span></p>',
+      '<p><span class="paragraph-number">1.1</span> In <span class="period">2016-17</span></p>',
+    ]);
   });
 });
 

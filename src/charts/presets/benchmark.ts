@@ -12,6 +12,7 @@ import { ordinal } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
 import { rankPhrase } from '../../wording/comparisons.js';
 import type { ChartContext, ChartDraft, Layer } from './types.js';
+import { tickCountFor, valueAxis } from './value-axis.js';
 
 /** Pixels from the top of the plot for the council's label, below the quartile letters. */
 const LABEL_Y = 30;
@@ -32,11 +33,17 @@ export function benchmarkChart({ indicator, period, theme, set, diagram }: Chart
     scale: { domain: [0.5, ranked.length + 0.5], nice: false },
     axis: { labels: false, ticks: false, grid: false, title: `All ${ranked.length} councils, ${order}` },
   };
+  // The England line is drawn on the same scale as the bars, so the scale covers it too.
+  const valueScale = valueAxis([...ranked.map((entry) => entry.value), england?.value], {
+    zero: diagram.zero,
+    count: tickCountFor(theme.size.height),
+  });
   const y: PositionFieldDef<Field> = {
     field: 'value',
     type: 'quantitative',
     title: axisTitle(indicator),
-    scale: { zero: diagram.zero },
+    scale: valueScale?.scale ?? { zero: diagram.zero },
+    ...(valueScale && { axis: valueScale.axis }),
   };
   const barWidth = Math.max(1, (theme.size.width / Math.max(ranked.length, 1)) * 0.7);
 

@@ -8,6 +8,7 @@ import { axisTitle } from '../../indicators/units.js';
 import { joinList, possessive } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
 import type { ChartContext, ChartDraft } from './types.js';
+import { tickCountFor, valueAxis } from './value-axis.js';
 
 export function breakdownChart({ diagram, set, indicator, period, theme }: ChartContext): ChartDraft {
   const ids = diagram.indicators ?? [diagram.indicator];
@@ -45,9 +46,14 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
       : '',
   ];
 
+  const width = theme.size.width - 200;
+  const valueScale = valueAxis(
+    points.map((p) => p.value),
+    { zero: diagram.zero, count: tickCountFor(width) },
+  );
   return {
     spec: {
-      width: theme.size.width - 200,
+      width,
       height: { step: 26 },
       data: { values: points },
       mark: { type: 'point', filled: true, size: 90, opacity: 1 },
@@ -59,7 +65,13 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
           title: null,
           axis: { labelLimit: 0 },
         },
-        x: { field: 'value', type: 'quantitative', title: axisTitle(indicator), scale: { zero: diagram.zero } },
+        x: {
+          field: 'value',
+          type: 'quantitative',
+          title: axisTitle(indicator),
+          scale: valueScale?.scale ?? { zero: diagram.zero },
+          ...(valueScale && { axis: valueScale.axis }),
+        },
         color: {
           field: 'series',
           type: 'nominal',

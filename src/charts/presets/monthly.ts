@@ -9,6 +9,7 @@ import { formatCell, formatValue } from '../../wording/figures.js';
 import type { Period } from '../../indicators/periods.js';
 import type { ChartTheme } from '../theme.js';
 import type { ChartContext, ChartDraft, Layer } from './types.js';
+import { tickCountFor, valueAxis } from './value-axis.js';
 
 /** A calendar month: starts on the 1st and ends on its last day. */
 const isMonth = (period: Period) => calendarMonth(period) !== undefined;
@@ -24,7 +25,7 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
   const aprils = months
     .filter((period, i) => i > 0 && period.start.slice(5, 7) === '04')
     .map((period) => ({
-      month: `${period.start}T00:00:00Z`,
+      month: betweenMarchAndApril(Number(period.start.slice(0, 4))),
       year: `${period.start.slice(0, 4)}-${String((Number(period.start.slice(0, 4)) + 1) % 100).padStart(2, '0')}`,
     }));
   const target = diagram.target;
@@ -41,11 +42,17 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
       labelLineHeight: 14,
     },
   };
+  // The target line is drawn on the same scale as the months, so the scale covers it too.
+  const valueScale = valueAxis([...points.map((p) => p.value), target], {
+    zero: diagram.zero,
+    count: tickCountFor(theme.size.height),
+  });
   const y: PositionFieldDef<Field> = {
     field: 'value',
     type: 'quantitative',
     title: axisTitle(indicator),
-    scale: { zero: diagram.zero },
+    scale: valueScale?.scale ?? { zero: diagram.zero },
+    ...(valueScale && { axis: valueScale.axis }),
   };
 
   const layers: Layer[] = [
@@ -88,6 +95,14 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
       rows: months.map((period) => ({ name: period.label, cells: [formatCell(figures[period.key], indicator)] })),
     },
   };
+}
+
+/**
+ * Where a financial year's boundary is drawn: each month is plotted at its first day, so the boundary
+ * goes half way from March's point to April's, between the two months rather than on April.
+ */
+function betweenMarchAndApril(year: number): string {
+  return new Date((Date.UTC(year, 2, 1) + Date.UTC(year, 3, 1)) / 2).toISOString();
 }
 
 /** The start of each financial year after the first: a dotted rule, labelled with the year at the top. */

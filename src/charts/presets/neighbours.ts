@@ -10,6 +10,7 @@ import { axisTitle } from '../../indicators/units.js';
 import { ordinal } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
 import type { ChartContext, ChartDraft } from './types.js';
+import { tickCountFor, valueAxis } from './value-axis.js';
 
 interface Bar {
   readonly name: string;
@@ -55,11 +56,17 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
       labelLimit: 0,
     },
   };
+  const width = theme.size.width - 140;
+  const valueScale = valueAxis(
+    bars.map((b) => b.value),
+    { zero: diagram.zero, count: tickCountFor(width) },
+  );
   const x: PositionFieldDef<Field> = {
     field: 'value',
     type: 'quantitative',
     title: axisTitle(indicator),
-    scale: { zero: diagram.zero },
+    scale: valueScale?.scale ?? { zero: diagram.zero },
+    ...(valueScale && { axis: valueScale.axis }),
   };
   const colour: ColorDef<Field> = {
     condition: [
@@ -92,7 +99,7 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
 
   return {
     spec: {
-      width: theme.size.width - 140,
+      width,
       height: { step: 20 },
       data: { values: bars },
       encoding: { y },

@@ -10,6 +10,7 @@ import { formatCell } from '../../wording/figures.js';
 import { measureText } from '../text-metrics.js';
 import { describeTrend } from './describe-trend.js';
 import type { ChartContext, ChartDraft, DiagramTable, Layer } from './types.js';
+import { valueAxis, type ValueAxis } from './value-axis.js';
 
 export interface ChartPoint {
   readonly series: string;
@@ -57,10 +58,12 @@ export function trendSpec(
   const styles = series.map((name) => theme.series[name]);
   const years = indicator.periods.filter((period) => period.whole);
   const points = trendPoints(indicator, series);
-  // A round top chosen here, so the axis ends on a labelled tick and line-end labels can be placed.
-  const max = Math.max(0, ...points.map((p) => p.value ?? 0));
-  const top = zero && max > 0 ? niceTop(max) : undefined;
-  const labels = top === undefined ? undefined : directLabels(points, years[years.length - 1]?.label, top, theme);
+  // The scale's ends chosen here, so that line-end labels can be placed on it.
+  const valueScale = valueAxis(
+    points.map((p) => p.value),
+    { zero, count: 5 },
+  );
+  const labels = valueScale && directLabels(points, years[years.length - 1]?.label, valueScale, theme);
   // Direct labels at the line ends where they fit; a legend (colour, dash and marker) where they would collide.
   const legend = labels ? null : { values: names, sort: names };
   return {
@@ -83,8 +86,8 @@ export function trendSpec(
         field: 'value',
         type: 'quantitative',
         title: axisTitle(indicator),
-        scale: top === undefined ? { zero, nice: true } : { domain: [0, top], nice: false },
-        axis: { tickCount: 5, grid: true },
+        scale: valueScale?.scale ?? { zero, nice: true },
+        axis: { grid: true, ...(valueScale?.axis ?? { tickCount: 5 }) },
       },
       color: { field: 'series', type: 'nominal', scale: { domain: names, range: styles.map((s) => s.color) }, legend },
       strokeDash: {
@@ -137,26 +140,19 @@ function periodAxis(labels: readonly string[], width: number, fontSize: number):
 const LABEL_GAP = 16;
 
 /**
- * Whether every series can be named at the end of its line: the last year's values, placed on a scale
- * from 0 to a round top we choose ourselves, must be at least a label's height apart.
+ * Whether every series can be named at the end of its line: the last year's values, placed on the
+ * scale we chose ourselves, must be at least a label's height apart.
  */
 function directLabels(
   points: readonly ChartPoint[],
   period: string | undefined,
-  top: number,
+  { low, top }: ValueAxis,
   theme: ChartContext['theme'],
 ) {
   const last = points.filter((p) => p.period === period && p.value !== null);
   if (period === undefined || last.length === 0) return undefined;
-  const ys = last.map((p) => theme.size.height * (1 - p.value! / top)).sort((a, b) => a - b);
+  const ys = last.map((p) => theme.size.height * (1 - (p.value! - low) / (top - low))).sort((a, b) => a - b);
   if (ys.some((y, i) => i > 0 && y - ys[i - 1]! < LABEL_GAP)) return undefined;
   const width = Math.max(...last.map((p) => measureText(p.series, theme.text.label))) + 14;
   return { period, width };
-}
-
-/** The smallest 1, 2 or 5 x 10^k step that gives at most five intervals, times the intervals needed. */
-function niceTop(max: number): number {
-  const magnitude = 10 ** Math.floor(Math.log10(max / 5));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => max / candidate <= 5)!;
-  return Math.ceil(max / step - 1e-9) * step;
 }
