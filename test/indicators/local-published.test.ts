@@ -97,6 +97,8 @@ describe('gaps and symbols in a local sheet', () => {
     const csv = 'Start,End,Assessments,Children\n2016-04-01,2017-03-31,lots,42100\n';
     const error = await build('numerator: Assessments, denominator: Children', csv).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportError);
-    expect(String((error as ReportError).problems)).toMatch(/probe-local\.csv, line 2: "Assessments" should be a number but the cell holds "lots"/);
+    expect(String((error as ReportError).problems)).toMatch(
+      /probe-local\.csv, line 2: "Assessments" should be a number but the cell holds "lots"/,
+    );
   });
 });
