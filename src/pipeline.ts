@@ -85,6 +85,7 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
     council: definition.area,
     neighbours,
     populationYearOffset,
+    comparators: definition.comparators,
     indicators: definition.indicators,
     national: tables.national,
     local: tables.local,

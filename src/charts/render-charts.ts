@@ -14,6 +14,7 @@ import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { IndicatorSet } from '../indicators/types.js';
 import { findPeriod } from '../indicators/periods.js';
+import { findSeries } from '../indicators/other-councils.js';
 import { possessive } from '../format.js';
 import { benchmarkChart } from './presets/benchmark.js';
 import { breakdownChart } from './presets/breakdown.js';
@@ -104,7 +105,9 @@ function contextOf(diagram: DiagramSpec, set: IndicatorSet, theme: ChartTheme, f
         indicator.periods.map((p) => p.label),
       ),
     );
-  return { diagram, set, indicator, period, theme };
+  // A council named among the comparators that is the report's own (in a run for many councils) is left out.
+  const series = diagram.series.flatMap((name) => findSeries(set.comparators.others, name) ?? []);
+  return { diagram, set, indicator, period, theme, series };
 }
 
 function draftOf(context: ChartContext, file: string): ChartDraft {

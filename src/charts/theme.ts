@@ -8,12 +8,22 @@ import type { Config } from 'vega-lite';
 import { z } from 'zod';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import type { SeriesName } from '../indicators/types.js';
+import { isBuiltInSeries, type BuiltInSeries, type SeriesName } from '../indicators/types.js';
 
 const seriesStyle = z.strictObject({ color: z.string(), dash: z.array(z.number()), shape: z.string() });
 const themeFile = z.looseObject({
   font: z.string(),
   series: z.strictObject({ council: seriesStyle, england: seriesStyle, region: seriesStyle, neighbours: seriesStyle }),
+  /** Other councils named as comparators, in turn: distinct from the standing series by colour, dash and marker. */
+  comparators: z
+    .array(seriesStyle)
+    .min(1)
+    .prefault([
+      { color: '#00703c', dash: [4, 2], shape: 'diamond' },
+      { color: '#d4351c', dash: [1, 3], shape: 'triangle-up' },
+      { color: '#5694ca', dash: [6, 2, 1, 2], shape: 'cross' },
+      { color: '#912b88', dash: [3, 3], shape: 'triangle-down' },
+    ]),
   colors: z.strictObject({
     /** The council's own bar or point among others. */
     highlight: z.string(),
@@ -40,12 +50,13 @@ const themeFile = z.looseObject({
 });
 
 type ThemeFile = z.output<typeof themeFile>;
-export type SeriesStyle = ThemeFile['series'][SeriesName];
+export type SeriesStyle = ThemeFile['series']['council'];
 
 export interface ChartTheme {
   readonly config: Config;
   readonly font: string;
-  readonly series: Readonly<Record<SeriesName, SeriesStyle>>;
+  readonly series: Readonly<Record<BuiltInSeries, SeriesStyle>>;
+  readonly comparators: readonly SeriesStyle[];
   readonly colors: ThemeFile['colors'];
   readonly size: ThemeFile['size'];
   readonly text: ThemeFile['text'];
@@ -71,12 +82,13 @@ export function parseChartTheme(
       checked.error.issues.map((issue) => message.badThemeFile(file, `"${issue.path.join('.')}" ${issue.message}`)),
     );
   }
-  const { series, colors, size, text, ...config } = checked.data;
+  const { series, comparators, colors, size, text, ...config } = checked.data;
   const axis = (config as Config).axis?.labelFontSize;
   return {
     config: config as Config,
     font: config.font,
     series,
+    comparators,
     colors,
     size,
     text,
@@ -97,4 +109,12 @@ function deepMerge(base: unknown, over: unknown): unknown {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The style of each series drawn together: the standing ones from "series", other councils from "comparators" in turn. */
+export function seriesStyles(theme: ChartTheme, names: readonly SeriesName[]): SeriesStyle[] {
+  let next = 0;
+  return names.map((name) =>
+    isBuiltInSeries(name) ? theme.series[name] : theme.comparators[next++ % theme.comparators.length]!,
+  );
 }

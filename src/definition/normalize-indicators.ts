@@ -6,7 +6,7 @@ import * as message from '../diagnostics/messages.js';
 import { nearest } from '../diagnostics/nearest.js';
 import type { Library } from '../indicators/library.js';
 import { parseFinancialYear } from '../indicators/periods.js';
-import type { IndicatorDefinition } from '../indicators/types.js';
+import { SERIES_NAMES, type IndicatorDefinition } from '../indicators/types.js';
 import { checkVegaLite } from './check-vega-lite.js';
 import type { Checks } from './checks.js';
 import { formatPath } from './read-definition.js';
@@ -113,6 +113,20 @@ export function checkDiagrams(spec: ValidatedDefinition, { problems, locate }: C
       if (!indicatorIds.includes(id))
         problems.add(message.unknownReference(locate(path), 'indicator', id, indicatorIds, nearest(id, indicatorIds)));
     }
+    // Another council is named in series: as the definition's comparators: list writes it.
+    const allowed = [...SERIES_NAMES, ...spec.comparators];
+    diagram.series.forEach((name, j) => {
+      if (!allowed.some((known) => known.trim().toLowerCase() === name.trim().toLowerCase()))
+        problems.add(
+          message.unknownReference(
+            locate(['diagrams', i, 'series', j]),
+            'series',
+            name,
+            allowed,
+            nearest(name, allowed),
+          ),
+        );
+    });
     if (typeof diagram.chart === 'object') {
       for (const problem of checkVegaLite(diagram.chart.vegaLite)) {
         problems.add(

@@ -28,6 +28,8 @@ export interface ReportDefinition {
     readonly meeting: string;
   };
   readonly area: ValidatedDefinition['area'];
+  /** Other councils to compare with, as written, and where. */
+  readonly comparators: readonly { readonly text: string; readonly place: Place }[];
   readonly data: {
     readonly nationalDir: string;
     readonly neighbours: ValidatedDefinition['data']['neighbours'];
@@ -144,6 +146,7 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
       meeting: meetingLine(spec.report.committee, spec.report.meetingDate),
     },
     area: spec.area,
+    comparators: spec.comparators.map((text, i) => ({ text, place: context.locate(['comparators', i]) })),
     data: {
       nationalDir,
       neighbours: spec.data.neighbours,

@@ -167,7 +167,10 @@ const diagram = z.strictObject({
   title: z.string().min(1),
   indicator: z.string().describe('The indicator the diagram shows (the first of a breakdown).'),
   indicators: z.array(z.string()).optional().describe('For a breakdown: the indicators shown side by side.'),
-  series: z.array(z.enum(SERIES_NAMES)).default(['council', 'neighbours', 'england']),
+  series: z
+    .array(z.string().min(1))
+    .default(['council', 'neighbours', 'england'])
+    .describe(`The series to draw: ${SERIES_NAMES.join(', ')}, or a council named in comparators.`),
   table: z.boolean().default(true),
   chart: z
     .union([
@@ -266,6 +269,12 @@ export const reportDefinitionSchema = z.strictObject({
     .optional()
     .describe(
       'The folder holding layout.hbs, print.css and section templates; any file it lacks comes from the built-in templates. Default: templates/ beside the definition, if there is one.',
+    ),
+  comparators: z
+    .array(z.string().min(1))
+    .default([])
+    .describe(
+      'Other councils to compare with, by DfE code ("889") or name ("Blackburn with Darwen"): usable in diagram series and with= like england, region and neighbours.',
     ),
   indicators: z.array(indicator).default([]),
   diagrams: z.array(diagram).default([]),

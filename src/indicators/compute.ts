@@ -29,6 +29,7 @@ import { councilInModel, hasNeighbours, readNeighbours, NEIGHBOUR_FILES, type Ne
 import { byEndDate, reportingYear, sameTimeYearBefore, type Period } from './periods.js';
 import { meanOf, medianOf } from './round.js';
 import { localFigures } from './local-figures.js';
+import { resolveOtherCouncils, type OtherCouncil } from './other-councils.js';
 import { possessive } from '../format.js';
 import type {
   Area,
@@ -38,6 +39,7 @@ import type {
   IndicatorInputs,
   IndicatorResult,
   IndicatorSet,
+  BuiltInSeries,
   SeriesName,
 } from './types.js';
 
@@ -114,6 +116,12 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
   if (missing.length > 0)
     throw new ReportError(missing.map((council) => message.councilNotInData(searched, council.code)));
 
+  const allNames = new Map(
+    national.flatMap(([, figures]) => [...figures.councils].map(([code, council]) => [code, council.name] as const)),
+  );
+  const named = resolveOtherCouncils(inputs.comparators ?? [], allNames, problems);
+  problems.throwIfAny();
+
   const sets = councils.map((choice) => {
     const council = { code: choice.code, name: choice.name ?? nameOf(choice.code) };
     const { region } = known(council.code)!;
@@ -127,10 +135,12 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
     const neighbourCodes = hasNeighbours(neighbourTable, inputs.neighbours.model, council.code)
       ? readNeighbours(neighbourTable, inputs.neighbours.model, council.code)
       : [];
+    // A council is not its own comparator: in a run for many councils, each compares with the others named.
+    const others = named.filter((other) => other.code !== council.code);
     const indicators = Object.fromEntries(
       national.map(([indicator, figures]) => [
         indicator.id,
-        councilResult(indicator, figures, council, region, neighbourCodes, inputs, problems),
+        councilResult(indicator, figures, { council, region, neighbourCodes, others }, inputs, problems),
       ]),
     );
     return {
@@ -138,6 +148,7 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
         council,
         region,
         neighbours: { ...inputs.neighbours, areas: neighbourCodes.map((code) => ({ code, name: nameOf(code) })) },
+        others,
       },
       indicators,
     };
@@ -146,17 +157,29 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
   return sets;
 }
 
+interface Whose {
+  readonly council: Area;
+  readonly region: Area;
+  readonly neighbourCodes: readonly string[];
+  readonly others: readonly OtherCouncil[];
+}
+
 function councilResult(
   indicator: IndicatorDefinition,
   national: NationalFigures,
-  council: Area,
-  region: Area,
-  neighbourCodes: readonly string[],
+  { council, region, neighbourCodes, others }: Whose,
   inputs: IndicatorInputs,
   problems: ProblemList,
 ): IndicatorResult {
   const years = national.years.filter((year) => (indicator.from ?? 0) <= year && year <= (indicator.to ?? Infinity));
-  const series: Record<SeriesName, Record<string, Figure>> = { council: {}, england: {}, region: {}, neighbours: {} };
+  type Figures = Record<string, Figure>;
+  const series: Record<BuiltInSeries, Figures> & Record<string, Figures> = {
+    council: {},
+    england: {},
+    region: {},
+    neighbours: {},
+  };
+  for (const other of others) series[other.code] = {};
   const periods: Period[] = [];
 
   for (const year of years) {
@@ -170,6 +193,7 @@ function councilResult(
       inputs.neighbours.average,
       indicator.decimals,
     );
+    for (const other of others) series[other.code]![period.key] = national.council(other.code, year);
   }
 
   // The local workbook is the report's council's own: another council listed beside it never takes its figures.
@@ -208,8 +232,9 @@ function councilResult(
       england: { name: 'England', figures: series.england },
       region: { name: region.name, figures: series.region },
       neighbours: { name: `Statistical neighbours (${inputs.neighbours.average})`, figures: series.neighbours },
+      ...Object.fromEntries(others.map((other) => [other.code, { name: other.name, figures: series[other.code]! }])),
     },
-    assessments: assessmentsOf(indicator, periods, series, national, tolerance),
+    assessments: assessmentsOf(indicator, periods, series, national, tolerance, others),
     // Shared, not copied, between councils: the same list for every council's result.
     councils: Object.fromEntries(
       periods
@@ -230,9 +255,10 @@ function averageOf(figures: readonly Figure[], average: 'mean' | 'median', decim
 function assessmentsOf(
   indicator: IndicatorDefinition,
   periods: readonly Period[],
-  series: Record<SeriesName, Record<string, Figure>>,
+  series: Record<BuiltInSeries, Record<string, Figure>> & Record<string, Record<string, Figure>>,
   national: NationalFigures,
   tolerance: Tolerance,
+  others: readonly OtherCouncil[],
 ): Record<string, Assessment> {
   const assessments: Record<string, Assessment> = {};
   const wholeYears: Period[] = [];
@@ -244,7 +270,7 @@ function assessmentsOf(
     if (value == null) continue;
 
     const verdict = (name: SeriesName) => {
-      const other = series[name][period.key]?.value;
+      const other = series[name]?.[period.key]?.value;
       return other == null ? undefined : verdictOf(value, other, indicator.polarity, tolerance);
     };
     // A part of a year is set against the same part of the year before, never against a whole year.
@@ -260,6 +286,11 @@ function assessmentsOf(
       const judged = verdict(name);
       if (judged) assessment[name] = judged;
     }
+    const againstOthers = others.flatMap((other) => {
+      const judged = verdict(other.code);
+      return judged ? [[other.code, judged] as const] : [];
+    });
+    if (againstOthers.length > 0) assessment.others = Object.fromEntries(againstOthers);
     if (compared && before != null)
       assessment.change = changeBetween(compared.key, before, value, indicator.decimals, indicator.polarity);
     if (twoBefore && earlier != null)

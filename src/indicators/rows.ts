@@ -3,7 +3,7 @@
  * officers open in Excel to check a figure against its source.
  */
 import { symbolLegend } from '../tables/values.js';
-import type { IndicatorSet } from './types.js';
+import { seriesOf, type IndicatorSet } from './types.js';
 
 export interface IndicatorRow {
   readonly indicator: string;
@@ -55,7 +55,7 @@ export function indicatorRows(sets: readonly IndicatorSet[]): IndicatorRow[] {
     Object.values(set.indicators).flatMap((indicator) =>
       indicator.periods.map((period): IndicatorRow => {
         const figure = (name: 'council' | 'england' | 'region' | 'neighbours') =>
-          indicator.series[name].figures[period.key];
+          seriesOf(indicator, name).figures[period.key];
         const own = figure('council');
         const assessment = indicator.assessments[period.key];
         const place = own?.source;

@@ -2,6 +2,7 @@
  * What the indicator stage takes and gives: indicator definitions, the figures of a council and its
  * comparators, and their assessments. Every later stage reads these types; compute.ts makes them.
  */
+import type { Place } from '../diagnostics/place.js';
 import type { Table } from '../tables/table.js';
 import type { LocalCountsSpec } from '../tables/read-local-counts.js';
 import type { Change, Rank, Tolerance, Verdict } from './assess.js';
@@ -16,13 +17,29 @@ import type { Unit } from './units.js';
 
 export type { CouncilFigure, Figure } from './figures.js';
 
-/** The series an indicator has: the council's and its comparators'. */
+/** The series every indicator has: the council's and its standing comparators'. */
 export const SERIES_NAMES = ['council', 'england', 'region', 'neighbours'] as const;
-export type SeriesName = (typeof SERIES_NAMES)[number];
+export type BuiltInSeries = (typeof SERIES_NAMES)[number];
+/** Another council the report names as a comparator (comparators: in the definition), by its code. */
+export type CouncilCode = `${number}`;
+export type SeriesName = BuiltInSeries | CouncilCode;
 
 export interface Series {
   readonly name: string;
   readonly figures: Readonly<Record<string, Figure>>;
+}
+
+export type SeriesMap = Readonly<Record<BuiltInSeries, Series>> & Readonly<Partial<Record<CouncilCode, Series>>>;
+
+export function isBuiltInSeries(name: string): name is BuiltInSeries {
+  return (SERIES_NAMES as readonly string[]).includes(name);
+}
+
+/** A series of an indicator by name; every name a report uses is checked against its comparators first. */
+export function seriesOf(indicator: { readonly series: SeriesMap }, name: SeriesName): Series {
+  const found = indicator.series[name];
+  if (!found) throw new Error(`The series ${name} was not computed.`);
+  return found;
 }
 
 export interface IndicatorDefinition extends Omit<LibraryIndicator, 'unit' | 'decimals' | 'source'>, Unit {
@@ -53,6 +70,8 @@ export interface Assessment {
   readonly neighbours?: Verdict;
   /** From the previous whole year; for a part of a year, from the same part of the year before, if there is one. */
   readonly change?: Change;
+  /** Against each other council named as a comparator, by its code. */
+  readonly others?: Readonly<Record<string, Verdict>>;
   /** Three-year trend: against the figure two years before. */
   readonly trend?: { readonly from: string; readonly verdict: Verdict };
 }
@@ -68,7 +87,7 @@ export interface IndicatorResult extends Omit<
   /** The same tolerance as a number: every judgement of "similar", in prose, charts and the JSON, uses it. */
   readonly tolerance: Tolerance;
   readonly periods: readonly Period[];
-  readonly series: Readonly<Record<SeriesName, Series>>;
+  readonly series: SeriesMap;
   readonly assessments: Readonly<Record<string, Assessment>>;
   /** Every council's figure for each whole year, those withheld left out: for benchmark charts. */
   readonly councils: Readonly<Record<string, readonly CouncilFigure[]>>;
@@ -82,6 +101,8 @@ export interface Area {
 export interface Comparators {
   readonly council: Area;
   readonly region: Area;
+  /** Other councils named as comparators, in the order the definition gives them, with the words it used. */
+  readonly others: readonly (Area & { readonly code: CouncilCode; readonly asWritten: string })[];
   readonly neighbours: {
     readonly model: NeighbourModel;
     readonly average: 'mean' | 'median';
@@ -99,6 +120,8 @@ export interface IndicatorInputs {
   /** The year ending March N uses the mid-(N - offset) population estimate. */
   readonly populationYearOffset: number;
   readonly indicators: readonly IndicatorDefinition[];
+  /** Other councils to compare with, by code or name, as the definition gives them, with where. */
+  readonly comparators?: readonly { readonly text: string; readonly place: Place }[];
   /** National tables by file name. */
   readonly national: ReadonlyMap<string, Table>;
   /** Local tables by source id. */

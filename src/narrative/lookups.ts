@@ -6,6 +6,7 @@
 import type Handlebars from 'handlebars';
 import * as message from '../diagnostics/messages.js';
 import {
+  seriesOf,
   SERIES_NAMES,
   type Figure,
   type IndicatorResult,
@@ -13,6 +14,7 @@ import {
   type SeriesName,
 } from '../indicators/types.js';
 import { findPeriod, type Period } from '../indicators/periods.js';
+import { findSeries } from '../indicators/other-councils.js';
 import { comparatorName } from '../wording/comparisons.js';
 
 export type HelperOptions = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
@@ -50,10 +52,10 @@ export function lookupsOf(set: IndicatorSet): Lookups {
   const fail = (options: HelperOptions, text: string): never => {
     throw new TemplateUsageError(text, options.loc?.start.line);
   };
-  const series = (name: unknown, options: HelperOptions): SeriesName => {
-    const found = (name ?? 'council') as SeriesName;
-    return SERIES_NAMES.includes(found) ? found : fail(options, message.notAComparator(String(name), SERIES_NAMES));
-  };
+  const { others } = set.comparators;
+  const series = (name: unknown, options: HelperOptions): SeriesName =>
+    (typeof name === 'string' || name === undefined ? findSeries(others, name ?? 'council') : undefined) ??
+    fail(options, message.notAComparator(String(name), [...SERIES_NAMES, ...others.map((o) => o.asWritten)]));
   const period = (indicator: IndicatorResult, which: unknown, options: HelperOptions): Period => {
     const find = (name: unknown) =>
       findPeriod(indicator.periods, name) ??
@@ -73,8 +75,8 @@ export function lookupsOf(set: IndicatorSet): Lookups {
     };
     const area = series(options.hash.area, options);
     return (
-      extremeOf(indicator.periods, indicator.series[area].figures, which, span) ??
-      fail(options, message.noExtreme(indicator.id, which, indicator.series[area].name))
+      extremeOf(indicator.periods, seriesOf(indicator, area).figures, which, span) ??
+      fail(options, message.noExtreme(indicator.id, which, seriesOf(indicator, area).name))
     );
   };
   return {
@@ -87,7 +89,7 @@ export function lookupsOf(set: IndicatorSet): Lookups {
     other: (helper, options) =>
       series(options.hash.with ?? fail(options, message.helperNeedsComparator(helper, OTHERS)), options),
     series,
-    figure: (indicator, name, period) => indicator.series[name].figures[period.key],
+    figure: (indicator, name, period) => seriesOf(indicator, name).figures[period.key],
     comparatorName: (indicator, name) => comparatorName(indicator, name, set.comparators.neighbours.average),
     flag: (name, options) => {
       const given: unknown = options.hash[name] ?? false;

@@ -3,7 +3,7 @@
  * published. The template helpers and the charts' text alternatives both use them, so prose and alt
  * text never disagree.
  */
-import type { IndicatorResult, SeriesName } from '../indicators/types.js';
+import { seriesOf, type IndicatorResult, type SeriesName } from '../indicators/types.js';
 import type { Figure } from '../indicators/figures.js';
 import { directionOf, judge, type Direction } from '../indicators/compare.js';
 import { verdictOf, type Verdict } from '../indicators/assess.js';
@@ -130,5 +130,5 @@ export function verdictPhrase(
 /** How prose names a comparator: "England", "the West Midlands", "the statistical neighbour mean". */
 export function comparatorName(indicator: IndicatorResult, series: SeriesName, average: 'mean' | 'median'): string {
   if (series === 'neighbours') return `the statistical neighbour ${average}`;
-  return series === 'region' ? regionInProse(indicator.series.region.name) : indicator.series[series].name;
+  return series === 'region' ? regionInProse(indicator.series.region.name) : seriesOf(indicator, series).name;
 }

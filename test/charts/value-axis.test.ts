@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { valueAxis } from '../../src/charts/presets/value-axis.js';
 import type { DiagramSpec } from '../../src/definition/schema.js';
-import type { IndicatorSet } from '../../src/indicators/types.js';
+import type { IndicatorSet, SeriesName } from '../../src/indicators/types.js';
 import {
   BREAKDOWN_DIAGRAM,
   breakdownSet,
@@ -89,7 +89,9 @@ function drawnValues(spec: DiagramSpec, set: IndicatorSet): number[] {
   switch (spec.chart) {
     case 'trend':
       return spec.series.flatMap((name) =>
-        indicator.periods.filter((p) => p.whole).flatMap((p) => valueOf(indicator.series[name].figures[p.key])),
+        indicator.periods
+          .filter((p) => p.whole)
+          .flatMap((p) => valueOf(indicator.series[name as SeriesName]?.figures[p.key])),
       );
     case 'neighbours': {
       const shown = new Set([set.comparators.council.code, ...set.comparators.neighbours.areas.map((a) => a.code)]);
@@ -105,7 +107,7 @@ function drawnValues(spec: DiagramSpec, set: IndicatorSet): number[] {
       ];
     case 'breakdown':
       return spec.indicators!.flatMap((id) =>
-        spec.series.flatMap((name) => valueOf(set.indicators[id]!.series[name].figures[period!.key])),
+        spec.series.flatMap((name) => valueOf(set.indicators[id]!.series[name as SeriesName]?.figures[period!.key])),
       );
     case 'monthly':
       return [

@@ -60,6 +60,7 @@ const walsall: IndicatorSet = {
     council: { code: '335', name: 'Walsall' },
     region: { code: 'E12000005', name: 'West Midlands' },
     neighbours: { model: '2021', average: 'mean', areas: [] },
+    others: [],
   },
   indicators: { repeat_plans: repeat, s47_rate: s47 },
 };
@@ -69,6 +70,7 @@ const herefordshire: IndicatorSet = {
     council: { code: '884', name: 'Herefordshire, County of' },
     region: { code: 'E12000005', name: 'West Midlands' },
     neighbours: { model: '2021', average: 'median', areas: [] },
+    others: [],
   },
   indicators: { s47_rate: s47 },
 };

@@ -16,6 +16,7 @@ const set = (average: 'mean' | 'median' = 'mean'): IndicatorSet => ({
     council: { code: '335', name: 'Walsall' },
     region: { code: 'E12000005', name: 'West Midlands' },
     neighbours: { model: '2021', average, areas: [{ code: '831', name: 'Derby' }] },
+    others: [],
   },
   indicators: { repeat_plans: repeatPlans, s47_rate: s47Rate },
 });

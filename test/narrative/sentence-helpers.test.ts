@@ -20,6 +20,7 @@ function renderWith(indicators: Record<string, IndicatorResult>) {
       council: { code: '335', name: 'Walsall' },
       region: { code: 'E12000005', name: 'West Midlands' },
       neighbours: { model: '2021', average: 'mean', areas: [] },
+      others: [],
     },
     indicators,
   };

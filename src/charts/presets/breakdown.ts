@@ -3,26 +3,26 @@
  * assessment, plans by length), one row each, the council and its comparators as dots whose shape and
  * colour both tell them apart.
  */
-import type { SeriesName } from '../../indicators/types.js';
+import { seriesOf, type SeriesName } from '../../indicators/types.js';
 import { axisTitle } from '../../indicators/units.js';
 import { joinList, possessive } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
+import { seriesStyles } from '../theme.js';
 import type { ChartContext, ChartDraft } from './types.js';
 import { tickCountFor, valueAxis } from './value-axis.js';
 
-export function breakdownChart({ diagram, set, indicator, period, theme }: ChartContext): ChartDraft {
+export function breakdownChart({ diagram, set, indicator, period, theme, series }: ChartContext): ChartDraft {
   const ids = diagram.indicators ?? [diagram.indicator];
   const members = ids.map((id) => set.indicators[id]!);
-  const series = diagram.series;
-  const names = series.map((name) => indicator.series[name].name);
+  const names = series.map((name) => seriesOf(indicator, name).name);
   const points = members.flatMap((member) =>
     series.map((name) => ({
       measure: member.shortTitle,
-      series: member.series[name].name,
-      value: member.series[name].figures[period.key]?.value ?? null,
+      series: seriesOf(member, name).name,
+      value: seriesOf(member, name).figures[period.key]?.value ?? null,
     })),
   );
-  const styles = series.map((name) => theme.series[name]);
+  const styles = seriesStyles(theme, series);
   const scale = (range: string[]) => ({ domain: names, range });
   const council = indicator.series.council.name;
 
@@ -33,8 +33,8 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
     members.filter(
       (m) =>
         own(m)?.value != null &&
-        m.series[name].figures[period.key]?.value != null &&
-        own(m)!.value! > m.series[name].figures[period.key]!.value!,
+        seriesOf(m, name).figures[period.key]?.value != null &&
+        own(m)!.value! > seriesOf(m, name).figures[period.key]!.value!,
     ).length;
   const description = [
     `Dot chart of ${members.length} measures in ${period.label} for ${joinList(names)}.`,
@@ -91,7 +91,7 @@ export function breakdownChart({ diagram, set, indicator, period, theme }: Chart
       head: ['Measure', ...names],
       rows: members.map((member) => ({
         name: member.shortTitle,
-        cells: series.map((name) => formatCell(member.series[name].figures[period.key], member)),
+        cells: series.map((name) => formatCell(seriesOf(member, name).figures[period.key], member)),
       })),
     },
   };

@@ -4,7 +4,7 @@
  */
 import { ReportError } from '../../diagnostics/report-error.js';
 import * as message from '../../diagnostics/messages.js';
-import { SERIES_NAMES, type IndicatorSet } from '../../indicators/types.js';
+import { seriesOf, SERIES_NAMES, type IndicatorSet } from '../../indicators/types.js';
 import { trendChart } from './trend.js';
 import type { ChartContext, ChartDraft } from './types.js';
 
@@ -27,9 +27,9 @@ function bindData(value: unknown, set: IndicatorSet, diagram: string, file: stri
       if (!indicator) throw new ReportError(message.chartUnknownData(file, diagram, id, Object.keys(set.indicators)));
       const values = SERIES_NAMES.flatMap((series) =>
         indicator.periods.map((period) => {
-          const figure = indicator.series[series].figures[period.key];
+          const figure = seriesOf(indicator, series).figures[period.key];
           return {
-            series: indicator.series[series].name,
+            series: seriesOf(indicator, series).name,
             period: period.label,
             whole: period.whole,
             value: figure?.value ?? null,

@@ -1,5 +1,5 @@
 /** The text alternative for a trend chart, generated from its data: what a sighted reader would take from it. */
-import type { IndicatorResult, SeriesName } from '../../indicators/types.js';
+import { seriesOf, type IndicatorResult, type SeriesName } from '../../indicators/types.js';
 import { joinList } from '../../format.js';
 import { changePhrase } from '../../wording/changes.js';
 import { comparatorName, comparePhrase } from '../../wording/comparisons.js';
@@ -15,7 +15,7 @@ export function describeTrend(
   if (!first || !last) return `Line chart of ${indicator.shortTitle.toLowerCase()}, with no figures to show.`;
 
   const council = indicator.series.council;
-  const names = joinList(series.map((name) => indicator.series[name].name));
+  const names = joinList(series.map((name) => seriesOf(indicator, name).name));
   const span = first === last ? `in ${first.label}` : `from ${first.label} to ${last.label}`;
   const sentences = [`Line chart of ${indicator.shortTitle.toLowerCase()} ${span} for ${names}.`];
   if (first !== last) {
@@ -32,7 +32,7 @@ export function describeTrend(
       comparePhrase(
         indicator,
         council.figures[last.key],
-        indicator.series[name].figures[last.key],
+        seriesOf(indicator, name).figures[last.key],
         comparatorName(indicator, name, average),
       ),
     );

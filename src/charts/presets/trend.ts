@@ -4,11 +4,12 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Axis } from 'vega-lite/types_unstable/axis.js';
-import type { IndicatorResult, SeriesName } from '../../indicators/types.js';
+import { seriesOf, type IndicatorResult, type SeriesName } from '../../indicators/types.js';
 import { axisTitle } from '../../indicators/units.js';
 import { formatCell } from '../../wording/figures.js';
 import { measureText } from '../text-metrics.js';
 import { describeTrend } from './describe-trend.js';
+import { seriesStyles } from '../theme.js';
 import type { ChartContext, ChartDraft, DiagramTable, Layer } from './types.js';
 import { valueAxis, type ValueAxis } from './value-axis.js';
 
@@ -23,18 +24,18 @@ export function trendPoints(indicator: IndicatorResult, series: readonly SeriesN
   const years = indicator.periods.filter((period) => period.whole);
   return series.flatMap((name) =>
     years.map((period) => {
-      const value = indicator.series[name].figures[period.key]?.value ?? null;
-      return { series: indicator.series[name].name, period: period.label, value };
+      const value = seriesOf(indicator, name).figures[period.key]?.value ?? null;
+      return { series: seriesOf(indicator, name).name, period: period.label, value };
     }),
   );
 }
 
 /** The council against its comparators over time, with a table of every period (part years too). */
-export function trendChart({ diagram, set, indicator, theme }: ChartContext): ChartDraft {
+export function trendChart({ diagram, set, indicator, theme, series }: ChartContext): ChartDraft {
   return {
-    spec: trendSpec(indicator, diagram.series, theme, diagram.zero),
-    description: describeTrend(indicator, diagram.series, set.comparators.neighbours.average),
-    table: trendTable(indicator, diagram.series),
+    spec: trendSpec(indicator, series, theme, diagram.zero),
+    description: describeTrend(indicator, series, set.comparators.neighbours.average),
+    table: trendTable(indicator, series),
   };
 }
 
@@ -42,8 +43,8 @@ export function trendTable(indicator: IndicatorResult, series: readonly SeriesNa
   return {
     head: ['Area', ...indicator.periods.map((period) => period.label)],
     rows: series.map((name) => ({
-      name: indicator.series[name].name,
-      cells: indicator.periods.map((period) => formatCell(indicator.series[name].figures[period.key], indicator)),
+      name: seriesOf(indicator, name).name,
+      cells: indicator.periods.map((period) => formatCell(seriesOf(indicator, name).figures[period.key], indicator)),
     })),
   };
 }
@@ -54,8 +55,8 @@ export function trendSpec(
   theme: ChartContext['theme'],
   zero = true,
 ): TopLevelSpec {
-  const names = series.map((name) => indicator.series[name].name);
-  const styles = series.map((name) => theme.series[name]);
+  const names = series.map((name) => seriesOf(indicator, name).name);
+  const styles = seriesStyles(theme, series);
   const years = indicator.periods.filter((period) => period.whole);
   const points = trendPoints(indicator, series);
   // The scale's ends chosen here, so that line-end labels can be placed on it.

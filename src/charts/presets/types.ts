@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Field } from 'vega-lite/types_unstable/channeldef.js';
 import type { LayerSpec, UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { DiagramSpec } from '../../definition/schema.js';
-import type { IndicatorResult, IndicatorSet } from '../../indicators/types.js';
+import type { IndicatorResult, IndicatorSet, SeriesName } from '../../indicators/types.js';
 import type { Period } from '../../indicators/periods.js';
 import type { ChartTheme } from '../theme.js';
 
@@ -14,6 +14,8 @@ export interface ChartContext {
   readonly indicator: IndicatorResult;
   /** The period a one-period chart shows (benchmark, neighbours, breakdown). */
   readonly period: Period;
+  /** The series the diagram draws, named as the indicator set names them. */
+  readonly series: readonly SeriesName[];
   readonly theme: ChartTheme;
 }
 

@@ -83,3 +83,9 @@ export const yamlTooDeep = (file: string) =>
 
 export const asAtAfterMeeting = (file: string, index: number, data: string, asAt: string, meeting: string) =>
   `Warning: ${file}: ${data} is as at ${formatDate(asAt)}, after the meeting on ${formatDate(meeting)}; check data.local[${index}].asAt and report.meetingDate.`;
+
+export const unknownComparatorCouncil = (place: Place, text: string, suggestion: string | undefined) =>
+  `${at(place)}: "${text}" is not a council in the national data${suggestion ? `; did you mean "${suggestion}"?` : '; name a council by its three-digit DfE code (335 for Walsall) or its name as DfE writes it.'}`;
+
+export const comparatorTwice = (place: Place, text: string) =>
+  `${at(place)}: "${text}" is named as a comparator twice; name each council once.`;

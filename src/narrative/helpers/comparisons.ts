@@ -1,6 +1,6 @@
 /** A figure set beside a comparator's: compare, compareOver, verdict; and its rank among all councils. */
 import * as message from '../../diagnostics/messages.js';
-import type { SeriesName } from '../../indicators/types.js';
+import { isBuiltInSeries, type BuiltInSeries } from '../../indicators/types.js';
 import { compareOverPhrase, comparePhrase, rankPhrase, verdictPhrase } from '../../wording/comparisons.js';
 import { OTHERS, type HelperOptions, type Lookups } from '../lookups.js';
 import type { Helpers } from './types.js';
@@ -40,7 +40,10 @@ export function comparisonHelpers(look: Lookups): Helpers {
       const period = look.period(indicator, which, options);
       const other = look.other('verdict', options);
       if (other === 'council') look.fail(options, message.verdictOfCouncil(OTHERS));
-      const verdict = indicator.assessments[period.key]?.[other as Exclude<SeriesName, 'council'>];
+      const assessment = indicator.assessments[period.key];
+      const verdict = isBuiltInSeries(other)
+        ? assessment?.[other as Exclude<BuiltInSeries, 'council'>]
+        : assessment?.others?.[other];
       return verdictPhrase(
         indicator,
         verdict,

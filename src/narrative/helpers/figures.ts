@@ -1,5 +1,6 @@
 /** One figure, or its parts: value, count, range, period, comparator. */
 import * as message from '../../diagnostics/messages.js';
+import { seriesOf } from '../../indicators/types.js';
 import { formatNumber } from '../../format.js';
 import { byEndDate } from '../../indicators/periods.js';
 import { formatValue } from '../../wording/figures.js';
@@ -25,7 +26,7 @@ export function figureHelpers(look: Lookups): Helpers {
       // Either way round: "between 13.3% and 17.2%" says the same of a span written backwards.
       const [x, y] = [look.period(indicator, from, options), look.period(indicator, to, options)];
       const [a, b] = byEndDate(x, y) <= 0 ? [x, y] : [y, x];
-      const series = indicator.series[look.area(options)];
+      const series = seriesOf(indicator, look.area(options));
       const figures = indicator.periods
         .filter((p) => p.end >= a.end && p.end <= b.end)
         .flatMap((p) => (series.figures[p.key]?.value == null ? [] : [series.figures[p.key]!]));
