@@ -16,6 +16,7 @@ import type { IndicatorSet } from '../indicators/types.js';
 import { findPeriod } from '../indicators/periods.js';
 import { findSeries } from '../indicators/other-councils.js';
 import { possessive } from '../format.js';
+import { areasChart } from './presets/areas.js';
 import { benchmarkChart } from './presets/benchmark.js';
 import { breakdownChart } from './presets/breakdown.js';
 import { customChart } from './presets/custom.js';
@@ -47,6 +48,7 @@ const PRESETS = {
   neighbours: neighboursChart,
   breakdown: breakdownChart,
   monthly: monthlyChart,
+  areas: areasChart,
 } as const;
 
 export async function renderCharts(

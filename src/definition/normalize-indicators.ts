@@ -113,6 +113,9 @@ export function checkDiagrams(spec: ValidatedDefinition, { problems, locate }: C
       if (!indicatorIds.includes(id))
         problems.add(message.unknownReference(locate(path), 'indicator', id, indicatorIds, nearest(id, indicatorIds)));
     }
+    const shown = spec.indicators.find((indicator) => indicator.id === diagram.indicator);
+    if (diagram.chart === 'areas' && shown && !shown.local?.area)
+      problems.add(message.areasWithoutArea(locate(['diagrams', i, 'chart']), diagram.indicator));
     // Another council is named in series: as the definition's comparators: list writes it.
     const allowed = [...SERIES_NAMES, ...spec.comparators];
     diagram.series.forEach((name, j) => {

@@ -100,6 +100,12 @@ const localFigures = z
       .string()
       .optional()
       .describe("The column holding the region's published figure, where DfE publishes none."),
+    area: z
+      .string()
+      .optional()
+      .describe(
+        "The column naming a district or team: one row per area and period; the council's figure is the sum of their counts.",
+      ),
     aggregate: z
       .enum(['fytd', 'rolling12'])
       .optional()
@@ -117,6 +123,10 @@ const localFigures = z
   })
   .refine((local) => (local.numerator === undefined) !== (local.value === undefined), {
     message: message.rule.numeratorOrValue,
+  })
+  .refine((local) => local.area === undefined || (local.value === undefined && !local.aggregate), {
+    message: message.rule.areaCounts,
+    path: ['area'],
   })
   .refine((local) => local.value === undefined || (local.denominator === undefined && !local.aggregate), {
     message: message.rule.valueAlone,
@@ -174,7 +184,7 @@ const diagram = z.strictObject({
   table: z.boolean().default(true),
   chart: z
     .union([
-      z.enum(['trend', 'benchmark', 'neighbours', 'breakdown', 'monthly', 'none']),
+      z.enum(['trend', 'benchmark', 'neighbours', 'breakdown', 'monthly', 'areas', 'none']),
       z.strictObject({
         vegaLite: z
           .record(z.string(), z.unknown())

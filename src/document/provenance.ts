@@ -18,11 +18,13 @@ export function provenanceOf(
   sections: readonly { readonly html: string }[],
 ): Provenance {
   const indicators = Object.values(set.indicators);
-  const national = [...new Set(indicators.filter((i) => i.base !== 'custom').map((i) => i.sourceName))];
+  // "DfE, Characteristics of children in need; ONS mid-year population estimates" is two publications.
+  const national = [...new Set(indicators.filter((i) => i.base !== 'custom').flatMap((i) => i.sourceName.split('; ')))];
   const model = neighbourModelLabel(set.comparators.neighbours.model);
   const neighboursUsed =
-    definition.diagrams.some((d) => d.chart === 'neighbours' || d.series.includes('neighbours')) ||
-    sections.some((section) => /statistical neighbour/i.test(section.html));
+    definition.diagrams.some(
+      (d) => d.chart === 'neighbours' || (drawsSeries(d.chart) && d.series.includes('neighbours')),
+    ) || sections.some((section) => /statistical neighbour/i.test(section.html));
   const read = new Set(definition.indicators.flatMap((i) => (i.local ? [i.local.source] : [])));
   const files = new Map<string, Set<string>>();
   for (const source of definition.data.local.filter((s) => read.has(s.id))) {
@@ -37,6 +39,11 @@ export function provenanceOf(
     tool: `scrutiny ${TOOL_VERSION}`,
     sources: [...national, ...(neighboursUsed ? [`DfE statistical neighbour model (${model})`] : []), ...local],
   };
+}
+
+/** Whether a diagram draws its series: the charts of one council's figures among others (benchmark, areas) do not. */
+function drawsSeries(chart: ReportDefinition['diagrams'][number]['chart']): boolean {
+  return chart === 'trend' || chart === 'none' || chart === 'breakdown';
 }
 
 /** A logo file as a data: URL, so the document loads nothing. */

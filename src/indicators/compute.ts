@@ -26,9 +26,9 @@ import {
 } from './national-figures.js';
 import { indexNational } from './national.js';
 import { councilInModel, hasNeighbours, readNeighbours, NEIGHBOUR_FILES, type NeighbourModel } from './neighbours.js';
-import { byEndDate, reportingYear, sameTimeYearBefore, type Period } from './periods.js';
+import { reportingYear, sameTimeYearBefore, type Period } from './periods.js';
 import { meanOf, medianOf } from './round.js';
-import { localFigures } from './local-figures.js';
+import { localFigures, mergeLocal } from './local-figures.js';
 import { resolveOtherCouncils, type OtherCouncil } from './other-councils.js';
 import { possessive } from '../format.js';
 import type {
@@ -197,27 +197,13 @@ function councilResult(
   }
 
   // The local workbook is the report's council's own: another council listed beside it never takes its figures.
-  if (indicator.local && council.code === inputs.localCouncil) {
-    const table = inputs.local.get(indicator.local.source);
-    if (!table) throw new Error(`The local source ${indicator.local.source} was not read before computing indicators.`);
-    for (const { period, figure, england, region } of localFigures(
-      indicator,
-      indicator.local,
-      table,
-      inputs.suppression,
-      problems,
-    )) {
-      // England's and the region's figures from the workbook fill only what DfE does not publish.
-      if (england && series.england[period.key] === undefined) series.england[period.key] = england;
-      if (region && series.region[period.key] === undefined) series.region[period.key] = region;
-      const published = series.council[period.key];
-      if (published === undefined) periods.push(period);
-      // Kept beside it, so the report can say which published figure the council's own replaced.
-      const replaces = published && { value: published.value, ...(published.symbol && { symbol: published.symbol }) };
-      series.council[period.key] = replaces ? { ...figure, replaces } : figure;
-    }
-    periods.sort(byEndDate);
-  }
+  const local = indicator.local && council.code === inputs.localCouncil ? indicator.local : undefined;
+  const table = local && inputs.local.get(local.source);
+  if (local && !table) throw new Error(`The local source ${local.source} was not read before computing indicators.`);
+  const areas =
+    local && table
+      ? mergeLocal(localFigures(indicator, local, table, inputs.suppression, problems), series, periods)
+      : undefined;
 
   const tolerance = parseTolerance(indicator.similarWithin ?? defaultTolerance(indicator));
   const { source, local: _local, from: _from, to: _to, similarWithin: _similar, ...described } = indicator;
@@ -234,6 +220,7 @@ function councilResult(
       neighbours: { name: `Statistical neighbours (${inputs.neighbours.average})`, figures: series.neighbours },
       ...Object.fromEntries(others.map((other) => [other.code, { name: other.name, figures: series[other.code]! }])),
     },
+    ...(areas && local?.area && { areas: { column: local.area, series: areas } }),
     assessments: assessmentsOf(indicator, periods, series, national, tolerance, others),
     // Shared, not copied, between councils: the same list for every council's result.
     councils: Object.fromEntries(

@@ -11,10 +11,10 @@ import type { Table } from '../tables/table.js';
 import type { Reading } from '../tables/values.js';
 import { ratio } from './figures.js';
 import { aggregateMonths, calendarMonth } from './monthly.js';
-import { periodBetween, type Period } from './periods.js';
+import { byEndDate, periodBetween, type Period } from './periods.js';
 import { toScaled } from './round.js';
 import { suppressFigure, type SuppressionRule } from './suppression.js';
-import type { Figure, IndicatorDefinition, LocalFigures } from './types.js';
+import type { Figure, IndicatorDefinition, LocalFigures, Series } from './types.js';
 
 export interface LocalPeriod {
   readonly period: Period;
@@ -24,17 +24,59 @@ export interface LocalPeriod {
   readonly region?: Figure;
 }
 
+export interface LocalSeries {
+  /** The council's own periods. */
+  readonly periods: readonly LocalPeriod[];
+  /** By district or team, when the sheet has an area column: each area's periods. */
+  readonly areas?: readonly { readonly name: string; readonly periods: readonly LocalPeriod[] }[];
+}
+
 export function localFigures(
   indicator: IndicatorDefinition,
   spec: LocalFigures,
   table: Table,
   suppression: SuppressionRule | undefined,
   problems: ProblemList,
-): LocalPeriod[] {
+): LocalSeries {
   const rows = readLocalCounts(table, spec, problems);
   if (rows.length === 0 && problems.size === 0) problems.add(message.noData(table.file, indicator.id));
   for (const row of rows) checkPossible(indicator, spec, row, problems);
-  return localPeriods(rows, spec, table.file, problems).map((row) => {
+  const figures = (kept: readonly LocalCounts[]) => figuresOf(indicator, spec, kept, table.file, suppression, problems);
+  if (spec.area === undefined) return { periods: figures(rows) };
+  // By district or team: each area's figures, and the council's as the sum of their counts.
+  const names = [...new Set(rows.map((row) => row.area!))];
+  const areas = names.map((name) => ({ name, periods: figures(rows.filter((row) => row.area === name)) }));
+  return { periods: figures(sumOverAreas(rows)), areas };
+}
+
+/** Each period's counts added up over the areas; a withheld count withholds the sum. */
+function sumOverAreas(rows: readonly LocalCounts[]): LocalCounts[] {
+  const byPeriod = new Map<string, LocalCounts[]>();
+  for (const row of rows)
+    byPeriod.set(`${row.start}|${row.end}`, [...(byPeriod.get(`${row.start}|${row.end}`) ?? []), row]);
+  const sum = (readings: readonly (Reading | undefined)[]): Reading | undefined => {
+    if (readings.every((r) => r === undefined)) return undefined;
+    const withheld = readings.find((r) => r === undefined || 'symbol' in r);
+    if (withheld) return { symbol: withheld && 'symbol' in withheld ? withheld.symbol : 'x' };
+    return { value: readings.reduce((total, r) => total + (r as { value: number }).value, 0) };
+  };
+  return [...byPeriod.values()].map((group) => {
+    const { area: _area, value: _value, ...first } = group[0]!;
+    const numerator = sum(group.map((row) => row.numerator));
+    const denominator = sum(group.map((row) => row.denominator));
+    return { ...first, ...(numerator && { numerator }), ...(denominator && { denominator }), places: {} };
+  });
+}
+
+function figuresOf(
+  indicator: IndicatorDefinition,
+  spec: LocalFigures,
+  rows: readonly LocalCounts[],
+  file: string,
+  suppression: SuppressionRule | undefined,
+  problems: ProblemList,
+): LocalPeriod[] {
+  return localPeriods(rows, spec, file, problems).map((row) => {
     const figure = row.value
       ? published(row.value, indicator, row.place)
       : ratio(indicator, row.numerator, row.denominator, row.place);
@@ -105,4 +147,29 @@ function localPeriods(
     problems.add(message.cannotAggregate(file, error.message));
     return [];
   }
+}
+
+/**
+ * The council's own periods laid into its series: a new period added, a published one replaced (and
+ * kept beside it, so the report can say which it replaced), England's and the region's figures from the
+ * workbook filling only what DfE does not publish. Returns the areas' series, for a sheet by area.
+ */
+export function mergeLocal(
+  own: LocalSeries,
+  series: Record<'council' | 'england' | 'region', Record<string, Figure>>,
+  periods: Period[],
+): Series[] | undefined {
+  for (const { period, figure, england, region } of own.periods) {
+    if (england && series.england[period.key] === undefined) series.england[period.key] = england;
+    if (region && series.region[period.key] === undefined) series.region[period.key] = region;
+    const published = series.council[period.key];
+    if (published === undefined) periods.push(period);
+    const replaces = published && { value: published.value, ...(published.symbol && { symbol: published.symbol }) };
+    series.council[period.key] = replaces ? { ...figure, replaces } : figure;
+  }
+  periods.sort(byEndDate);
+  return own.areas?.map((area) => ({
+    name: area.name,
+    figures: Object.fromEntries(area.periods.map(({ period, figure }) => [period.key, figure])),
+  }));
 }

@@ -89,6 +89,8 @@ export interface IndicatorResult extends Omit<
   readonly periods: readonly Period[];
   readonly series: SeriesMap;
   readonly assessments: Readonly<Record<string, Assessment>>;
+  /** By district or team (local: area:): the areas' own series, in the order the sheet first gives them. */
+  readonly areas?: { readonly column: string; readonly series: readonly Series[] };
   /** Every council's figure for each whole year, those withheld left out: for benchmark charts. */
   readonly councils: Readonly<Record<string, readonly CouncilFigure[]>>;
 }

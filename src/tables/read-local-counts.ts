@@ -25,11 +25,15 @@ export interface LocalCountsSpec {
   /** England's and the region's published figures for the same period, for a measure DfE does not publish. */
   readonly england?: string;
   readonly region?: string;
+  /** A district or team: one row per area and period, the council's figure their sum. */
+  readonly area?: string;
 }
 
 export interface LocalCounts {
   readonly start: string;
   readonly end: string;
+  /** The district or team the row is for, when the sheet has an area column. */
+  readonly area?: string;
   readonly numerator?: Reading;
   readonly denominator?: Reading;
   readonly value?: Reading;
@@ -45,7 +49,13 @@ export function readLocalCounts(table: Table, spec: LocalCountsSpec, problems: P
   const named = (['numerator', 'denominator', 'value', 'england', 'region'] as const).filter(
     (key) => spec[key] !== undefined,
   );
-  const [from, to, ...columns] = requireEach(table, [spec.from, spec.to, ...named.map((key) => spec[key]!)]);
+  const [from, to, ...columns] = requireEach(table, [
+    spec.from,
+    spec.to,
+    ...named.map((key) => spec[key]!),
+    ...(spec.area === undefined ? [] : [spec.area]),
+  ]);
+  const areaColumn = spec.area === undefined ? undefined : columns[named.length];
   const column = (key: (typeof named)[number]) => columns[named.indexOf(key)];
   const seen = new Map<string, Place>();
   return table.rows.flatMap((row) => {
@@ -60,6 +70,8 @@ export function readLocalCounts(table: Table, spec: LocalCountsSpec, problems: P
         : readNonNegative(table, row, at, problems);
     };
     const readings = Object.fromEntries(named.map((key) => [key, read(key)])) as Partial<Record<string, Reading>>;
+    const area = areaColumn === undefined ? undefined : readArea(table, row, areaColumn, problems);
+    if (areaColumn !== undefined && area === undefined) return [];
     // ISO dates compare as text. A one-day period (start = end) is allowed.
     if (start && end && end < start) {
       problems.add(message.endBeforeStart(placeOf(table, row.index, to), spec.to, end, spec.from, start));
@@ -67,15 +79,22 @@ export function readLocalCounts(table: Table, spec: LocalCountsSpec, problems: P
     }
     if (!start || !end || named.some((key) => readings[key] === undefined)) return [];
     // Among rows that can be read (a row with a bad cell is named for that already).
-    const first = seen.get(`${start}|${end}`);
+    const first = seen.get(`${area ?? ''}|${start}|${end}`);
     if (first) {
       problems.add(message.duplicatePeriod(placeOf(table, row.index, from), first, start, end));
       return [];
     }
-    seen.set(`${start}|${end}`, placeOf(table, row.index, from));
+    seen.set(`${area ?? ''}|${start}|${end}`, placeOf(table, row.index, from));
     const places = Object.fromEntries(named.map((key) => [key, placeOf(table, row.index, column(key)!)]));
     return [
-      { start, end, ...readings, place: placeOf(table, row.index, column('value') ?? column('numerator')!), places },
+      {
+        start,
+        end,
+        ...(area !== undefined && { area }),
+        ...readings,
+        place: placeOf(table, row.index, column('value') ?? column('numerator')!),
+        places,
+      },
     ];
   });
 }
@@ -91,4 +110,10 @@ function readNonNegative(table: Table, row: TableRow, column: number, problems: 
     ),
   );
   return undefined;
+}
+
+function readArea(table: Table, row: TableRow, column: number, problems: ProblemList): string | undefined {
+  const text = textOf(row.values[column] ?? null).trim();
+  if (text === '') problems.add(message.emptyCell(placeOf(table, row.index, column), table.columns[column] ?? ''));
+  return text === '' ? undefined : text;
 }

@@ -36,6 +36,8 @@ indicators:
   - id: repeat_plans
     base: cpp_subsequent_percent
     local: { source: first, from: Period start, to: Period end, numerator: Second or subsequent plans, denominator: Plans starting }
+  - id: referrals_rate
+    base: referrals_rate
   - id: repeat_again
     base: cpp_subsequent_percent
     local: { source: second, from: Period start, to: Period end, numerator: Second or subsequent plans, denominator: Plans starting }
@@ -63,7 +65,9 @@ describe('the sources line', () => {
     expect(sources).not.toMatch(/neighbour/i);
     expect(sources.split('data/walsall-local.xlsx')).toHaveLength(2);
     expect(sources).toContain('data/walsall-local.xlsx, as at 5 September 2016 and 12 September 2016');
+    // Two indicators from one publication, one of them also from ONS's: each publication once.
     expect(sources.split('Characteristics of children in need')).toHaveLength(2);
+    expect(sources.split('ONS mid-year population estimates')).toHaveLength(2);
   });
 
   it('lists the neighbour model when a diagram shows the neighbours or the prose speaks of them', async () => {

@@ -89,3 +89,6 @@ export const unknownComparatorCouncil = (place: Place, text: string, suggestion:
 
 export const comparatorTwice = (place: Place, text: string) =>
   `${at(place)}: "${text}" is named as a comparator twice; name each council once.`;
+
+export const areasWithoutArea = (place: Place, indicator: string) =>
+  `${at(place)}: chart: areas draws an indicator by district or team, and indicator "${indicator}" has none; give its local: an area: column.`;

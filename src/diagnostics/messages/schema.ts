@@ -27,6 +27,8 @@ export const rule = {
   numeratorOrValue:
     'needs either the counts (numerator:, and denominator: for a percentage or rate) or a published figure (value:), not both',
   valueAlone: 'is a figure as published, so it takes no denominator and cannot be added up month by month (aggregate)',
+  areaCounts:
+    "needs counts for each area (numerator:), to add up to the council's figure; it cannot take published figures (value:) or add months up (aggregate)",
   notFinancialYear: (text: string) => `"${text}" is not a financial year such as 2015-16`,
   logoKind: 'must be a .png, .jpg or .svg file',
   itemFileKind: 'must be a Markdown (.md) or Handlebars (.hbs) file',
