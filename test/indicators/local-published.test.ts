@@ -102,3 +102,75 @@ describe('gaps and symbols in a local sheet', () => {
     );
   });
 });
+
+describe('a sheet by district', () => {
+  const areaDefinition = (publicReport: boolean) => `
+report:
+  title: By district
+  slug: area-probe
+  council: St Helens Council
+  committee: Scrutiny Committee
+  meetingDate: 2018-07-10
+area: { code: "342", name: St Helens }
+data:
+  national: data/dfe
+  local:
+    - { id: own, file: probe-areas.csv }
+indicators:
+  - id: measure
+    custom: { kind: rate, title: Plans by district, definition: Plans per 10000 }
+    local: { source: own, from: Start, to: End, area: District, numerator: Plans, denominator: Children }
+diagrams:
+  - { id: districts, title: Plans by district, indicator: measure, chart: areas, period: 2017-18 }
+disclosure: { public: ${publicReport} }
+sections:
+  - heading: Summary
+    text: '{{value "measure" "2017-18"}}. {{diagram "districts"}}'
+`;
+  const CSV =
+    'District,Start,End,Plans,Children\nNorth,2017-04-01,2018-03-31,40,10000\nSouth,2017-04-01,2018-03-31,3,5000\nEast,2017-04-01,2018-03-31,25,5000\n';
+
+  async function areas(publicReport: boolean) {
+    const effects = memoryEffects();
+    effects.overrides.set(join(ROOT, 'area-probe.yaml'), areaDefinition(publicReport));
+    effects.overrides.set(join(ROOT, 'probe-areas.csv'), CSV);
+    return buildReport({ file: 'area-probe.yaml' }, effects);
+  }
+
+  it('gives each district its figure and the council the sum of their counts, drawn highest first', async () => {
+    const { indicators, html } = await areas(false);
+    const measure = indicators.indicators.measure!;
+    // (40 + 3 + 25) / (10,000 + 5,000 + 5,000) x 10,000 = 34.0; East 50.0, North 40.0, South 6.0.
+    expect(measure.series.council.figures['2017-18']).toMatchObject({ value: 34, numerator: 68, denominator: 20000 });
+    expect(measure.areas?.column).toBe('District');
+    expect(measure.areas?.series.map((s) => [s.name, s.figures['2017-18']?.value])).toEqual([
+      ['North', 40],
+      ['South', 6],
+      ['East', 50],
+    ]);
+    const text = html
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&#x27;|&#39;/g, "'")
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('District 2017-18 East 50.0 North 40.0 South 6.0 St Helens 34.0');
+    expect(text).toContain(
+      "Bar chart of plans by district in 2017-18 for the 3 districts of St Helens, highest first. Figures run from 50.0 per 10,000 (East) to 6.0 per 10,000 (South). St Helens' figure is 34.0 per 10,000.",
+    );
+  });
+
+  it('withholds a district with a small count in a public report, as the council figure would be', async () => {
+    const { indicators } = await areas(true);
+    const south = indicators.indicators.measure!.areas!.series.find((s) => s.name === 'South')!;
+    expect(south.figures['2017-18']).toMatchObject({ value: null, symbol: 'c' });
+    expect(indicators.indicators.measure!.series.council.figures['2017-18']?.value).toBe(34);
+  });
+
+  it('refuses chart: areas for an indicator without an area column, at its line', async () => {
+    const effects = memoryEffects();
+    effects.overrides.set(join(ROOT, 'area-probe.yaml'), areaDefinition(false).replace('area: District, ', ''));
+    effects.overrides.set(join(ROOT, 'probe-areas.csv'), CSV);
+    await expect(buildReport({ file: 'area-probe.yaml' }, effects)).rejects.toThrow(
+      /area-probe\.yaml, line 18, column \d+: chart: areas draws an indicator by district or team/,
+    );
+  });
+});
