@@ -12,6 +12,7 @@ import type { ProjectFiles } from '../files/project-files.js';
 import { ownOutputFolderProblem } from '../files/output-folder.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
 import { checksFor } from './checks.js';
+import { formatPath } from './read-definition.js';
 import { checkDiagrams, normalizeIndicators } from './normalize-indicators.js';
 import type { Library } from '../indicators/library.js';
 import type { LocalSource } from '../tables/read-data.js';
@@ -40,8 +41,11 @@ export interface ReportDefinition {
   readonly indicators: readonly IndicatorDefinition[];
   readonly diagrams: readonly DiagramSpec[];
   readonly sections: readonly Section[];
-  readonly recommendations: ValidatedDefinition['recommendations'];
-  readonly audit: ValidatedDefinition['audit'];
+  /** With each item's name as problems give it ("report.config.yaml (recommendations.items[0], which starts at line 131)"). */
+  readonly recommendations?: NonNullable<ValidatedDefinition['recommendations']> & {
+    readonly itemNames: readonly string[];
+  };
+  readonly audit?: NonNullable<ValidatedDefinition['audit']> & { readonly themeNames: readonly string[] };
   readonly disclosure: ValidatedDefinition['disclosure'];
   readonly theme: Readonly<Record<string, unknown>>;
   readonly style: ValidatedDefinition['style'];
@@ -120,9 +124,12 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
   const indicators = normalizeIndicators(spec, context.library, checks, localIds);
   checkDiagrams(spec, checks);
 
+  // Prose in the definition is named with the YAML line it starts on, so "line 2" of it can be found.
+  const inlineName = (path: readonly (string | number)[]) =>
+    `${context.file} (${formatPath(path)}, which starts at line ${context.locate(path).line})`;
   const sections = spec.sections.map((section, i): Section => {
     const { template, ...rest } = section;
-    if (template === undefined) return { ...rest, templateName: `${context.file} (sections[${i}].text)` };
+    if (template === undefined) return { ...rest, templateName: inlineName(['sections', i, 'text']) };
     const own = resolve(templatesDir, template);
     const builtIn = resolve(context.builtInTemplates, template);
     const templatePath =
@@ -157,8 +164,14 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
     indicators,
     diagrams: spec.diagrams,
     sections,
-    recommendations: spec.recommendations,
-    audit: spec.audit,
+    recommendations: spec.recommendations && {
+      ...spec.recommendations,
+      itemNames: spec.recommendations.items.map((_, i) => inlineName(['recommendations', 'items', i])),
+    },
+    audit: spec.audit && {
+      ...spec.audit,
+      themeNames: spec.audit.themes.map((_, i) => inlineName(['audit', 'themes', i])),
+    },
     disclosure: spec.disclosure,
     theme: spec.theme ?? {},
     style: spec.style,

@@ -76,12 +76,12 @@ export function renderNarrative(
     ...base,
     audit: definition.audit && {
       ...base.audit,
-      themes: definition.audit.themes.map((text, i) => renderText(`${definition.file} (audit.themes[${i}])`, text)),
+      themes: definition.audit.themes.map((text, i) => renderText(definition.audit!.themeNames[i]!, text)),
     },
     recommendations: definition.recommendations && {
       ...base.recommendations,
       items: definition.recommendations.items.map((text, i) =>
-        renderText(`${definition.file} (recommendations.items[${i}])`, text),
+        renderText(definition.recommendations!.itemNames[i]!, text),
       ),
     },
   };

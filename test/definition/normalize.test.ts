@@ -73,7 +73,9 @@ describe('normalizeDefinition', () => {
       expect(papers.templatePath).toBeUndefined();
       expect(papers.text).toBeTruthy();
       expect(papers.text).toBe(readDefinition({ file: FILE, text: CONFIG }).spec.sections[3]!.text);
-      expect(papers.templateName).toBe(`${FILE} (sections[3].text)`);
+      // Named with the YAML line its text starts on, counted here: "    text: None." under "Background papers".
+      const line = CONFIG.split('\n').indexOf('  - heading: Background papers') + 2;
+      expect(papers.templateName).toBe(`${FILE} (sections[3].text, which starts at line ${line})`);
       expect(definition.sections).toHaveLength(
         CONFIG.split('\n').filter((line) => line.startsWith('  - heading:')).length,
       );
