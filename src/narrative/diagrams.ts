@@ -79,6 +79,7 @@ function diagramView(spec: DiagramSpec, number: number, set: IndicatorSet, rende
       : undefined,
     symbolsNote(rendered.table.rows.flatMap((row) => row.cells)),
     replacedNote(set, indicator),
+    publishedNote(set, indicator),
     indicator.periods.some((period) => !period.whole) && spec.chart === 'trend'
       ? `A period shorter than a year is the council's own figure for those months and is not shown in the chart.`
       : undefined,
@@ -107,6 +108,13 @@ function replacedNote(set: IndicatorSet, indicator: IndicatorResult): string | u
       `${period.label} (${formatValue(published, indicator)} published${figure.source ? `; ${figure.source.file}` : ''})`,
   );
   return `${possessive(set.comparators.council.name)} own figure is shown in place of the one published in ${indicator.sourceName} for ${joinList(each)}.`;
+}
+
+/** Figures quoted as published (value:), which the report took as they were and did not compute. */
+function publishedNote(set: IndicatorSet, indicator: IndicatorResult): string | undefined {
+  const quoted = indicator.periods.filter((period) => indicator.series.council.figures[period.key]?.published);
+  if (quoted.length === 0) return undefined;
+  return `${possessive(set.comparators.council.name)} figures for ${joinList(quoted.map((p) => p.label))} are as the council published them, not computed from counts.`;
 }
 
 /** Which model, which average, which councils, and any year in which fewer of them had a figure. */

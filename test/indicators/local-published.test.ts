@@ -58,6 +58,9 @@ describe('figures as published', () => {
     // 148.1 against 147.0 is within 5% of 147 (7.35): similar. Against 160.0 it is 11.9 lower: better (low is good).
     expect(measure.assessments['2016-17']).toMatchObject({ england: 'similar', region: 'better' });
     expect(html).toContain('148.1 per 10,000 against England 147.0 per 10,000: similar to England');
+    expect(html.replace(/<[^>]*>/g, '').replace(/&#x27;/g, "'")).toContain(
+      "St Helens' figures for 2015-16 and 2016-17 are as the council published them, not computed from counts.",
+    );
   });
 
   it('refuses a figure with counts beside it, naming the key', async () => {
