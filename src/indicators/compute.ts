@@ -33,6 +33,7 @@ import { resolveOtherCouncils, type OtherCouncil } from './other-councils.js';
 import { possessive } from '../format.js';
 import type {
   Area,
+  CouncilFigure,
   Assessment,
   Figure,
   IndicatorDefinition,
@@ -206,6 +207,7 @@ function councilResult(
       : undefined;
 
   const tolerance = parseTolerance(indicator.similarWithin ?? defaultTolerance(indicator));
+  const councils = everyCouncil(periods, national, council, series.council);
   const { source, local: _local, from: _from, to: _to, similarWithin: _similar, ...described } = indicator;
   return {
     ...described,
@@ -221,14 +223,34 @@ function councilResult(
       ...Object.fromEntries(others.map((other) => [other.code, { name: other.name, figures: series[other.code]! }])),
     },
     ...(areas && local?.area && { areas: { column: local.area, series: areas } }),
-    assessments: assessmentsOf(indicator, periods, series, national, tolerance, others),
-    // Shared, not copied, between councils: the same list for every council's result.
-    councils: Object.fromEntries(
-      periods
-        .filter((period) => period.whole)
-        .map((period) => [period.key, national.councilFigures(Number(period.end.slice(0, 4)))]),
-    ),
+    assessments: assessmentsOf(indicator, periods, series, councils, tolerance, others),
+    councils,
   };
+}
+
+/**
+ * Every council's figure for each whole year, for ranks and benchmark charts. Shared, not copied,
+ * between councils' results, unless the council's own row replaced its published figure: then its
+ * list holds the figure the report shows, so a rank never counts the council against itself.
+ */
+function everyCouncil(
+  periods: readonly Period[],
+  national: NationalFigures,
+  council: Area,
+  own: Readonly<Record<string, Figure>>,
+): Record<string, readonly CouncilFigure[]> {
+  return Object.fromEntries(
+    periods
+      .filter((period) => period.whole)
+      .map((period) => {
+        const published = national.councilFigures(Number(period.end.slice(0, 4)));
+        const figure = own[period.key];
+        if (!figure?.replaces) return [period.key, published];
+        const others = published.filter((entry) => entry.code !== council.code);
+        const shown = figure.value == null ? [] : [{ code: council.code, name: council.name, value: figure.value }];
+        return [period.key, [...others, ...shown]];
+      }),
+  );
 }
 
 /** The neighbours' mean or median over those with a figure; withheld when none has one. */
@@ -243,7 +265,7 @@ function assessmentsOf(
   indicator: IndicatorDefinition,
   periods: readonly Period[],
   series: Record<BuiltInSeries, Record<string, Figure>> & Record<string, Record<string, Figure>>,
-  national: NationalFigures,
+  councils: Readonly<Record<string, readonly CouncilFigure[]>>,
   tolerance: Tolerance,
   others: readonly OtherCouncil[],
 ): Record<string, Assessment> {
@@ -264,8 +286,7 @@ function assessmentsOf(
     const compared = period.whole ? previous : sameTimeYearBefore(period, periods);
     const before = compared && series.council[compared.key]?.value;
     const earlier = twoBefore && series.council[twoBefore.key]?.value;
-    const year = Number(period.end.slice(0, 4));
-    const all = period.whole ? national.councilValues(year) : [];
+    const all = period.whole ? (councils[period.key] ?? []).map((entry) => entry.value) : [];
     const assessment: { -readonly [K in keyof Assessment]: Assessment[K] } = {};
     const rank = period.whole ? rankAmong(value, all, indicator.polarity) : undefined;
     if (rank) assessment.rank = rank;
