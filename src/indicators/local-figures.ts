@@ -13,7 +13,7 @@ import { ratio } from './figures.js';
 import { aggregateMonths, calendarMonth } from './monthly.js';
 import { byEndDate, periodBetween, type Period } from './periods.js';
 import { toScaled } from './round.js';
-import { suppressFigure, type SuppressionRule } from './suppression.js';
+import { suppressFigure, suppressGroup, type SuppressionRule } from './suppression.js';
 import type { Figure, IndicatorDefinition, LocalFigures, Series } from './types.js';
 
 export interface LocalPeriod {
@@ -45,12 +45,53 @@ export function localFigures(
   if (spec.area === undefined) return { periods: figures(rows) };
   // By district or team: each area's figures, and the council's as the sum of their counts.
   const names = [...new Set(rows.map((row) => row.area!))];
-  const areas = names.map((name) => ({ name, periods: figures(rows.filter((row) => row.area === name)) }));
-  return { periods: figures(sumOverAreas(rows)), areas };
+  const unsuppressed = (kept: readonly LocalCounts[]) =>
+    figuresOf(indicator, spec, kept, table.file, undefined, problems);
+  const areas = names.map((name) => ({ name, periods: unsuppressed(rows.filter((row) => row.area === name)) }));
+  const total = sumOverAreas(rows, spec, problems);
+  return {
+    periods: figures(total),
+    areas: suppression ? withheldAmongAreas(areas, unsuppressed(total), suppression) : areas,
+  };
+}
+
+/**
+ * The areas as a public report may show them. The council's total is shown beside them, so one small
+ * count withheld alone could be had back by subtraction: each period's areas are withheld as a group
+ * (suppressGroup), numerators and denominators alike, and a withheld count withholds its figure.
+ */
+function withheldAmongAreas(
+  areas: NonNullable<LocalSeries['areas']>,
+  totals: readonly LocalPeriod[],
+  rule: SuppressionRule,
+): NonNullable<LocalSeries['areas']> {
+  const withheld = new Map<string, Set<string>>(); // period key -> areas withheld
+  for (const { period, figure: total } of totals) {
+    const figures = areas.map((area) => area.periods.find((p) => p.period.key === period.key)?.figure);
+    for (const part of ['numerator', 'denominator'] as const) {
+      const counts = figures.map((figure) => figure?.[part]);
+      if (counts.some((count) => count === undefined)) continue; // a count already withheld hides the total too
+      const flags = suppressGroup(counts as number[], total[part], rule);
+      flags.forEach((flag, i) => {
+        if (flag) withheld.set(period.key, (withheld.get(period.key) ?? new Set()).add(areas[i]!.name));
+      });
+    }
+  }
+  return areas.map((area) => ({
+    name: area.name,
+    periods: area.periods.map((local) =>
+      withheld.get(local.period.key)?.has(area.name)
+        ? {
+            ...local,
+            figure: { value: null, symbol: 'c', ...(local.figure.source && { source: local.figure.source }) },
+          }
+        : { ...local, figure: suppressFigure(local.figure, rule) },
+    ),
+  }));
 }
 
 /** Each period's counts added up over the areas; a withheld count withholds the sum. */
-function sumOverAreas(rows: readonly LocalCounts[]): LocalCounts[] {
+function sumOverAreas(rows: readonly LocalCounts[], spec: LocalFigures, problems: ProblemList): LocalCounts[] {
   const byPeriod = new Map<string, LocalCounts[]>();
   for (const row of rows)
     byPeriod.set(`${row.start}|${row.end}`, [...(byPeriod.get(`${row.start}|${row.end}`) ?? []), row]);
@@ -60,11 +101,30 @@ function sumOverAreas(rows: readonly LocalCounts[]): LocalCounts[] {
     if (withheld) return { symbol: withheld && 'symbol' in withheld ? withheld.symbol : 'x' };
     return { value: readings.reduce((total, r) => total + (r as { value: number }).value, 0) };
   };
+  // England's and the region's figure is one per period, whichever row gives it: rows that differ are refused.
+  const agreed = (group: readonly LocalCounts[], key: 'england' | 'region'): Reading | undefined => {
+    const given = group.filter((row) => row[key] !== undefined && 'value' in row[key]);
+    const first = given[0];
+    for (const row of given.slice(1))
+      if ((row[key] as { value: number }).value !== (first![key] as { value: number }).value)
+        problems.add(
+          message.comparatorFigureDiffers(row.places[key] ?? row.place, spec[key]!, first!.places[key] ?? first!.place),
+        );
+    return first?.[key] ?? group.find((row) => row[key] !== undefined)?.[key];
+  };
   return [...byPeriod.values()].map((group) => {
-    const { area: _area, value: _value, ...first } = group[0]!;
+    const { area: _area, value: _value, england: _england, region: _region, ...first } = group[0]!;
     const numerator = sum(group.map((row) => row.numerator));
     const denominator = sum(group.map((row) => row.denominator));
-    return { ...first, ...(numerator && { numerator }), ...(denominator && { denominator }), places: {} };
+    const [england, region] = [agreed(group, 'england'), agreed(group, 'region')];
+    return {
+      ...first,
+      ...(numerator && { numerator }),
+      ...(denominator && { denominator }),
+      ...(england && { england }),
+      ...(region && { region }),
+      places: {},
+    };
   });
 }
 

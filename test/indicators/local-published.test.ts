@@ -161,11 +161,31 @@ sections:
     );
   });
 
-  it('withholds a district with a small count in a public report, as the council figure would be', async () => {
+  it('withholds a district with a small count in a public report, and a second so it cannot be had by subtraction', async () => {
     const { indicators } = await areas(true);
-    const south = indicators.indicators.measure!.areas!.series.find((s) => s.name === 'South')!;
-    expect(south.figures['2017-18']).toMatchObject({ value: null, symbol: 'c' });
+    const figure = (name: string) =>
+      indicators.indicators.measure!.areas!.series.find((s) => s.name === name)!.figures['2017-18'];
+    // South's 3 is withheld; with the total of 68 shown, so is the smallest other count (East, 25).
+    expect(figure('South')).toMatchObject({ value: null, symbol: 'c' });
+    expect(figure('South')).not.toHaveProperty('numerator');
+    expect(figure('East')).toMatchObject({ value: null, symbol: 'c' });
+    expect(figure('North')).toMatchObject({ value: 40, numerator: 40 });
     expect(indicators.indicators.measure!.series.council.figures['2017-18']?.value).toBe(34);
+  });
+
+  it("refuses two rows of one period that give England different figures, at the second one's cell", async () => {
+    const effects = memoryEffects();
+    effects.overrides.set(
+      join(ROOT, 'area-probe.yaml'),
+      areaDefinition(false).replace('denominator: Children }', 'denominator: Children, england: England }'),
+    );
+    effects.overrides.set(
+      join(ROOT, 'probe-areas.csv'),
+      'District,Start,End,Plans,Children,England\nNorth,2017-04-01,2018-03-31,40,10000,40.6\nSouth,2017-04-01,2018-03-31,3,5000,41.6\n',
+    );
+    await expect(buildReport({ file: 'area-probe.yaml' }, effects)).rejects.toThrow(
+      'probe-areas.csv, line 3: "England" differs from the figure given for the same period at probe-areas.csv, line 2; give one figure for each period.',
+    );
   });
 
   it('refuses chart: areas for an indicator without an area column, at its line', async () => {

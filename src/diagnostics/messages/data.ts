@@ -23,6 +23,9 @@ export const negativeFigure = (place: Place, column: string, text: string) =>
 export const shareOver100 = (place: Place, column: string, value: number) =>
   `${at(place)}: "${column}" is a percentage over 100 (${value}), which cannot be.`;
 
+export const comparatorFigureDiffers = (place: Place, column: string, first: Place) =>
+  `${at(place)}: "${column}" differs from the figure given for the same period at ${at(first)}; give one figure for each period.`;
+
 export const notADate = (place: Place, column: string, text: string) =>
   `${at(place)}: "${column}" should be a date but the cell holds "${text}".`;
 
