@@ -19,6 +19,14 @@ export function readCsv(file: string, text: string): Table {
   if (header && columns.length === 1 && columns[0]!.includes(';')) {
     throw new ReportError(message.csvSemicolons({ file, line: header.line }));
   }
+  // A row with more cells than the header has columns (an unquoted "1,050") would shift every figure after it.
+  const long = records.filter((record) => record.fields.slice(columns.length).some((field) => field.trim() !== ''));
+  if (long.length > 0)
+    throw new ReportError(
+      long
+        .slice(0, 20)
+        .map((record) => message.csvTooManyCells({ file, line: record.line }, record.fields.length, columns.length)),
+    );
   const rows: TableRow[] = records.map((record) => ({
     index: record.line,
     values: record.fields.slice(0, columns.length),

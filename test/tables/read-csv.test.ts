@@ -189,6 +189,19 @@ describe('readCsv', () => {
       ]);
     });
 
+    it('refuses a row with more cells than the header has columns, at its line: an unquoted "1,050" would shift the figures', () => {
+      const error = thrown(() =>
+        readCsv('data/local.csv', 'start,end,n,rate\n2024-04-01,2025-03-31,95,50.2\n2025-04-01,2026-03-31,1,050,88\n'),
+      );
+      expect(error.problems).toEqual([
+        'data/local.csv, line 3: the row has 5 cells but the header names 4 columns, so its figures would be read in the wrong columns; a number with a thousands separator must be in quotes ("1,050") or written 1050.',
+      ]);
+    });
+
+    it('reads empty cells after the last column (a trailing comma) as nothing', () => {
+      expect(readCsv('x.csv', 'a,b\n1,2,,\n').rows[0]!.values).toEqual(['1', '2']);
+    });
+
     it('reads semicolons inside the values of a comma-separated file', () => {
       const table = readCsv('x.csv', 'a,b\n"x;y",1\n');
       expect(table.columns).toEqual(['a', 'b']);

@@ -120,6 +120,9 @@ export const csvUnclosedQuote = (place: Place) =>
   `${at(place)}: the quoted value that starts here has no closing quote, so the rest of the file would be read into it and lost; ` +
   'close the quote (a quote inside a quoted value is written twice: "").';
 
+export const csvTooManyCells = (place: Place, cells: number, columns: number) =>
+  `${at(place)}: the row has ${cells} cells but the header names ${columns} columns, so its figures would be read in the wrong columns; a number with a thousands separator must be in quotes ("1,050") or written 1050.`;
+
 export const csvSemicolons = (place: Place) =>
   `${at(place)}: the columns are separated by semicolons, not commas; save the file with commas between columns ` +
   '(Excel\'s "CSV UTF-8 (Comma delimited)" uses the "List separator" of the computer\'s region settings).';
