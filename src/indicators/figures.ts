@@ -36,10 +36,9 @@ export function ratio(
   source?: Place,
 ): Figure {
   const at = source ? { source } : {};
-  if (numerator && !('symbol' in numerator) && !needsDenominator(unit))
-    return { value: numerator.value, numerator: numerator.value, ...at };
+  if (numerator && 'symbol' in numerator) return { value: null, symbol: numerator.symbol, ...at };
+  if (numerator && !needsDenominator(unit)) return { value: numerator.value, numerator: numerator.value, ...at };
   if (!numerator || !denominator) return { ...NOT_AVAILABLE, ...at };
-  if ('symbol' in numerator) return { value: null, symbol: numerator.symbol, ...at };
   // "c" stands for a count from 1 to 5, never 0: none of a suppressed number is exactly 0%, as DfE prints it.
   if ('symbol' in denominator && denominator.symbol === 'c' && numerator.value === 0)
     return { value: 0, numerator: 0, ...at };

@@ -96,6 +96,14 @@ describe('gaps and symbols in a local sheet', () => {
     expect(text).toContain('x: not available');
   });
 
+  it('carries a symbol in a count with no denominator', async () => {
+    const csv = 'Start,End,Children\n2016-04-01,2017-03-31,c\n2017-04-01,2018-03-31,\n';
+    const { indicators } = await build('numerator: Children', csv, 'count');
+    const figures = indicators.indicators.measure!.series.council.figures;
+    expect(figures['2016-17']).toMatchObject({ value: null, symbol: 'c' });
+    expect(figures['2017-18']).toMatchObject({ value: null, symbol: 'x' });
+  });
+
   it('still refuses text that is neither a number nor a symbol, at its cell', async () => {
     const csv = 'Start,End,Assessments,Children\n2016-04-01,2017-03-31,lots,42100\n';
     const error = await build('numerator: Assessments, denominator: Children', csv).catch((e: unknown) => e);

@@ -89,6 +89,14 @@ describe('the parts of a change', () => {
   });
 });
 
+describe('count of a withheld figure', () => {
+  it('says why, as value does, not "not available"', () => {
+    const count = render('{{count "repeat_plans" "2014-15" "numerator" area="region"}}');
+    expect(count).toBe(render('{{value "repeat_plans" "2014-15" area="region"}}'));
+    expect(count).toMatch(/suppressed/);
+  });
+});
+
 describe('highest and lowest', () => {
   // Walsall's whole years: 10.4 (2012-13), 13.8 (2013-14), 13.3 (2014-15), 17.2 (2015-16); the part year 8.5.
   it.each([

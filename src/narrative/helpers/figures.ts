@@ -19,7 +19,10 @@ export function figureHelpers(look: Lookups): Helpers {
       const figure = look.figure(indicator, look.area(options), look.period(indicator, which, options));
       if (part !== 'numerator' && part !== 'denominator') look.fail(options, message.countPart(String(part)));
       const count = figure?.[part as 'numerator' | 'denominator'];
-      return count === undefined ? 'not available' : formatNumber(count);
+      // A count withheld with its figure says why, as the figure does ("not published (suppressed)").
+      if (count === undefined)
+        return figure?.symbol ? formatValue({ value: null, symbol: figure.symbol }, indicator) : 'not available';
+      return formatNumber(count);
     },
     range(id: unknown, from: unknown, to: unknown, options: HelperOptions) {
       const indicator = look.indicator(id, options);
