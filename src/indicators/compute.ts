@@ -25,7 +25,14 @@ import {
   type NationalTables,
 } from './national-figures.js';
 import { indexNational } from './national.js';
-import { councilInModel, hasNeighbours, readNeighbours, NEIGHBOUR_FILES, type NeighbourModel } from './neighbours.js';
+import {
+  councilInModel,
+  councilsInModel,
+  hasNeighbours,
+  readNeighbours,
+  NEIGHBOUR_FILES,
+  type NeighbourModel,
+} from './neighbours.js';
 import { reportingYear, sameTimeYearBefore, type Period } from './periods.js';
 import { meanOf, medianOf } from './round.js';
 import { localFigures, mergeLocal } from './local-figures.js';
@@ -117,10 +124,13 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
   if (missing.length > 0)
     throw new ReportError(missing.map((council) => message.councilNotInData(searched, council.code)));
 
-  const allNames = new Map(
-    national.flatMap(([, figures]) => [...figures.councils].map(([code, council]) => [code, council.name] as const)),
-  );
-  const named = resolveOtherCouncils(inputs.comparators ?? [], allNames, problems);
+  // Any council the data knows, from a national file or (for a report of local figures only) the neighbour model.
+  const allNames = new Map([
+    ...councilsInModel(neighbourTable, inputs.neighbours.model),
+    ...national.flatMap(([, figures]) => [...figures.councils].map(([code, council]) => [code, council.name] as const)),
+  ]);
+  const own = choice !== 'all' && choice.length === 1 ? choice[0]!.code : undefined;
+  const named = resolveOtherCouncils(inputs.comparators ?? [], allNames, problems, own);
   problems.throwIfAny();
 
   const sets = councils.map((choice) => {

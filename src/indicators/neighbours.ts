@@ -47,6 +47,18 @@ export function councilInModel(
   );
 }
 
+/** Every council the model lists, by code: its name. */
+export function councilsInModel(table: Table, model: NeighbourModel): Map<string, string> {
+  const [code, name] = [LAYOUT[model].code, LAYOUT[model].name].map((column) => columnIndex(table, column)) as [
+    number,
+    number,
+  ];
+  if (code < 0 || name < 0) return new Map();
+  return new Map(
+    table.rows.map((r) => [textOf(r.values[code] ?? null).trim(), textOf(r.values[name] ?? null).trim()] as const),
+  );
+}
+
 /** Whether the model lists the council (a council created after the model was made is not in it). */
 export function hasNeighbours(table: Table, model: NeighbourModel, laCode: string): boolean {
   const [codeColumn] = requireEach(table, [LAYOUT[model].code]);

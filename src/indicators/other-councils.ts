@@ -15,6 +15,8 @@ export function resolveOtherCouncils(
   named: readonly { readonly text: string; readonly place: Place }[],
   councils: ReadonlyMap<string, string>,
   problems: ProblemList,
+  /** The report's own council, when there is one: it is not its own comparator. */
+  own?: string,
 ): OtherCouncil[] {
   const byName = new Map([...councils].map(([code, name]) => [name.toLowerCase(), code]));
   const seen = new Set<string>();
@@ -23,6 +25,10 @@ export function resolveOtherCouncils(
     const code = /^\d{3}$/.test(written) ? written : byName.get(written.toLowerCase());
     if (code === undefined || !councils.has(code)) {
       problems.add(message.unknownComparatorCouncil(place, written, nearest(written, [...councils.values()])));
+      return [];
+    }
+    if (code === own) {
+      problems.add(message.comparatorIsOwn(place, written));
       return [];
     }
     if (seen.has(code)) {

@@ -63,6 +63,17 @@ describe('figures as published', () => {
     );
   });
 
+  it('takes another council as a comparator in a report of local figures only, known from the neighbour model', async () => {
+    const effects = memoryEffects();
+    effects.overrides.set(
+      join(ROOT, 'local-probe.yaml'),
+      definition('value: Rate').replace('\ndata:', '\ncomparators: ["889"]\ndata:'),
+    );
+    effects.overrides.set(join(ROOT, 'probe-local.csv'), YEARS);
+    const { indicators } = await buildReport({ file: 'local-probe.yaml' }, effects);
+    expect(indicators.comparators.others).toEqual([{ code: '889', name: 'Blackburn with Darwen', asWritten: '889' }]);
+  });
+
   it('refuses a figure with counts beside it, naming the key', async () => {
     await expect(build('value: Rate, numerator: Rate', YEARS)).rejects.toThrow(
       /counts .* or a published figure \(value:\), not both/,

@@ -67,6 +67,13 @@ describe('other councils as comparators', () => {
     ]);
   });
 
+  it("refuses the report's own council as a comparator, at its line", async () => {
+    const error = await build('[Sandwell, Walsall]', '[council, england]', '').catch((e: unknown) => e);
+    expect(String((error as ReportError).problems)).toMatch(
+      /line \d+, column 25: "Walsall" is the report's own council, so it cannot be a comparator/,
+    );
+  });
+
   it('refuses a diagram series that is not a comparator the definition names', async () => {
     const error = await build('[Sandwell]', '[council, Dudley]', '').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportError);

@@ -92,3 +92,6 @@ export const comparatorTwice = (place: Place, text: string) =>
 
 export const areasWithoutArea = (place: Place, indicator: string) =>
   `${at(place)}: chart: areas draws an indicator by district or team, and indicator "${indicator}" has none; give its local: an area: column.`;
+
+export const comparatorIsOwn = (place: Place, text: string) =>
+  `${at(place)}: "${text}" is the report's own council, so it cannot be a comparator; name other councils.`;
