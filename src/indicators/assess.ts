@@ -91,13 +91,27 @@ export interface Change {
   /** The difference as a percentage of the earlier figure, to 1 place; absent when that was 0. */
   readonly percent?: number;
   readonly direction: Direction;
-  /** Better or worse by the indicator's polarity; absent for an indicator without one. */
-  readonly judgement?: 'better' | 'worse' | 'same';
+  /**
+   * Better or worse by the indicator's polarity; "similar" for a change within the indicator's tolerance,
+   * as a comparison within it is; absent for an indicator without polarity.
+   */
+  readonly judgement?: 'better' | 'worse' | 'same' | 'similar';
 }
 
-export function changeBetween(fromKey: string, from: number, to: number, decimals: number, polarity: Polarity): Change {
+export function changeBetween(
+  fromKey: string,
+  from: number,
+  to: number,
+  decimals: number,
+  polarity: Polarity,
+  tolerance?: Tolerance,
+): Change {
   const direction = directionOf(from, to);
-  const judgement = judge(polarity, direction);
+  const judged = judge(polarity, direction);
+  const judgement =
+    judged && judged !== 'same' && tolerance && verdictOf(to, from, polarity, tolerance) === 'similar'
+      ? 'similar'
+      : judged;
   const change = difference(from, to, decimals);
   const percent =
     from === 0

@@ -310,7 +310,7 @@ function assessmentsOf(
     });
     if (againstOthers.length > 0) assessment.others = Object.fromEntries(againstOthers);
     if (compared && before != null)
-      assessment.change = changeBetween(compared.key, before, value, indicator.decimals, indicator.polarity);
+      assessment.change = changeBetween(compared.key, before, value, indicator.decimals, indicator.polarity, tolerance);
     if (twoBefore && earlier != null)
       assessment.trend = trendOver(twoBefore.key, earlier, value, indicator.polarity, tolerance);
     assessments[period.key] = assessment;

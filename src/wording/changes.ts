@@ -89,7 +89,15 @@ export function changeJudgementPhrase(
   to: Figure | undefined,
 ): string {
   if (from?.value == null || to?.value == null) return '';
-  const judgement = judge(indicator.polarity, directionOf(from.value, to.value));
+  const { judgement } = changeBetween(
+    '',
+    from.value,
+    to.value,
+    indicator.decimals,
+    indicator.polarity,
+    indicator.tolerance,
+  );
+  if (judgement === 'similar') return `, too small a change to call better or worse (${indicator.similarWithin})`;
   return judgement === 'better' ? ', an improvement' : judgement === 'worse' ? ', a deterioration' : '';
 }
 

@@ -295,6 +295,15 @@ describe('changeBetween', () => {
     });
   });
 
+  it('calls a change within the tolerance similar, as a comparison within it is, and one beyond it better or worse', () => {
+    const point = { amount: 1, kind: 'points' } as const;
+    expect(changeBetween('a', 26.0, 26.8, 1, 'low-is-good', point).judgement).toBe('similar');
+    expect(changeBetween('a', 26.0, 27.0, 1, 'low-is-good', point).judgement).toBe('similar');
+    expect(changeBetween('a', 26.0, 27.1, 1, 'low-is-good', point).judgement).toBe('worse');
+    expect(changeBetween('a', 26.0, 26.0, 1, 'low-is-good', point).judgement).toBe('same');
+    expect(changeBetween('a', 26.0, 26.8, 1, 'none', point)).not.toHaveProperty('judgement');
+  });
+
   it('whole-number indicators: the difference in whole numbers', () => {
     expect(changeBetween('a', 58, 61, 0, 'none')).toEqual({ from: 'a', difference: 3, percent: 5.2, direction: 'up' });
   });

@@ -66,6 +66,14 @@ describe('change in the form a sentence needs', () => {
   });
 });
 
+describe('judge=true within the tolerance', () => {
+  it('calls a change of 0.5 points neither better nor worse, as the JSON does', () => {
+    expect(render('{{change "repeat_plans" "2013-14" "2014-15" judge=true}}')).toBe(
+      'fell from 13.8% in 2013-14 to 13.3% in 2014-15, too small a change to call better or worse (within 1 percentage point)',
+    );
+  });
+});
+
 describe('the parts of a change', () => {
   it.each([
     ['{{direction "repeat_plans" "2014-15" "2015-16"}}', 'rose'],
