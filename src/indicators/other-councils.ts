@@ -43,7 +43,7 @@ export function resolveOtherCouncils(
 /** A series named in a diagram or a helper: a standing one, or another council by its code, name or the words the definition used. */
 export function findSeries(others: readonly OtherCouncil[], name: string): SeriesName | undefined {
   const text = name.trim();
-  if (isBuiltInSeries(text)) return text;
+  if (isBuiltInSeries(text.toLowerCase())) return text.toLowerCase() as SeriesName;
   const lower = text.toLowerCase();
   return others.find((o) => [o.code, o.name, o.asWritten].some((n) => n.toLowerCase() === lower))?.code;
 }

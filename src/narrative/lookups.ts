@@ -15,6 +15,7 @@ import {
 } from '../indicators/types.js';
 import { findPeriod, type Period } from '../indicators/periods.js';
 import { findSeries } from '../indicators/other-councils.js';
+import { nearest } from '../diagnostics/nearest.js';
 import { comparatorName } from '../wording/comparisons.js';
 
 export type HelperOptions = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
@@ -46,6 +47,8 @@ export interface Lookups {
   readonly comparatorName: (indicator: IndicatorResult, series: SeriesName) => string;
   /** An option that is true or false (percent=true), false when not given. */
   readonly flag: (name: string, options: HelperOptions) => boolean;
+  /** Every name with= and area= take: the standing series and the councils named as comparators. */
+  readonly comparators: readonly string[];
 }
 
 export function lookupsOf(set: IndicatorSet): Lookups {
@@ -53,9 +56,13 @@ export function lookupsOf(set: IndicatorSet): Lookups {
     throw new TemplateUsageError(text, options.loc?.start.line);
   };
   const { others } = set.comparators;
+  const comparators = [...SERIES_NAMES, ...others.map((o) => o.asWritten)];
   const series = (name: unknown, options: HelperOptions): SeriesName =>
-    (typeof name === 'string' || name === undefined ? findSeries(others, name ?? 'council') : undefined) ??
-    fail(options, message.notAComparator(String(name), [...SERIES_NAMES, ...others.map((o) => o.asWritten)]));
+    // with=330 (unquoted) arrives as a number: it means the council 330 as much as with="330" does.
+    (typeof name === 'string' || typeof name === 'number' || name === undefined
+      ? findSeries(others, String(name ?? 'council'))
+      : undefined) ??
+    fail(options, message.notAComparator(String(name), comparators, nearest(String(name), comparators)));
   const period = (indicator: IndicatorResult, which: unknown, options: HelperOptions): Period => {
     const find = (name: unknown) =>
       findPeriod(indicator.periods, name) ??
@@ -73,6 +80,8 @@ export function lookupsOf(set: IndicatorSet): Lookups {
       since: since === undefined ? undefined : find(since),
       until: until === undefined ? undefined : find(until),
     };
+    if (span.since && span.until && span.since.start > span.until.start)
+      fail(options, message.spanBackwards(span.since.label, span.until.label));
     const area = series(options.hash.area, options);
     return (
       extremeOf(indicator.periods, seriesOf(indicator, area).figures, which, span) ??
@@ -91,6 +100,7 @@ export function lookupsOf(set: IndicatorSet): Lookups {
     series,
     figure: (indicator, name, period) => seriesOf(indicator, name).figures[period.key],
     comparatorName: (indicator, name) => comparatorName(indicator, name, set.comparators.neighbours.average),
+    comparators,
     flag: (name, options) => {
       const given: unknown = options.hash[name] ?? false;
       return typeof given === 'boolean' ? given : fail(options, message.helperFlag(name, String(given)));

@@ -6,7 +6,7 @@
 import type { IndicatorResult } from '../indicators/types.js';
 import type { Figure } from '../indicators/figures.js';
 import { changeBetween } from '../indicators/assess.js';
-import { difference, directionOf, judge, type Direction } from '../indicators/compare.js';
+import { difference, directionOf, type Direction } from '../indicators/compare.js';
 import { changeWithUnit } from '../indicators/units.js';
 import { formatNumber } from '../format.js';
 import { formatValue } from './figures.js';

@@ -36,7 +36,7 @@ describe('other councils as comparators', () => {
     const { text, indicators } = await build(
       '[Sandwell, "336"]',
       '[council, Sandwell, "336", england]',
-      'A {{compare "repeat_plans" "2015-16" with="Sandwell"}}. B {{verdict "repeat_plans" "2015-16" with="336"}}. C {{value "repeat_plans" "2015-16" area="Wolverhampton"}}.',
+      'A {{compare "repeat_plans" "2015-16" with="Sandwell"}}. B {{verdict "repeat_plans" "2015-16" with=336}}. C {{value "repeat_plans" "2015-16" area="Wolverhampton"}}.',
     );
     expect(text).toContain('A lower (better) than Sandwell (19.6%).');
     expect(text).toContain('B similar to Wolverhampton (17.9%; within 1 percentage point).');

@@ -97,6 +97,12 @@ describe('the parts of a change', () => {
   });
 });
 
+describe('comparators by name', () => {
+  it('reads a standing comparator in any case, as a council named as a comparator is', () => {
+    expect(render('{{value "repeat_plans" "2015-16" area="England"}}')).toBe('17.9%');
+  });
+});
+
 describe('count of a withheld figure', () => {
   it('says why, as value does, not "not available"', () => {
     const count = render('{{count "repeat_plans" "2014-15" "numerator" area="region"}}');
@@ -184,6 +190,11 @@ describe('options are checked as strictly as arguments', () => {
       'value is not a block helper: write it as {{value "indicator" "period"}}, with no {{#value}} ... {{/value}}',
     ],
     ['{{value "repeat_plans" "highest" since="2030-31"}}', 'indicator "repeat_plans" has no period "2030-31"'],
+    [
+      '{{value "repeat_plans" "highest" since="2015-16" until="2013-14"}}',
+      'since="2015-16" is after until="2013-14"; since= names the first period to look in and until= the last',
+    ],
+    ['{{value "repeat_plans" "2015-16" area="englnd"}}', '"englnd" is not a comparator; did you mean "england"?'],
   ])('%s', (template, said) => {
     expect(refusal(template)).toContain(said);
   });

@@ -50,8 +50,8 @@ export const noSuchIndicator = (id: string, known: readonly string[]) =>
 export const noSuchPeriod = (indicator: string, which: string, periods: readonly string[]) =>
   `indicator "${indicator}" has no period "${which}"; it has ${quoted(periods)}`;
 
-export const notAComparator = (name: string, series: readonly string[]) =>
-  `"${name}" is not a comparator; use ${quoted(series, 'or')}`;
+export const notAComparator = (name: string, series: readonly string[], suggestion?: string) =>
+  `"${name}" is not a comparator; ${suggestion ? `did you mean "${suggestion}"? The comparators are` : 'use'} ${quoted(series, 'or')}`;
 
 export const helperNeedsComparator = (helper: string, comparators: readonly string[]) =>
   `${helper} needs with=${quoted(comparators, 'or')}`;
@@ -84,6 +84,9 @@ export const helperUnknownOption = (
 
 export const helperSpanWithoutExtreme = (helper: string, option: string) =>
   `${helper}'s ${option}= chooses where to look for the "highest" or "lowest" period, and neither is asked for`;
+
+export const spanBackwards = (since: string, until: string) =>
+  `since="${since}" is after until="${until}"; since= names the first period to look in and until= the last`;
 
 export const noExtreme = (indicator: string, which: string, series: string) =>
   `indicator "${indicator}" has no figure for ${series} to find the ${which} of`;

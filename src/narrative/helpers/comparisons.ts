@@ -2,7 +2,7 @@
 import * as message from '../../diagnostics/messages.js';
 import { isBuiltInSeries, type BuiltInSeries } from '../../indicators/types.js';
 import { compareOverPhrase, comparePhrase, rankPhrase, verdictPhrase } from '../../wording/comparisons.js';
-import { OTHERS, type HelperOptions, type Lookups } from '../lookups.js';
+import type { HelperOptions, Lookups } from '../lookups.js';
 import type { Helpers } from './types.js';
 
 export function comparisonHelpers(look: Lookups): Helpers {
@@ -39,7 +39,8 @@ export function comparisonHelpers(look: Lookups): Helpers {
       const indicator = look.indicator(id, options);
       const period = look.period(indicator, which, options);
       const other = look.other('verdict', options);
-      if (other === 'council') look.fail(options, message.verdictOfCouncil(OTHERS));
+      if (other === 'council')
+        look.fail(options, message.verdictOfCouncil(look.comparators.filter((c) => c !== 'council')));
       const assessment = indicator.assessments[period.key];
       const verdict = isBuiltInSeries(other)
         ? assessment?.[other as Exclude<BuiltInSeries, 'council'>]
