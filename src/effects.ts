@@ -24,6 +24,7 @@ export function nodeEffects(options: {
     printer: options.printer,
     writeFiles,
     log: options.log,
+    warn: (line) => console.error(line),
   };
 }
 

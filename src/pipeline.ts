@@ -36,6 +36,8 @@ export interface BuildEffects extends FileSystem {
   /** Writes every file of every group, or none. */
   readonly writeFiles: (groups: readonly OutputGroup[]) => Promise<void>;
   readonly log: (line: string) => void;
+  /** What a build says but does not refuse: shown even when the log is quiet (on stderr from the CLI). */
+  readonly warn?: (line: string) => void;
   /** SOURCE_DATE_EPOCH, for reproducible builds; otherwise the report's own date is used. */
   readonly sourceDate?: Date;
 }
@@ -68,7 +70,7 @@ export interface BuildResult {
 export async function buildReport(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
   // 1. Definition: YAML -> validated, normalised, every reference checked, every path inside the project.
   const { definition, files } = await readReportDefinition(options.file, effects, options.roots);
-  for (const warning of definitionWarnings(definition)) effects.log(warning);
+  for (const warning of definitionWarnings(definition)) (effects.warn ?? effects.log)(warning);
   const dir = outputFolder(options.outDir, definition.output.dir, effects.cwd);
   // The browser starts now and launches while the data is read.
   const printer = definition.output.pdf ? effects.printer() : undefined;

@@ -1,5 +1,8 @@
 /** Data dated after its meeting is warned of: one of the two dates is wrong, and the paper would say so. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../support/cli.js';
 import { definitionWarnings } from '../../src/definition/warnings.js';
 import { exampleDefinition } from '../support/example.js';
 
@@ -15,5 +18,24 @@ describe('definition warnings', () => {
     expect(definitionWarnings(exampleDefinition())).toEqual([]);
     const sameDay = exampleDefinition((yaml) => yaml.replace('asAt: 2016-09-05', 'asAt: 2016-10-11'));
     expect(definitionWarnings(sameDay)).toEqual([]);
+  });
+
+  it('is shown on stderr even with --quiet, and the report is still built', async () => {
+    const dir = tempDir();
+    const yaml = readFileSync(join(ROOT, 'report.config.yaml'), 'utf8')
+      .replace('asAt: 2016-09-05', 'asAt: 2016-10-12')
+      .replace('national: data/dfe', `national: ${join(ROOT, 'data/dfe')}`)
+      .replace('file: data/walsall-local.xlsx', `file: ${join(ROOT, 'data/walsall-local.xlsx')}`)
+      .replace(
+        'output:\n  folder: output',
+        `output:\n  folder: output\n  pdf: false\ntemplates: ${join(ROOT, 'templates')}`,
+      );
+    writeFileSync(join(dir, 'report.config.yaml'), yaml);
+    const result = await runCli(['build', '--quiet', '--root', ROOT], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^Warning: report\.config\.yaml: .*walsall-local\.xlsx is as at 12 October 2016, after the meeting on 11 October 2016/,
+    );
   });
 });
