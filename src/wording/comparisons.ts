@@ -58,9 +58,10 @@ export function compareOverPhrase(
         : `in each of the ${relations.length} years with figures`;
     return `${relationPhrase(indicator, first, otherName)} ${every}`;
   }
-  // Mixed years are counted, not judged: "lower than England in 2, similar in 1 and higher in 1 of the 4 years".
-  const counted = (['down', 'up', 'similar', 'same'] as const).flatMap((relation) => {
-    const n = relations.filter((r) => r === relation).length;
+  // Mixed years are counted, not judged: "lower than England in 2, higher in 1 and similar in 1 of the 4 years".
+  // Among mixed years a year the same as the comparator is counted as similar.
+  const counted = (['down', 'up', 'similar'] as const).flatMap((relation) => {
+    const n = relations.filter((r) => r === relation || (relation === 'similar' && r === 'same')).length;
     return n === 0 ? [] : [{ relation, n }];
   });
   const parts = counted.map(({ relation, n }, i) =>

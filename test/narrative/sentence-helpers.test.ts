@@ -194,6 +194,14 @@ describe('options are checked as strictly as arguments', () => {
       '{{value "repeat_plans" "highest" since="2015-16" until="2013-14"}}',
       'since="2015-16" is after until="2013-14"; since= names the first period to look in and until= the last',
     ],
+    [
+      '{{change "repeat_plans" "2015-16" "2014-15"}}',
+      'the change runs from "2015-16" to "2014-15", which is earlier; write the earlier period first',
+    ],
+    [
+      '{{change "repeat_plans" "2014-15" "2015-16" form="higher"}}',
+      'form= is "past", "perfect", "having", "rising" or "noun", not "higher"',
+    ],
     ['{{value "repeat_plans" "2015-16" area="englnd"}}', '"englnd" is not a comparator; did you mean "england"?'],
   ])('%s', (template, said) => {
     expect(refusal(template)).toContain(said);

@@ -366,7 +366,7 @@ describe('compareOverPhrase', () => {
 
   it('counts the years each way when they are mixed, without a single overall judgement', () => {
     const text = compareOverPhrase(repeatPlans, [pair(10, 12), pair(14, 12), pair(9, 12), pair(12, 12)], 'England');
-    expect(text).toBe('lower than England in 2, higher in 1 and the same in 1 of the 4 years');
+    expect(text).toBe('lower than England in 2, higher in 1 and similar in 1 of the 4 years');
     expect(text).not.toMatch(/better|worse|every/);
   });
 

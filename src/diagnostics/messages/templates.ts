@@ -85,6 +85,9 @@ export const helperUnknownOption = (
 export const helperSpanWithoutExtreme = (helper: string, option: string) =>
   `${helper}'s ${option}= chooses where to look for the "highest" or "lowest" period, and neither is asked for`;
 
+export const changeBackwards = (from: string, to: string) =>
+  `the change runs from "${from}" to "${to}", which is earlier; write the earlier period first`;
+
 export const spanBackwards = (since: string, until: string) =>
   `since="${since}" is after until="${until}"; since= names the first period to look in and until= the last`;
 

@@ -1,6 +1,6 @@
 /** Two figures of one series over time: change (in any sentence form), direction, difference, percentChange. */
 import * as message from '../../diagnostics/messages.js';
-import type { Period } from '../../indicators/periods.js';
+import { byEndDate, type Period } from '../../indicators/periods.js';
 import {
   CHANGE_FORMS,
   changeJudgementPhrase,
@@ -19,13 +19,16 @@ export function changeHelpers(look: Lookups): Helpers {
     const indicator = look.indicator(id, options);
     const series = look.area(options);
     const [a, b] = [look.period(indicator, from, options), look.period(indicator, to, options)];
+    // A change runs forward in time: "fell from July to May" is a template's mistake, not a finding.
+    if (byEndDate(a, b) > 0) look.fail(options, message.changeBackwards(a.label, b.label));
     return { indicator, a, b, x: look.figure(indicator, series, a), y: look.figure(indicator, series, b) };
   };
-  const form = (options: HelperOptions): ChangeForm => {
+  // "higher" is a direction's word alone ("it was higher than"); a whole change reads "rose from ... to ...".
+  const form = (options: HelperOptions, forms: readonly ChangeForm[] = CHANGE_FORMS): ChangeForm => {
     const asked = options.hash.form ?? 'past';
-    return CHANGE_FORMS.includes(asked as ChangeForm)
+    return forms.includes(asked as ChangeForm)
       ? (asked as ChangeForm)
-      : look.fail(options, message.helperChoice('form', String(asked), CHANGE_FORMS));
+      : look.fail(options, message.helperChoice('form', String(asked), forms));
   };
   return {
     change(id: unknown, from: unknown, to: unknown, options: HelperOptions) {
@@ -36,7 +39,10 @@ export function changeHelpers(look: Lookups): Helpers {
         { label: a.label, figure: x },
         { label: b.label, figure: y },
         {
-          form: form(options),
+          form: form(
+            options,
+            CHANGE_FORMS.filter((f) => f !== 'higher'),
+          ),
           percent,
         },
       );
