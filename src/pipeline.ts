@@ -17,6 +17,7 @@ import { assembleDocument, type SectionPages } from './document/assemble.js';
 import { sectionPages } from './document/contents.js';
 import { fontFaceCss } from './fonts.js';
 import { provenanceOf } from './document/provenance.js';
+import * as message from './diagnostics/messages.js';
 import { definitionWarnings } from './definition/warnings.js';
 import { reportParts, sectionTemplates, templateFinder } from './document/templates.js';
 import { outputFolder } from './files/output-folder.js';
@@ -103,13 +104,16 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   // 5. Narrative: each section's template with figures filled in.
   const partials = await templates.partials();
   const sources = await sectionTemplates(definition, files);
-  const sections = renderNarrative(definition, indicators, charts, { sections: sources, partials });
+  const narrative = renderNarrative(definition, indicators, charts, { sections: sources, partials });
+  const { sections } = narrative;
+  for (const diagram of narrative.unused)
+    (effects.warn ?? effects.log)(message.diagramNeverPlaced(definition.file, diagram.id));
 
   // 6. Document: one self-contained HTML file. A contents list takes a first print to find its pages.
   const fontFaces = await fontFaceCss();
   const parts = await reportParts(definition, templates, files, fontFaces, [...partials.values(), ...sources]);
   const assemble = (pages?: SectionPages) =>
-    assembleDocument(definition, sections, parts, provenanceOf(definition, indicators, sections), pages);
+    assembleDocument(definition, sections, parts, provenanceOf(definition, indicators, narrative), pages);
   let html = assemble(definition.output.contents ? 'placeholder' : undefined);
   if (definition.output.contents && printer) {
     html = assemble(sectionPages(sections, await readBookmarks(await (await printer).print(html))));

@@ -2,30 +2,36 @@
 import { formatDate } from '../dates.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import type { IndicatorSet } from '../indicators/types.js';
+import type { RenderedNarrative } from '../narrative/render-narrative.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { TOOL_VERSION } from '../version.js';
 import { joinList } from '../format.js';
 import type { Provenance } from './assemble.js';
 
 /**
- * Only what the report used, each once: the national publications of its indicators, the neighbour
- * model when the report speaks of neighbours (a diagram shows them or the prose names them), and each
- * of the council's own files that an indicator reads, however many of its sheets it reads.
+ * Only what the report states, each once: the publications of the indicators its prose and diagrams
+ * show, the neighbour model when it speaks of neighbours (a diagram draws them, a helper states them or
+ * the prose names them), and each of the council's own files that such an indicator reads.
  */
 export function provenanceOf(
   definition: ReportDefinition,
   set: IndicatorSet,
-  sections: readonly { readonly html: string }[],
+  narrative: RenderedNarrative,
 ): Provenance {
-  const indicators = Object.values(set.indicators);
+  const { used, sections } = narrative;
+  const shownIds = new Set([
+    ...used.indicators,
+    ...used.diagrams.flatMap((d) => [d.indicator, ...(d.indicators ?? [])]),
+  ]);
+  const shown = Object.values(set.indicators).filter((i) => shownIds.has(i.id));
   // "DfE, Characteristics of children in need; ONS mid-year population estimates" is two publications.
-  const national = [...new Set(indicators.filter((i) => i.base !== 'custom').flatMap((i) => i.sourceName.split('; ')))];
+  const national = [...new Set(shown.filter((i) => i.base !== 'custom').flatMap((i) => i.sourceName.split('; ')))];
   const model = neighbourModelLabel(set.comparators.neighbours.model);
   const neighboursUsed =
-    definition.diagrams.some(
-      (d) => d.chart === 'neighbours' || (drawsSeries(d.chart) && d.series.includes('neighbours')),
-    ) || sections.some((section) => /statistical neighbour/i.test(section.html));
-  const read = new Set(definition.indicators.flatMap((i) => (i.local ? [i.local.source] : [])));
+    used.series.has('neighbours') ||
+    used.diagrams.some((d) => d.chart === 'neighbours' || (drawsSeries(d.chart) && d.series.includes('neighbours'))) ||
+    sections.some((section) => /statistical neighbour/i.test(section.html));
+  const read = new Set(definition.indicators.flatMap((i) => (i.local && shownIds.has(i.id) ? [i.local.source] : [])));
   const files = new Map<string, Set<string>>();
   for (const source of definition.data.local.filter((s) => read.has(s.id))) {
     const dates = files.get(source.file) ?? new Set<string>();

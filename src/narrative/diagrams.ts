@@ -35,7 +35,7 @@ export function createDiagramPlacer(
   set: IndicatorSet,
   rendered: ReadonlyMap<string, RenderedDiagram>,
   renderPartial: (view: DiagramView) => string,
-): DiagramPlacer & { readonly unplaced: () => string[] } {
+): DiagramPlacer & { readonly unplaced: () => string[]; readonly placed: () => readonly DiagramSpec[] } {
   const numbers = new Map<string, number>();
   const placed: string[] = [];
 
@@ -60,6 +60,8 @@ export function createDiagramPlacer(
   return {
     /** Diagrams referred to ("see Diagram 2") but never drawn. */
     unplaced: () => [...numbers.keys()].filter((id) => !placed.includes(id)),
+    /** Diagrams drawn in the report, in order. */
+    placed: () => placed.map((id) => specOf(id, undefined)),
     numberOf,
     render(id, line) {
       const spec = specOf(id, line);

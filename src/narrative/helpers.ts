@@ -19,7 +19,7 @@ import { comparisonHelpers } from './helpers/comparisons.js';
 import { figureHelpers } from './helpers/figures.js';
 import { wordHelpers, type DiagramPlacer } from './helpers/words.js';
 import type { Helpers } from './helpers/types.js';
-import { lookupsOf, type HelperOptions } from './lookups.js';
+import { lookupsOf, type HelperOptions, type Uses } from './lookups.js';
 
 export type { DiagramPlacer } from './helpers/words.js';
 
@@ -67,8 +67,10 @@ const SPECS: Readonly<Record<string, HelperSpec>> = {
 /** Every helper a template may call: the compiler is told them, and only them. */
 export const HELPER_NAMES: readonly string[] = Object.keys(SPECS);
 
-export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagrams: DiagramPlacer): void {
-  const look = lookupsOf(set);
+/** Registers every helper; returns what they look up as the templates run. */
+export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagrams: DiagramPlacer): Uses {
+  const uses: Uses = { indicators: new Set(), series: new Set() };
+  const look = lookupsOf(set, uses);
   const helpers: Helpers = {
     ...figureHelpers(look),
     ...changeHelpers(look),
@@ -90,6 +92,7 @@ export function registerHelpers(hbs: typeof Handlebars, set: IndicatorSet, diagr
       return (helper as (...a: unknown[]) => unknown)(...args);
     });
   }
+  return uses;
 }
 
 /** Options are checked before use: a misspelt one (percnt=true) would otherwise be silently ignored. */

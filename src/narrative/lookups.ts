@@ -51,18 +51,28 @@ export interface Lookups {
   readonly comparators: readonly string[];
 }
 
-export function lookupsOf(set: IndicatorSet): Lookups {
+/** What the helpers looked up, for the sources line: the indicators and the series the prose states. */
+export interface Uses {
+  readonly indicators: Set<string>;
+  readonly series: Set<string>;
+}
+
+export function lookupsOf(set: IndicatorSet, uses: Uses = { indicators: new Set(), series: new Set() }): Lookups {
   const fail = (options: HelperOptions, text: string): never => {
     throw new TemplateUsageError(text, options.loc?.start.line);
   };
   const { others } = set.comparators;
   const comparators = [...SERIES_NAMES, ...others.map((o) => o.asWritten)];
-  const series = (name: unknown, options: HelperOptions): SeriesName =>
+  const series = (name: unknown, options: HelperOptions): SeriesName => {
     // with=330 (unquoted) arrives as a number: it means the council 330 as much as with="330" does.
-    (typeof name === 'string' || typeof name === 'number' || name === undefined
-      ? findSeries(others, String(name ?? 'council'))
-      : undefined) ??
-    fail(options, message.notAComparator(String(name), comparators, nearest(String(name), comparators)));
+    const found =
+      (typeof name === 'string' || typeof name === 'number' || name === undefined
+        ? findSeries(others, String(name ?? 'council'))
+        : undefined) ??
+      fail(options, message.notAComparator(String(name), comparators, nearest(String(name), comparators)));
+    uses.series.add(found);
+    return found;
+  };
   const period = (indicator: IndicatorResult, which: unknown, options: HelperOptions): Period => {
     const find = (name: unknown) =>
       findPeriod(indicator.periods, name) ??
@@ -90,9 +100,13 @@ export function lookupsOf(set: IndicatorSet): Lookups {
   };
   return {
     fail,
-    indicator: (id, options) =>
-      (typeof id === 'string' && Object.hasOwn(set.indicators, id) ? set.indicators[id] : undefined) ??
-      fail(options, message.noSuchIndicator(String(id), Object.keys(set.indicators))),
+    indicator: (id, options) => {
+      const found =
+        (typeof id === 'string' && Object.hasOwn(set.indicators, id) ? set.indicators[id] : undefined) ??
+        fail(options, message.noSuchIndicator(String(id), Object.keys(set.indicators)));
+      uses.indicators.add(found.id);
+      return found;
+    },
     period,
     area: (options) => series(options.hash.area, options),
     other: (helper, options) =>

@@ -13,7 +13,8 @@ import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { createDiagramPlacer, type DiagramView } from './diagrams.js';
 import { nearest } from '../diagnostics/nearest.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
-import { TemplateUsageError } from './lookups.js';
+import { TemplateUsageError, type Uses } from './lookups.js';
+import type { DiagramSpec } from '../definition/schema.js';
 import { plainTextTemplate } from './plain-text.js';
 import { isDisclosive } from '../indicators/suppression.js';
 
@@ -48,12 +49,20 @@ const COMPILE_OPTIONS: CompileOptions = {
   knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])),
 };
 
+export interface RenderedNarrative {
+  readonly sections: readonly RenderedSection[];
+  /** What the report states: the indicators and series its helpers looked up, and the diagrams it draws. */
+  readonly used: Uses & { readonly diagrams: readonly DiagramSpec[] };
+  /** Diagrams the definition gives that no section places. */
+  readonly unused: readonly DiagramSpec[];
+}
+
 export function renderNarrative(
   definition: ReportDefinition,
   set: IndicatorSet,
   charts: ReadonlyMap<string, RenderedDiagram>,
   templates: NarrativeTemplates,
-): RenderedSection[] {
+): RenderedNarrative {
   const hbs = Handlebars.create();
   for (const [name, partial] of templates.partials) {
     refuseInheritedNames(partial);
@@ -67,7 +76,7 @@ export function renderNarrative(
       );
     return run(hbs, diagramPartial, view);
   });
-  registerHelpers(hbs, set, placer);
+  const uses = registerHelpers(hbs, set, placer);
 
   // Recommendations and audit themes are small templates of their own; sections see them rendered.
   const base = baseContext(definition, set);
@@ -96,7 +105,8 @@ export function renderNarrative(
   }));
   const unplaced = placer.unplaced();
   if (unplaced.length > 0) throw new ReportError(unplaced.map((id) => message.diagramNotPlaced(id, definition.file)));
-  return sections;
+  const diagrams = placer.placed();
+  return { sections, used: { ...uses, diagrams }, unused: definition.diagrams.filter((d) => !diagrams.includes(d)) };
 }
 
 /** Prose from the report definition, as a template that escapes its own text. */

@@ -61,7 +61,11 @@ async function sourcesOf(yaml: string): Promise<string> {
 
 describe('the sources line', () => {
   it('lists each publication and file once, and no neighbour model when the report has no neighbours', async () => {
-    const sources = await sourcesOf(definition('Repeat plans were {{value \\"repeat_plans\\" \\"2015-16\\"}}.'));
+    const sources = await sourcesOf(
+      definition(
+        'Repeat plans were {{value \\"repeat_plans\\" \\"2015-16\\"}} and {{value \\"repeat_again\\" \\"2015-16\\"}}; referrals {{value \\"referrals_rate\\" \\"2015-16\\"}}.',
+      ),
+    );
     expect(sources).not.toMatch(/neighbour/i);
     expect(sources.split('data/walsall-local.xlsx')).toHaveLength(2);
     expect(sources).toContain('data/walsall-local.xlsx, as at 5 September 2016 and 12 September 2016');
@@ -70,9 +74,35 @@ describe('the sources line', () => {
     expect(sources.split('ONS mid-year population estimates')).toHaveLength(2);
   });
 
+  it('lists no publication of an indicator the report defines but never states or draws', async () => {
+    const sources = await sourcesOf(definition('Repeat plans were {{value \\"repeat_plans\\" \\"2015-16\\"}}.'));
+    expect(sources).not.toContain('ONS mid-year population estimates');
+    expect(sources).toContain('data/walsall-local.xlsx, as at 5 September 2016');
+    expect(sources).not.toContain('12 September 2016');
+  });
+
   it('lists the neighbour model when a diagram shows the neighbours or the prose speaks of them', async () => {
     expect(await sourcesOf(definition('Plans.', '[council, neighbours]'))).toMatch(/statistical neighbour model/);
     const prose = definition('It was {{compare \\"repeat_plans\\" \\"2015-16\\" with=\\"neighbours\\"}}.');
     expect(await sourcesOf(prose)).toMatch(/statistical neighbour model/);
+  });
+
+  it('warns of a diagram defined but never placed, and lists nothing for it', async () => {
+    const effects = memoryEffects();
+    const warned: string[] = [];
+    const yaml = definition('Repeat plans were {{value \\"repeat_plans\\" \\"2015-16\\"}}.').replace(
+      'diagrams:\n',
+      'diagrams:\n  - { id: spare, title: Spare, indicator: referrals_rate, series: [council, neighbours] }\n',
+    );
+    effects.overrides.set(join(ROOT, 'sources-probe.yaml'), yaml);
+    const { html } = await buildReport(
+      { file: 'sources-probe.yaml' },
+      { ...effects, warn: (line) => warned.push(line) },
+    );
+    expect(warned).toEqual([
+      'Warning: sources-probe.yaml: diagram "spare" is never placed in a section, so the report does not show it; place it with {{diagram "spare"}} or remove it.',
+    ]);
+    const sources = /Figures from: (.*?)\. Produced with/s.exec(html)![1]!;
+    expect(sources).not.toMatch(/neighbour|ONS/);
   });
 });

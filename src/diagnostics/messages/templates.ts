@@ -18,6 +18,9 @@ export const badThemeFile = (file: string, detail: string) =>
 export const diagramNotPlaced = (id: string, where: string) =>
   `${where}: diagram "${id}" is referred to but never placed; place it with {{diagram "${id}"}} in a section.`;
 
+export const diagramNeverPlaced = (file: string, id: string) =>
+  `Warning: ${file}: diagram "${id}" is never placed in a section, so the report does not show it; place it with {{diagram "${id}"}} or remove it.`;
+
 export const diagramPeriod = (
   file: string,
   diagram: string,
