@@ -181,7 +181,8 @@ sections:
   });
 
   it('withholds a district with a small count in a public report, and a second so it cannot be had by subtraction', async () => {
-    const { indicators } = await areas(true);
+    const { indicators, html } = await areas(true);
+    expect(html).toContain('East and South have no figure to show.');
     const figure = (name: string) =>
       indicators.indicators.measure!.areas!.series.find((s) => s.name === name)!.figures['2017-18'];
     // South's 3 is withheld; with the total of 68 shown, so is the smallest other count (East, 25).

@@ -4,7 +4,7 @@
  * its name and figure, with the council's own figure and England's as labelled lines.
  */
 import type { Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
-import { plural, possessive } from '../../format.js';
+import { joinList, plural, possessive } from '../../format.js';
 import { axisTitle } from '../../indicators/units.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
 import type { ChartContext, ChartDraft, Layer } from './types.js';
@@ -13,6 +13,8 @@ import { tickCountFor, valueAxis } from './value-axis.js';
 interface Bar {
   readonly name: string;
   readonly value: number | null;
+  /** Where the label stands: at the bar's end, or at zero for an area with no figure ("c", "x"). */
+  readonly at: number;
   readonly label: string;
 }
 
@@ -24,7 +26,8 @@ export function areasChart({ indicator, period, theme, set, diagram }: ChartCont
   const bars: Bar[] = (areas?.series ?? [])
     .map((area) => {
       const figure = area.figures[period.key];
-      return { name: area.name, value: figure?.value ?? null, label: formatCell(figure, indicator) };
+      const value = figure?.value ?? null;
+      return { name: area.name, value, at: value ?? 0, label: formatCell(figure, indicator) };
     })
     .sort(
       (a, b) =>
@@ -56,7 +59,7 @@ export function areasChart({ indicator, period, theme, set, diagram }: ChartCont
     { mark: { type: 'bar', size: 14, color: theme.colors.others }, encoding: { x, y } },
     {
       mark: { type: 'text', align: 'left', dx: 4, fontSize: theme.text.note },
-      encoding: { x, y, text: { field: 'label' } },
+      encoding: { x: { ...x, field: 'at' }, y, text: { field: 'label' } },
     },
     // Each line named above the plot, one name above the other, so two close figures never overprint.
     ...lines.map((line, i): Layer => ({
@@ -85,6 +88,9 @@ export function areasChart({ indicator, period, theme, set, diagram }: ChartCont
     `Bar chart of ${indicator.shortTitle.toLowerCase()} in ${period.label} for the ${bars.length} ${kind} of ${council}, ${order}.`,
     first && last && first !== last
       ? `Figures run from ${formatValue({ value: first.value }, indicator)} (${first.name}) to ${formatValue({ value: last.value }, indicator)} (${last.name}).`
+      : '',
+    shown.length < bars.length
+      ? `${joinList(bars.filter((b) => b.value === null).map((b) => b.name))} ${bars.length - shown.length === 1 ? 'has' : 'have'} no figure to show.`
       : '',
     own?.value != null ? `${possessive(council)} figure is ${formatValue(own, indicator)}.` : '',
     england?.value != null ? `England's figure is ${formatValue(england, indicator)}.` : '',
