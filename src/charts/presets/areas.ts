@@ -31,8 +31,15 @@ export function areasChart({ indicator, period, theme, set, diagram }: ChartCont
     })
     .sort(
       (a, b) =>
-        (a.value === null ? 1 : b.value === null ? -1 : ascending ? a.value - b.value : b.value - a.value) ||
-        a.name.localeCompare(b.name),
+        (a.value === null
+          ? b.value === null
+            ? 0
+            : 1
+          : b.value === null
+            ? -1
+            : ascending
+              ? a.value - b.value
+              : b.value - a.value) || a.name.localeCompare(b.name),
     );
   const own = indicator.series.council.figures[period.key];
   const england = indicator.series.england.figures[period.key];

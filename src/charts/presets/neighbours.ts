@@ -39,8 +39,15 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
     bar('England', indicator.series.england.figures[period.key], 'england'),
   ].sort(
     (a, b) =>
-      (a.value === null ? 1 : b.value === null ? -1 : descending ? b.value - a.value : a.value - b.value) ||
-      a.name.localeCompare(b.name),
+      (a.value === null
+        ? b.value === null
+          ? 0
+          : 1
+        : b.value === null
+          ? -1
+          : descending
+            ? b.value - a.value
+            : a.value - b.value) || a.name.localeCompare(b.name),
   );
   const order = bars.map((b) => b.name);
   const y: PositionFieldDef<Field> = {
