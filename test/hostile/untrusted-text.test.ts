@@ -337,9 +337,12 @@ describe('sections and partials that would run', () => {
         yaml.replace('text: Not directly relevant to this report.', 'text: Not directly {{{report.title}}} relevant.'),
       ),
     );
+    const { line } = placeOf(join(fx.dir, CONFIG), 'text: Not directly {{{');
     const result = await refuse(fx, ['build']);
     expectRefused(fx, result, [
-      /^report\.config\.yaml \(sections\[6\]\.text\): the template cannot be used: text in the report definition cannot use unescaped output \(\{\{\{ \}\}\} or \{\{& \}\}\); use a template file\.$/,
+      new RegExp(
+        `^report\\.config\\.yaml \\(sections\\[6\\]\\.text, which starts at line ${line}\\): the template cannot be used: text in the report definition cannot use unescaped output \\(\\{\\{\\{ \\}\\}\\} or \\{\\{& \\}\\}\\); use a template file\\.$`,
+      ),
     ]);
   });
 });
