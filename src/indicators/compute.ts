@@ -4,19 +4,11 @@
  * Pure: the tables arrive already read.
  *
  *   national tables ─► every council's figures (national-figures.ts) ─┬─► the council's series
- *   local workbook ─► the council's own periods (local-figures.ts) ──┘     ─► assessments (assess.ts)
+ *   local workbook ─► the council's own periods (local-figures.ts) ──┘     ─► assessments (assessments.ts)
  */
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import {
-  changeBetween,
-  describeTolerance,
-  parseTolerance,
-  rankAmong,
-  trendOver,
-  verdictOf,
-  type Tolerance,
-} from './assess.js';
+import { describeTolerance, parseTolerance } from './assess.js';
 import { defaultTolerance } from './units.js';
 import {
   computeNationalFigures,
@@ -33,22 +25,21 @@ import {
   NEIGHBOUR_FILES,
   type NeighbourModel,
 } from './neighbours.js';
-import { reportingYear, sameTimeYearBefore, type Period } from './periods.js';
+import { reportingYear, type Period } from './periods.js';
 import { meanOf, medianOf } from './round.js';
 import { localFigures, mergeLocal } from './local-figures.js';
+import { assessmentsOf } from './assessments.js';
 import { resolveOtherCouncils, type OtherCouncil } from './other-councils.js';
 import { possessive } from '../format.js';
 import type {
   Area,
   CouncilFigure,
-  Assessment,
   Figure,
   IndicatorDefinition,
   IndicatorInputs,
   IndicatorResult,
   IndicatorSet,
   BuiltInSeries,
-  SeriesName,
 } from './types.js';
 
 export const POPULATION_FILE = 'ons_mid-year_population_estimates_2012_to_2024.csv';
@@ -269,51 +260,4 @@ function averageOf(figures: readonly Figure[], average: 'mean' | 'median', decim
   if (values.length === 0) return { value: null, symbol: 'x', count: 0 };
   const value = average === 'mean' ? meanOf(values, decimals) : medianOf(values, decimals);
   return { value, count: values.length };
-}
-
-function assessmentsOf(
-  indicator: IndicatorDefinition,
-  periods: readonly Period[],
-  series: Record<BuiltInSeries, Record<string, Figure>> & Record<string, Record<string, Figure>>,
-  councils: Readonly<Record<string, readonly CouncilFigure[]>>,
-  tolerance: Tolerance,
-  others: readonly OtherCouncil[],
-): Record<string, Assessment> {
-  const assessments: Record<string, Assessment> = {};
-  const wholeYears: Period[] = [];
-  for (const period of periods) {
-    const value = series.council[period.key]?.value;
-    const previous = wholeYears[wholeYears.length - 1];
-    const twoBefore = period.whole ? wholeYears[wholeYears.length - 2] : undefined;
-    if (period.whole) wholeYears.push(period);
-    if (value == null) continue;
-
-    const verdict = (name: SeriesName) => {
-      const other = series[name]?.[period.key]?.value;
-      return other == null ? undefined : verdictOf(value, other, indicator.polarity, tolerance);
-    };
-    // A part of a year is set against the same part of the year before, never against a whole year.
-    const compared = period.whole ? previous : sameTimeYearBefore(period, periods);
-    const before = compared && series.council[compared.key]?.value;
-    const earlier = twoBefore && series.council[twoBefore.key]?.value;
-    const all = period.whole ? (councils[period.key] ?? []).map((entry) => entry.value) : [];
-    const assessment: { -readonly [K in keyof Assessment]: Assessment[K] } = {};
-    const rank = period.whole ? rankAmong(value, all, indicator.polarity) : undefined;
-    if (rank) assessment.rank = rank;
-    for (const name of ['england', 'region', 'neighbours'] as const) {
-      const judged = verdict(name);
-      if (judged) assessment[name] = judged;
-    }
-    const againstOthers = others.flatMap((other) => {
-      const judged = verdict(other.code);
-      return judged ? [[other.code, judged] as const] : [];
-    });
-    if (againstOthers.length > 0) assessment.others = Object.fromEntries(againstOthers);
-    if (compared && before != null)
-      assessment.change = changeBetween(compared.key, before, value, indicator.decimals, indicator.polarity, tolerance);
-    if (twoBefore && earlier != null)
-      assessment.trend = trendOver(twoBefore.key, earlier, value, indicator.polarity, tolerance);
-    assessments[period.key] = assessment;
-  }
-  return assessments;
 }
