@@ -154,6 +154,16 @@ export function cleanHandlebarsMessage(text: string): string {
  * as any other field that is not defined.
  */
 export function handlebarsError(source: TemplateSource, error: Error): ReportError {
+  const partial = /^The partial (\S+) could not be found/.exec(error.message)?.[1];
+  if (partial !== undefined) {
+    const at = pathsIn(parsed(source)).find((path) => path.parts.join('/') === partial);
+    return new ReportError(
+      message.templateProblem(
+        source.name,
+        `${at ? `line ${at.line}, column ${at.column}: ` : ''}${message.noSuchPartial(partial)}`,
+      ),
+    );
+  }
   const onValue = /^Cannot use 'in' operator to search for '(.*)' in /s.exec(error.message)?.[1];
   // {{indicators.x.title}} where "indicators" is not defined: strict mode reads "x" of nothing.
   const onNothing = /^Cannot read properties of (?:undefined|null) \(reading '(.*)'\)/s.exec(error.message)?.[1];

@@ -81,7 +81,7 @@ export function readLocalCounts(table: Table, spec: LocalCountsSpec, problems: P
     // Among rows that can be read (a row with a bad cell is named for that already).
     const first = seen.get(`${area ?? ''}|${start}|${end}`);
     if (first) {
-      problems.add(message.duplicatePeriod(placeOf(table, row.index, from), first, start, end));
+      problems.add(message.duplicatePeriod(placeOf(table, row.index, from), first, start, end, area));
       return [];
     }
     seen.set(`${area ?? ''}|${start}|${end}`, placeOf(table, row.index, from));

@@ -208,6 +208,15 @@ sections:
     );
   });
 
+  it('refuses a district given twice for one period, naming the district', async () => {
+    const effects = memoryEffects();
+    effects.overrides.set(join(ROOT, 'area-probe.yaml'), areaDefinition(false));
+    effects.overrides.set(join(ROOT, 'probe-areas.csv'), CSV + 'South,2017-04-01,2018-03-31,4,5000\n');
+    await expect(buildReport({ file: 'area-probe.yaml' }, effects)).rejects.toThrow(
+      'probe-areas.csv, line 5: this row repeats the period 2017-04-01 to 2018-03-31 for South, already given on line 3; each period must have one row for each area, so remove the wrong one.',
+    );
+  });
+
   it('refuses chart: areas for an indicator without an area column, at its line', async () => {
     const effects = memoryEffects();
     effects.overrides.set(join(ROOT, 'area-probe.yaml'), areaDefinition(false).replace('area: District, ', ''));

@@ -108,3 +108,13 @@ describe('section templates', () => {
     expect(html).toContain('R&amp;D 8 R&amp;D reviews &lt;b&gt;');
   });
 });
+
+describe('a partial that does not exist', () => {
+  it('is named at its line and column (of its name), with where partials live', async () => {
+    const effects = memoryEffects();
+    effects.overrides.set(join(ROOT, 'templates/walsall/conclusion.hbs'), '<p>Text.</p>\n<p>{{> nothere}}</p>');
+    await expect(buildReport({ file: 'report.config.yaml' }, effects)).rejects.toThrow(
+      'templates/walsall/conclusion.hbs: the template cannot be used: line 2, column 8: there is no partial "nothere"; a partial is a file partials/nothere.hbs in the templates folder.',
+    );
+  });
+});

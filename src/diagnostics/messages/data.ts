@@ -89,9 +89,9 @@ export const publishedOutOfRange = (place: Place, column: string, text: string, 
     ? `${at(place)}: "${column}" is a published percentage, so it should be between 0 and 100, but the cell holds "${text}".`
     : `${at(place)}: "${column}" is a published figure, so it cannot be negative, but the cell holds "${text}".`;
 
-export const duplicatePeriod = (place: Place, first: Place, start: string, end: string) =>
-  `${at(place)}: this row repeats the period ${start} to ${end}, already given on ${inSameFile(first)}; ` +
-  'each period must have one row, so remove the wrong one.';
+export const duplicatePeriod = (place: Place, first: Place, start: string, end: string, area?: string) =>
+  `${at(place)}: this row repeats the period ${start} to ${end}${area === undefined ? '' : ` for ${area}`}, already given on ${inSameFile(first)}; ` +
+  `each period must have one row${area === undefined ? '' : ' for each area'}, so remove the wrong one.`;
 
 export const endBeforeStart = (place: Place, toColumn: string, end: string, fromColumn: string, start: string) =>
   `${at(place)}: "${toColumn}" is ${end}, before "${fromColumn}" (${start}); a period cannot end before it starts.`;

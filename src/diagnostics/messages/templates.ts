@@ -108,6 +108,9 @@ export const helperDecimals = (decimals: string) =>
 export const helperNeedsDate = (value: string) =>
   `date needs a date written YYYY-MM-DD or a month written YYYY-MM, not "${value}"`;
 
+export const noSuchPartial = (name: string) =>
+  `there is no partial "${name}"; a partial is a file partials/${name}.hbs in the templates folder`;
+
 export const noSuchDiagram = (id: string, known: readonly string[]) =>
   `there is no diagram "${id}"; the report defines ${known.map((k) => `"${k}"`).join(', ') || 'none'}`;
 
