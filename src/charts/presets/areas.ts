@@ -5,10 +5,10 @@
  */
 import type { Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import { joinList, plural, possessive } from '../../format.js';
-import { axisTitle } from '../../indicators/units.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
 import type { ChartContext, ChartDraft, Layer } from './types.js';
-import { tickCountFor, valueAxis } from './value-axis.js';
+import { inFigureOrder } from './bar-order.js';
+import { valueChannel } from './value-axis.js';
 
 interface Bar {
   readonly name: string;
@@ -21,26 +21,14 @@ interface Bar {
 export function areasChart({ indicator, period, theme, set, diagram }: ChartContext): ChartDraft {
   const council = set.comparators.council.name;
   const areas = indicator.areas;
-  const kind = areas ? plural(2, areas.column.toLowerCase()).replace(/^2 /, '') : 'areas';
-  const ascending = indicator.polarity === 'low-is-good';
-  const bars: Bar[] = (areas?.series ?? [])
-    .map((area) => {
+  const bars: Bar[] = inFigureOrder(
+    (areas?.series ?? []).map((area) => {
       const figure = area.figures[period.key];
       const value = figure?.value ?? null;
       return { name: area.name, value, at: value ?? 0, label: formatCell(figure, indicator) };
-    })
-    .sort(
-      (a, b) =>
-        (a.value === null
-          ? b.value === null
-            ? 0
-            : 1
-          : b.value === null
-            ? -1
-            : ascending
-              ? a.value - b.value
-              : b.value - a.value) || a.name.localeCompare(b.name),
-    );
+    }),
+    indicator.polarity === 'low-is-good' ? 'ascending' : 'descending',
+  );
   const own = indicator.series.council.figures[period.key];
   const england = indicator.series.england.figures[period.key];
   const lines = [
@@ -50,17 +38,10 @@ export function areasChart({ indicator, period, theme, set, diagram }: ChartCont
       : []),
   ];
   const width = theme.size.width - 160;
-  const valueScale = valueAxis([...bars.map((b) => b.value), ...lines.map((l) => l.value)], {
+  const x = valueChannel(indicator, [...bars.map((b) => b.value), ...lines.map((l) => l.value)], {
     zero: diagram.zero,
-    count: tickCountFor(width),
+    pixels: width,
   });
-  const x: PositionFieldDef<Field> = {
-    field: 'value',
-    type: 'quantitative',
-    title: axisTitle(indicator),
-    scale: valueScale?.scale ?? { zero: diagram.zero },
-    ...(valueScale && { axis: valueScale.axis }),
-  };
   const y: PositionFieldDef<Field> = { field: 'name', type: 'nominal', sort: bars.map((b) => b.name), title: null };
   const layers: Layer[] = [
     { mark: { type: 'bar', size: 14, color: theme.colors.others }, encoding: { x, y } },
@@ -92,7 +73,7 @@ export function areasChart({ indicator, period, theme, set, diagram }: ChartCont
   const [first, last] = [shown[0], shown[shown.length - 1]];
   const order = indicator.polarity === 'none' ? 'highest first' : 'best first';
   const description = [
-    `Bar chart of ${indicator.shortTitle.toLowerCase()} in ${period.label} for the ${bars.length} ${kind} of ${council}, ${order}.`,
+    `Bar chart of ${indicator.shortTitle.toLowerCase()} in ${period.label} for the ${plural(bars.length, (areas?.column ?? 'area').toLowerCase())} of ${council}, ${order}.`,
     first && last && first !== last
       ? `Figures run from ${formatValue({ value: first.value }, indicator)} (${first.name}) to ${formatValue({ value: last.value }, indicator)} (${last.name}).`
       : '',

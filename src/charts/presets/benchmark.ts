@@ -7,12 +7,11 @@ import { quartileOf } from '../../indicators/assess.js';
 import type { Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { CouncilFigure, Figure } from '../../indicators/types.js';
 import type { ChartTheme } from '../theme.js';
-import { axisTitle } from '../../indicators/units.js';
 import { ordinal } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
 import { rankPhrase } from '../../wording/comparisons.js';
 import type { ChartContext, ChartDraft, Layer } from './types.js';
-import { tickCountFor, valueAxis } from './value-axis.js';
+import { valueChannel } from './value-axis.js';
 
 /** Pixels from the top of the plot for the council's label, below the quartile letters. */
 const LABEL_Y = 30;
@@ -34,17 +33,10 @@ export function benchmarkChart({ indicator, period, theme, set, diagram }: Chart
     axis: { labels: false, ticks: false, grid: false, title: `All ${ranked.length} councils, ${order}` },
   };
   // The England line is drawn on the same scale as the bars, so the scale covers it too.
-  const valueScale = valueAxis([...ranked.map((entry) => entry.value), england?.value], {
+  const y = valueChannel(indicator, [...ranked.map((entry) => entry.value), england?.value], {
     zero: diagram.zero,
-    count: tickCountFor(theme.size.height),
+    pixels: theme.size.height,
   });
-  const y: PositionFieldDef<Field> = {
-    field: 'value',
-    type: 'quantitative',
-    title: axisTitle(indicator),
-    scale: valueScale?.scale ?? { zero: diagram.zero },
-    ...(valueScale && { axis: valueScale.axis }),
-  };
   const barWidth = Math.max(1, (theme.size.width / Math.max(ranked.length, 1)) * 0.7);
 
   const layers: Layer[] = [

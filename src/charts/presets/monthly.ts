@@ -4,12 +4,11 @@
  */
 import type { Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import { calendarMonth } from '../../indicators/monthly.js';
-import { axisTitle } from '../../indicators/units.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
 import type { Period } from '../../indicators/periods.js';
 import type { ChartTheme } from '../theme.js';
 import type { ChartContext, ChartDraft, Layer } from './types.js';
-import { tickCountFor, valueAxis } from './value-axis.js';
+import { valueChannel } from './value-axis.js';
 
 /** A calendar month: starts on the 1st and ends on its last day. */
 const isMonth = (period: Period) => calendarMonth(period) !== undefined;
@@ -43,17 +42,10 @@ export function monthlyChart({ diagram, indicator, theme }: ChartContext): Chart
     },
   };
   // The target line is drawn on the same scale as the months, so the scale covers it too.
-  const valueScale = valueAxis([...points.map((p) => p.value), target], {
+  const y = valueChannel(indicator, [...points.map((p) => p.value), target], {
     zero: diagram.zero,
-    count: tickCountFor(theme.size.height),
+    pixels: theme.size.height,
   });
-  const y: PositionFieldDef<Field> = {
-    field: 'value',
-    type: 'quantitative',
-    title: axisTitle(indicator),
-    scale: valueScale?.scale ?? { zero: diagram.zero },
-    ...(valueScale && { axis: valueScale.axis }),
-  };
 
   const layers: Layer[] = [
     ...yearStarts(aprils, theme),

@@ -6,11 +6,11 @@
  */
 import type { Figure } from '../../indicators/figures.js';
 import type { ColorDef, Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
-import { axisTitle } from '../../indicators/units.js';
 import { ordinal } from '../../format.js';
 import { formatCell, formatValue } from '../../wording/figures.js';
 import type { ChartContext, ChartDraft } from './types.js';
-import { tickCountFor, valueAxis } from './value-axis.js';
+import { inFigureOrder } from './bar-order.js';
+import { valueChannel } from './value-axis.js';
 
 interface Bar {
   readonly name: string;
@@ -33,21 +33,13 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
     return bar(area.name, value === undefined ? undefined : { value }, 'neighbour');
   });
   const descending = indicator.polarity === 'high-is-good';
-  const bars = [
-    bar(council.name, indicator.series.council.figures[period.key], 'council'),
-    ...neighbourBars,
-    bar('England', indicator.series.england.figures[period.key], 'england'),
-  ].sort(
-    (a, b) =>
-      (a.value === null
-        ? b.value === null
-          ? 0
-          : 1
-        : b.value === null
-          ? -1
-          : descending
-            ? b.value - a.value
-            : a.value - b.value) || a.name.localeCompare(b.name),
+  const bars = inFigureOrder(
+    [
+      bar(council.name, indicator.series.council.figures[period.key], 'council'),
+      ...neighbourBars,
+      bar('England', indicator.series.england.figures[period.key], 'england'),
+    ],
+    descending ? 'descending' : 'ascending',
   );
   const order = bars.map((b) => b.name);
   const y: PositionFieldDef<Field> = {
@@ -64,17 +56,11 @@ export function neighboursChart({ indicator, period, theme, set, diagram }: Char
     },
   };
   const width = theme.size.width - 140;
-  const valueScale = valueAxis(
+  const x = valueChannel(
+    indicator,
     bars.map((b) => b.value),
-    { zero: diagram.zero, count: tickCountFor(width) },
+    { zero: diagram.zero, pixels: width },
   );
-  const x: PositionFieldDef<Field> = {
-    field: 'value',
-    type: 'quantitative',
-    title: axisTitle(indicator),
-    scale: valueScale?.scale ?? { zero: diagram.zero },
-    ...(valueScale && { axis: valueScale.axis }),
-  };
   const colour: ColorDef<Field> = {
     condition: [
       { test: "datum.kind === 'council'", value: theme.colors.highlight },

@@ -6,7 +6,9 @@
  * once and the ticks are given, so the first and last ticks are the ends of the scale.
  */
 import type { Axis } from 'vega-lite/types_unstable/axis.js';
+import type { Field, PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { Scale } from 'vega-lite/types_unstable/scale.js';
+import { axisTitle, type Unit } from '../../indicators/units.js';
 
 export interface ValueAxis {
   readonly scale: Scale;
@@ -45,6 +47,25 @@ export function valueAxis(
   // Vega thins given ticks down to its tick count, which can drop the last one: the count is all of them.
   const axis = { values: ticks, tickCount: ticks.length };
   return { scale: { domain: [bottom, top], nice: false, zero: false }, axis, low: bottom, top };
+}
+
+/**
+ * The value channel of a bar or point chart (the field "value"), titled with the indicator's unit, on
+ * the scale valueAxis chooses for every value drawn, across `pixels` of axis.
+ */
+export function valueChannel(
+  unit: Unit,
+  values: readonly (number | null | undefined)[],
+  { zero, pixels }: { readonly zero: boolean; readonly pixels: number },
+): PositionFieldDef<Field> {
+  const scale = valueAxis(values, { zero, count: tickCountFor(pixels) });
+  return {
+    field: 'value',
+    type: 'quantitative',
+    title: axisTitle(unit),
+    scale: scale?.scale ?? { zero },
+    ...(scale && { axis: scale.axis }),
+  };
 }
 
 /** The 1, 2 or 5 x 10^k nearest a step of `raw`, as d3 (and so Vega) chooses its tick steps. */
