@@ -157,12 +157,7 @@ export function handlebarsError(source: TemplateSource, error: Error): ReportErr
   const partial = /^The partial (\S+) could not be found/.exec(error.message)?.[1];
   if (partial !== undefined) {
     const at = pathsIn(parsed(source)).find((path) => path.parts.join('/') === partial);
-    return new ReportError(
-      message.templateProblem(
-        source.name,
-        `${at ? `line ${at.line}, column ${at.column}: ` : ''}${message.noSuchPartial(partial)}`,
-      ),
-    );
+    return problemAt(source, at, message.noSuchPartial(partial));
   }
   const onValue = /^Cannot use 'in' operator to search for '(.*)' in /s.exec(error.message)?.[1];
   // {{indicators.x.title}} where "indicators" is not defined: strict mode reads "x" of nothing.
@@ -173,11 +168,13 @@ export function handlebarsError(source: TemplateSource, error: Error): ReportErr
   const at = pathsIn(parsed(source)).find((path) => path.parts.indexOf(name) > 0);
   // The name missing is the one before: in {{indicators.x.title}}, "indicators".
   const missing = onNothing !== undefined && at ? at.parts.slice(0, at.parts.indexOf(name)).join('.') : name;
+  return problemAt(source, at, `"${missing}" is not defined`);
+}
+
+/** A template's problem, at the place in it where it stands when that is known. */
+function problemAt(source: TemplateSource, at: PathUse | undefined, text: string): ReportError {
   return new ReportError(
-    message.templateProblem(
-      source.name,
-      `${at ? `line ${at.line}, column ${at.column}: ` : ''}"${missing}" is not defined`,
-    ),
+    message.templateProblem(source.name, `${at ? `line ${at.line}, column ${at.column}: ` : ''}${text}`),
   );
 }
 
@@ -192,10 +189,7 @@ export function refuseInheritedNames(source: TemplateSource): TemplateSource {
   const tree = parsed(source);
   for (const path of pathsIn(tree)) {
     const name = path.parts.find(inherited) ?? path.lookups.find(inherited);
-    if (name !== undefined)
-      throw new ReportError(
-        message.templateProblem(source.name, `line ${path.line}, column ${path.column}: "${name}" is not defined`),
-      );
+    if (name !== undefined) throw problemAt(source, path, `"${String(name)}" is not defined`);
   }
   // A template that does not parse is compiled from its text, so that Handlebars says where it fails.
   return tree === undefined ? source : { ...source, ast: tree as hbs.AST.Program };
