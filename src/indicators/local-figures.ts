@@ -41,17 +41,18 @@ export function localFigures(
   const rows = readLocalCounts(table, spec, problems);
   if (rows.length === 0 && problems.size === 0) problems.add(message.noData(table.file, indicator.id));
   for (const row of rows) checkPossible(indicator, spec, row, problems);
-  const figures = (kept: readonly LocalCounts[]) => figuresOf(indicator, spec, kept, table.file, suppression, problems);
-  if (spec.area === undefined) return { periods: figures(rows) };
+  const figures = (kept: readonly LocalCounts[]) => figuresOf(indicator, spec, kept, table.file, problems);
+  // In a public report, small counts are withheld (suppressFigure); a figure without counts is kept as it is.
+  const shown = (periods: readonly LocalPeriod[]) =>
+    suppression ? periods.map((local) => ({ ...local, figure: suppressFigure(local.figure, suppression) })) : periods;
+  if (spec.area === undefined) return { periods: shown(figures(rows)) };
   // By district or team: each area's figures, and the council's as the sum of their counts.
   const names = [...new Set(rows.map((row) => row.area!))];
-  const unsuppressed = (kept: readonly LocalCounts[]) =>
-    figuresOf(indicator, spec, kept, table.file, undefined, problems);
-  const areas = names.map((name) => ({ name, periods: unsuppressed(rows.filter((row) => row.area === name)) }));
-  const total = sumOverAreas(rows, spec, problems);
+  const areas = names.map((name) => ({ name, periods: figures(rows.filter((row) => row.area === name)) }));
+  const totals = figures(sumOverAreas(rows, spec, problems));
   return {
-    periods: figures(total),
-    areas: suppression ? withheldAmongAreas(areas, unsuppressed(total), suppression) : areas,
+    periods: shown(totals),
+    areas: suppression ? withheldAmongAreas(areas, totals, suppression) : areas,
   };
 }
 
@@ -133,7 +134,6 @@ function figuresOf(
   spec: LocalFigures,
   rows: readonly LocalCounts[],
   file: string,
-  suppression: SuppressionRule | undefined,
   problems: ProblemList,
 ): LocalPeriod[] {
   return localPeriods(rows, spec, file, problems).map((row) => {
@@ -142,7 +142,7 @@ function figuresOf(
       : ratio(indicator, row.numerator, row.denominator, row.place);
     return {
       period: row.period,
-      figure: suppression ? suppressFigure(figure, suppression) : figure,
+      figure,
       ...(row.england && { england: published(row.england, indicator) }),
       ...(row.region && { region: published(row.region, indicator) }),
     };
