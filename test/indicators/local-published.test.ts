@@ -10,10 +10,10 @@ import { ReportError } from '../../src/diagnostics/report-error.js';
 import { ROOT } from '../support/cli.js';
 import { memoryEffects } from '../support/memory-effects.js';
 
-const definition = (local: string, kind = 'rate') => `
-report:
+/** A St Helens report reading one local file: the part every definition here shares. */
+const reportHead = (slug: string, file: string) => `report:
   title: Local measures
-  slug: local-probe
+  slug: ${slug}
   council: St Helens Council
   committee: Scrutiny Committee
   meetingDate: 2018-07-10
@@ -21,7 +21,10 @@ area: { code: "342", name: St Helens }
 data:
   national: data/dfe
   local:
-    - { id: own, file: probe-local.csv }
+    - { id: own, file: ${file} }`;
+
+const definition = (local: string, kind = 'rate') => `
+${reportHead('local-probe', 'probe-local.csv')}
 indicators:
   - id: measure
     custom: { kind: ${kind}, title: Referrals going on to assessment, definition: Assessments per 10000, polarity: low-is-good }
@@ -127,17 +130,7 @@ describe('gaps and symbols in a local sheet', () => {
 
 describe('a sheet by district', () => {
   const areaDefinition = (publicReport: boolean) => `
-report:
-  title: By district
-  slug: area-probe
-  council: St Helens Council
-  committee: Scrutiny Committee
-  meetingDate: 2018-07-10
-area: { code: "342", name: St Helens }
-data:
-  national: data/dfe
-  local:
-    - { id: own, file: probe-areas.csv }
+${reportHead('area-probe', 'probe-areas.csv')}
 indicators:
   - id: measure
     custom: { kind: rate, title: Plans by district, definition: Plans per 10000 }
