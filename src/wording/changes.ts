@@ -39,6 +39,16 @@ const UNCHANGED: Readonly<Record<ChangeForm, string>> = {
   higher: 'the same, at',
 };
 
+// "was 18.1% in 2015-16": how each form reads of one period set against itself.
+const ALONE: Readonly<Record<ChangeForm, string>> = {
+  past: 'was',
+  perfect: 'has been',
+  having: 'having been',
+  rising: 'at',
+  noun: 'a figure of',
+  higher: 'at',
+};
+
 /** The direction of a change as one word or phrase in the given form; undefined when a figure is missing. */
 export function directionWord(
   from: Figure | undefined,
@@ -65,7 +75,7 @@ export function changePhrase(
     const missing = a == null ? from : to;
     return `cannot be compared between ${from.label} and ${to.label} because the figure for ${missing.label} is ${formatValue(missing.figure, indicator)}`;
   }
-  if (from.label === to.label) return `${beWord(form)} ${formatValue(to.figure, indicator)} in ${to.label}`;
+  if (from.label === to.label) return `${ALONE[form]} ${formatValue(to.figure, indicator)} in ${to.label}`;
   const direction = directionOf(a, b);
   if (direction === 'same')
     return `${UNCHANGED[form]} ${formatValue(to.figure, indicator)} in ${from.label} and ${to.label}`;
@@ -73,13 +83,6 @@ export function changePhrase(
   const share = percent ? percentChange(indicator, from.figure, to.figure) : undefined;
   if (form === 'noun' && share) return `${WORDS.noun[direction]} of ${share} ${span}`;
   return `${WORDS[form][direction]} ${span}${share ? `, ${WORDS.noun[direction]} of ${share}` : ''}`;
-}
-
-/** One period on its own: "was 18.1% in 2015-16", in the form asked for. */
-function beWord(form: ChangeForm): string {
-  return { past: 'was', perfect: 'has been', having: 'having been', rising: 'at', noun: 'a figure of', higher: 'at' }[
-    form
-  ];
 }
 
 /** ", an improvement" or ", a deterioration" for a change, or nothing for an indicator without polarity. */
