@@ -142,6 +142,60 @@ withReading(
   },
 );
 
+withReading(
+  program
+    .command('validate')
+    .description(
+      'Check a report definition or an agenda, its data, templates and charts, as a build would, without printing or writing anything.',
+    )
+    .argument('[definition]', 'a report definition or an agenda', 'report.config.yaml')
+    .addOption(
+      new Option('--format <format>', 'text for people, json for editors and CI')
+        .choices(['text', 'json'])
+        .default('text'),
+    ),
+).action(async (file: string, options: ReadingOptions & { format: 'text' | 'json' }) => {
+  const started = performance.now();
+  const [{ validate }, { nodeEffects }] = await Promise.all([import('./validate.js'), import('./effects.js')]);
+  const effects = nodeEffects({
+    cwd: process.cwd(),
+    printer: () => Promise.reject(new Error('no printing here')),
+    log: () => undefined,
+  });
+  const result = await validate({ file, roots: options.root, maxDataBytes: options.maxDataMb * MB }, effects);
+  const errors = result.problems.filter((problem) => problem.severity === 'error');
+  if (options.format === 'json') {
+    process.stdout.write(
+      `${JSON.stringify({ file, kind: result.kind, ok: errors.length === 0, problems: result.problems }, null, 2)}\n`,
+    );
+  } else {
+    for (const problem of result.problems) console.log(problem.message);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(message.validated(file, errors.length, result.problems.length - errors.length, seconds));
+  }
+  if (errors.length > 0) process.exitCode = 2;
+});
+
+program
+  .command('diff')
+  .description('Say what changed between two builds of a report: each an output folder or a <slug>.manifest.json.')
+  .argument('<old>', 'the earlier build')
+  .argument('<new>', 'the later build')
+  .addOption(
+    new Option('--format <format>', 'text, an html page like <slug>.changes.html, or json')
+      .choices(['text', 'html', 'json'])
+      .default('text'),
+  )
+  .action(async (before: string, after: string, options: { format: 'text' | 'html' | 'json' }) => {
+    const [{ diffBuilds }, { nodeFileSystem }] = await Promise.all([
+      import('./changes/diff-builds.js'),
+      import('./effects.js'),
+    ]);
+    const fs = nodeFileSystem(process.cwd());
+    const { resolve } = await import('node:path');
+    process.stdout.write(await diffBuilds(resolve(before), resolve(after), fs, options.format));
+  });
+
 interface ReadingOptions {
   readonly root?: string[];
   readonly maxDataMb: number;

@@ -30,6 +30,10 @@ import { renderOutputs } from './outputs/index.js';
 import { readBookmarks } from './pdf/outline.js';
 import type { Printer } from './pdf/print.js';
 import { readData } from './tables/read-data.js';
+import { reportContent } from './changes/content.js';
+import { recordReads } from './changes/record-reads.js';
+import { changesSince, previousBuild, recordBuild } from './changes/record-build.js';
+import { settleRevision, type Revision } from './changes/revision.js';
 
 export interface BuildEffects extends FileSystem {
   /** The printer, launched on first call, with the browser the machine has (never one a definition names). */
@@ -55,6 +59,8 @@ export interface BuildOptions {
   readonly deferWrite?: boolean;
   /** The largest csv file, or workbook unpacked, to read (--max-data-mb). */
   readonly maxDataBytes?: number;
+  /** Check everything up to the document, and print and write nothing (scrutiny validate, preview). */
+  readonly check?: boolean;
 }
 
 export interface BuildResult {
@@ -66,15 +72,20 @@ export interface BuildResult {
   /** The report's files and their folder: written, unless deferWrite asked to leave that to the caller. */
   readonly output: OutputGroup;
   readonly written: readonly string[];
+  /** Every file the build read (absolute paths): what a preview watches. */
+  readonly read: readonly string[];
 }
 
-export async function buildReport(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
+export async function buildReport(options: BuildOptions, given: BuildEffects): Promise<BuildResult> {
+  // Every file the build reads is recorded, with its hash, for the manifest.
+  const { effects, reads } = recordReads(given);
+  const warn = effects.warn ?? effects.log;
   // 1. Definition: YAML -> validated, normalised, every reference checked, every path inside the project.
   const { definition, files } = await readReportDefinition(options.file, effects, options.roots);
-  for (const warning of definitionWarnings(definition)) (effects.warn ?? effects.log)(warning);
+  for (const warning of definitionWarnings(definition)) warn(warning);
   const dir = outputFolder(options.outDir, definition.output.dir, effects.cwd);
   // The browser starts now and launches while the data is read.
-  const printer = definition.output.pdf ? effects.printer() : undefined;
+  const printer = definition.output.pdf && !options.check ? effects.printer() : undefined;
   printer?.catch(() => undefined); // awaited below; a launch failure must not go unhandled meanwhile
 
   // 2. Tables: every national and local file the indicators need.
@@ -106,23 +117,36 @@ export async function buildReport(options: BuildOptions, effects: BuildEffects):
   const sources = await sectionTemplates(definition, files);
   const narrative = renderNarrative(definition, indicators, charts, { sections: sources, partials });
   const { sections } = narrative;
-  for (const diagram of narrative.unused)
-    (effects.warn ?? effects.log)(message.diagramNeverPlaced(definition.file, diagram.id));
+  for (const diagram of narrative.unused) warn(message.diagramNeverPlaced(definition.file, diagram.id));
 
   // 6. Document: one self-contained HTML file. A contents list takes a first print to find its pages.
   const fontFaces = await fontFaceCss();
   const parts = await reportParts(definition, templates, files, fontFaces, [...partials.values(), ...sources]);
-  const assemble = (pages?: SectionPages) =>
-    assembleDocument(definition, sections, parts, provenanceOf(definition, indicators, narrative), pages);
-  let html = assemble(definition.output.contents ? 'placeholder' : undefined);
+  const assemble = (pages?: SectionPages, revision?: Revision) =>
+    assembleDocument(definition, sections, parts, provenanceOf(definition, indicators, narrative), pages, revision);
+  const firstPages = definition.output.contents ? 'placeholder' : undefined;
+  let html = assemble(firstPages);
+  // What the report says, beside the previous build's; a revision note without text is drafted from it.
+  const content = reportContent(indicators, definition.diagrams, charts, html);
+  const previous = await previousBuild(dir, definition.report.slug, given, warn);
+  const asked = definition.report.revision;
+  const draft = asked && !asked.text ? changesSince(previous, { content, inputs: [] }) : undefined;
+  const revision = settleRevision(asked, draft, previous);
+  if (revision) html = assemble(firstPages, revision);
+  const read = () => [...reads().keys()];
+  if (options.check)
+    return { definition, indicators, sections, html, output: { dir, files: [] }, written: [], read: read() };
   if (definition.output.contents && printer) {
-    html = assemble(sectionPages(sections, await readBookmarks(await (await printer).print(html))));
+    html = assemble(sectionPages(sections, await readBookmarks(await (await printer).print(html))), revision);
   }
 
-  // 7. Outputs: PDF, HTML twin, indicator JSON, standalone charts; then all written at once.
-  const built = { definition, indicators, charts, html, fontFaces };
+  // 7. Outputs: PDF, HTML twin, indicator JSON, standalone charts, and the build's record; then all written at once.
+  const built = { definition, indicators, charts, html, fontFaces, revision };
   const context = { printer, sourceDate: effects.sourceDate, log: effects.log };
-  const output = { dir, files: await renderOutputs(built, context) };
+  const rendered = await renderOutputs(built, context);
+  const record = { definition, files, reads: reads(), content, previous, revision, outputs: rendered };
+  const output = { dir, files: [...rendered, ...(await recordBuild(record, effects.log))] };
   if (!options.deferWrite) await effects.writeFiles([output]);
-  return { definition, indicators, sections, html, output, written: output.files.map((file) => join(dir, file.name)) };
+  const written = output.files.map((file) => join(dir, file.name));
+  return { definition, indicators, sections, html, output, written, read: read() };
 }

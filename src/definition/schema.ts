@@ -50,6 +50,19 @@ const report = z.strictObject({
     .optional()
     .describe("The council's logo (png, jpg or svg), relative to the definition; embedded in the document."),
   contactOfficers: z.array(contactOfficer).default([]),
+  revision: z
+    .strictObject({
+      date: isoDate.describe('The day the paper was revised.'),
+      text: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'What was revised, printed after "Revised on <date>:". Left out, the build drafts it from what changed since the previous build, and prints the draft to keep or rewrite.',
+        ),
+    })
+    .optional()
+    .describe("A revision note at the top of the paper and in the PDF's document information."),
 });
 
 const area = z.strictObject({

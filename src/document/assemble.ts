@@ -48,6 +48,7 @@ export function assembleDocument(
   parts: DocumentParts,
   provenance: Provenance,
   pages?: SectionPages,
+  revision?: { readonly date: string; readonly text: string },
 ): string {
   const hbs = layoutHandlebars();
 
@@ -62,6 +63,7 @@ export function assembleDocument(
       subject: r.subject,
     },
     runningHeader: r.meeting,
+    revision: revision ?? null,
     logo: parts.logo ? { src: parts.logo, alt: `${r.council} logo` } : null,
     // The council's colours, as CSS custom properties over the house style's own; validated as #rgb or #rrggbb.
     colours: new Handlebars.SafeString(

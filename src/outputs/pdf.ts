@@ -4,11 +4,11 @@ import type { OutputFormat } from './types.js';
 
 export const pdfOutput: OutputFormat = {
   wanted: (definition) => definition.output.pdf,
-  async render({ definition, html }, { printer, sourceDate, log }) {
+  async render({ definition, html, revision }, { printer, sourceDate, log }) {
     if (!printer) return [];
     const name = `${definition.report.slug}.pdf`;
     log(`Printing ${name}`);
     const printed = await (await printer).print(html);
-    return [{ name, content: await setPdfMetadata(printed, reportInformation(definition, sourceDate)) }];
+    return [{ name, content: await setPdfMetadata(printed, reportInformation(definition, sourceDate, revision)) }];
   },
 };

@@ -13,6 +13,8 @@ export interface BuiltReport {
   readonly html: string;
   /** The embedded fonts' CSS, for drawing charts on their own. */
   readonly fontFaces: string;
+  /** The revision note the document prints, also given in the PDF's information. */
+  readonly revision?: { readonly date: string; readonly text: string };
 }
 
 export interface OutputContext {

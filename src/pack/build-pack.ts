@@ -36,6 +36,8 @@ export interface PackOptions {
   /** More folders the agenda and its reports may read from (--root). */
   readonly roots?: readonly string[];
   readonly maxDataBytes?: number;
+  /** Check everything a build checks, and print and write nothing (scrutiny validate). */
+  readonly check?: boolean;
 }
 
 export interface PackResult {
@@ -91,8 +93,8 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
   if (ownProblem) problems.add(ownProblem);
   problems.throwIfAny();
   const dir = outputFolder(options.outDir, ownDir, effects.cwd);
-  const printer = effects.printer();
-  printer.catch(() => undefined);
+  const printer = options.check ? undefined : effects.printer();
+  printer?.catch(() => undefined);
 
   // 2. Each item: reports built in full (their own PDF and HTML are written with the packs), texts rendered.
   // A report may read what the agenda may: its own folder, the agenda's and any --root.
@@ -107,6 +109,7 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
         roots: reportRoots,
         deferWrite: true,
         maxDataBytes: options.maxDataBytes,
+        check: options.check,
       };
       items.push({ ...base, report: await buildReport(build, effects) });
     } else {
@@ -115,6 +118,8 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
       items.push({ ...base, source, html: await itemText(item, source, files, agenda) });
     }
   }
+
+  if (!printer) return { written: [], pages: { public: 0, members: 0 } };
 
   // 3. Each pack: laid out, printed to find where items start, then printed with the agenda's page numbers.
   // Its layout and house style come from the agenda's templates folder, file by file over the built-in ones.

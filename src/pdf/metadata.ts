@@ -4,7 +4,8 @@
  * the clock, so the same inputs give the same file byte for byte. Only the information is edited: the
  * tags, bookmarks and fonts Chromium wrote are kept.
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { formatDate } from '../dates.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -16,13 +17,19 @@ export interface PdfMetadata {
   /** The tool and its version. */
   readonly creator: string;
   readonly date: Date;
+  /** "Revised on 14 November 2025: ...", kept under the information's own Revision key. */
+  readonly revision?: string;
 }
 
 /**
  * A report's information. Its dates are the build's SOURCE_DATE_EPOCH if given, else the latest "as at"
  * date of the report's data, else the meeting date: never the clock, so rebuilding gives the same file.
  */
-export function reportInformation(definition: ReportDefinition, sourceDate: Date | undefined): PdfMetadata {
+export function reportInformation(
+  definition: ReportDefinition,
+  sourceDate: Date | undefined,
+  revision?: { readonly date: string; readonly text: string },
+): PdfMetadata {
   const r = definition.report;
   const asAt = definition.data.local
     .map((source) => source.asAt)
@@ -32,8 +39,9 @@ export function reportInformation(definition: ReportDefinition, sourceDate: Date
   return {
     title: r.title,
     author: r.author,
-    subject: r.subject,
+    subject: revision ? `${r.subject} (revised ${formatDate(revision.date)})` : r.subject,
     keywords: r.keywords,
+    ...(revision ? { revision: `Revised on ${formatDate(revision.date)}: ${revision.text}` } : {}),
     creator: `scrutiny ${TOOL_VERSION}`,
     date: sourceDate ?? new Date(`${asAt ?? r.meetingDate}T00:00:00Z`),
   };
@@ -54,5 +62,9 @@ export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Pr
   document.setProducer(metadata.creator);
   document.setCreationDate(metadata.date);
   document.setModificationDate(metadata.date);
+  if (metadata.revision) {
+    const info = document.context.lookup(document.context.trailerInfo.Info, PDFDict);
+    info.set(PDFName.of('Revision'), PDFHexString.fromText(metadata.revision));
+  }
   return document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
 }

@@ -22,3 +22,22 @@ export const cannotWriteOutput = (dir: string, detail: string) =>
 
 export const browserNotExecutable = (path: string, from: string) =>
   `The browser "${path}" given in ${from} does not exist or cannot be run.`;
+
+export const previousManifestUnreadable = (path: string, detail: string) =>
+  `Warning: ${path} was not read (${firstLine(detail)}), so this build is not compared with the previous one; it is replaced by this build's manifest.`;
+
+export const revisionDrafted = (date: string, text: string) =>
+  `Revision note drafted from the changes (keep it by copying it into revision.text, or write your own): "Revised on ${date}: ${text}"`;
+
+export const noManifest = (path: string) =>
+  `${path}: there is no build here to compare; name a build's output folder or its <slug>.manifest.json.`;
+
+export const severalManifests = (path: string, slugs: readonly string[]) =>
+  `${path} holds the builds of several reports (${slugs.join(', ')}); name one report's <slug>.manifest.json.`;
+
+export const manifestUnreadable = (path: string, detail: string) => `${path}: ${firstLine(detail)}.`;
+
+export const validated = (file: string, errors: number, warnings: number, seconds: string) =>
+  errors === 0
+    ? `${file}: no problems found${warnings > 0 ? ` (${warnings} ${warnings === 1 ? 'warning' : 'warnings'})` : ''}, checked in ${seconds} s.`
+    : `${file}: ${errors} ${errors === 1 ? 'problem' : 'problems'} to fix${warnings > 0 ? ` and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''}, checked in ${seconds} s.`;

@@ -1,0 +1,34 @@
+/**
+ * Every file a build reads, with the sha256 of what it read: the manifest's inputs. The reads are
+ * recorded as they happen rather than listed from the definition, so nothing the build depended on
+ * (a partial, a theme, a neighbour file) can be left out of the manifest.
+ */
+import type { FileSystem } from '../files/project-files.js';
+import { sha256 } from './content.js';
+
+export interface RecordedReads<T extends FileSystem> {
+  /** The same effects, with every read recorded. */
+  readonly effects: T;
+  /** Absolute path -> sha256 of the bytes read (of a text file, its text as UTF-8). */
+  readonly reads: () => ReadonlyMap<string, string>;
+}
+
+export function recordReads<T extends FileSystem>(effects: T): RecordedReads<T> {
+  const reads = new Map<string, string>();
+  return {
+    effects: {
+      ...effects,
+      readFile: async (path, limit) => {
+        const bytes = await effects.readFile(path, limit);
+        reads.set(path, sha256(bytes));
+        return bytes;
+      },
+      readText: async (path) => {
+        const text = await effects.readText(path);
+        reads.set(path, sha256(text));
+        return text;
+      },
+    },
+    reads: () => reads,
+  };
+}
