@@ -47,14 +47,8 @@ export function draftOf(changes: Changes): string {
     const others = rest > 0 ? [plural(rest, 'other figure', 'other figures')] : [];
     sentences.push(`Figures corrected: ${joinList([...named, ...others])}.`);
   }
-  const numbered = changes.paragraphs.flatMap((change) => {
-    const match = /^paragraph (\S+)$/.exec((change.new ?? change.old)!.place);
-    return match ? [match[1]!] : [];
-  });
-  const unnumbered = changes.paragraphs.length - numbered.length;
-  const moved: string[] = [];
-  if (numbered.length > 0) moved.push(`${numbered.length === 1 ? 'paragraph' : 'paragraphs'} ${joinList(numbered)}`);
-  if (unnumbered > 0) moved.push(plural(unnumbered, 'other passage', 'other passages'));
+  // Each passage by the place a reader finds it: "paragraph 1.4", "Recommendations item 1".
+  const moved = [...new Set(changes.paragraphs.map((change) => (change.new ?? change.old)!.place.replace(', ', ' ')))];
   if (changes.charts.length > 0) moved.push(plural(changes.charts.length, 'diagram'));
   if (moved.length > 0) sentences.push(`${capitalise(joinList(moved))} updated to match.`);
   return sentences.length > 0 ? sentences.join(' ') : 'This version replaces the one published earlier.';

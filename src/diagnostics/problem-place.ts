@@ -13,7 +13,7 @@ export interface LocatedProblem extends Partial<Place> {
 
 // file, then any of: (inline text's name, which starts at line N) / sheet 'x' / cell C7 / line N / column N
 const LEADING_PLACE =
-  /^(?<file>[^\s:,()][^:,()]*?\.[A-Za-z0-9]+)(?: \([^()]*?which starts at line (?<start>\d+)\))?(?<parts>(?:, (?:sheet '(?:[^']|'')*'|cell [A-Z]{1,3}\d+|line \d+|column \d+))*):/;
+  /^(?<file>[^\s:,()][^:,()]*?\.[A-Za-z0-9]+)(?: \([^()]*?which starts at line (?<start>\d+)\))?(?<parts>(?:, (?:sheet '.*?'(?=, |:)|cell [A-Z]{1,3}\d+|line \d+|column \d+))*):/;
 
 export function locateProblem(sentence: string): LocatedProblem {
   const warning = sentence.startsWith('Warning: ');
@@ -22,7 +22,7 @@ export function locateProblem(sentence: string): LocatedProblem {
   const match = LEADING_PLACE.exec(text);
   if (!match?.groups) return { severity, message: sentence };
   const { file, start, parts = '' } = match.groups;
-  const sheet = /, sheet '((?:[^']|'')*)'/.exec(parts)?.[1]?.replace(/''/g, "'");
+  const sheet = /, sheet '(.*?)'(?=, |$)/.exec(parts)?.[1];
   const cell = /, cell ([A-Z]{1,3}\d+)/.exec(parts)?.[1];
   const line = /, line (\d+)/.exec(parts)?.[1];
   const column = /, column (\d+)/.exec(parts)?.[1];

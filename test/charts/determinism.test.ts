@@ -158,7 +158,7 @@ const CLIPPED = ['clipped-a', 'clipped-b'];
 
 function withClippedCharts(effects: MemoryEffects): string {
   const config = join(ROOT, FILE);
-  const yaml = effects.overrides.get(config) ?? readText(config);
+  const yaml = (effects.overrides.get(config) as string | undefined) ?? readText(config);
   const extra = CLIPPED.map(
     (id) => `  - id: ${id}
     title: Second or subsequent plans between 10 and 15 per cent (${id})

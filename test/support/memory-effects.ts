@@ -12,21 +12,28 @@ import { ROOT } from './cli.js';
 export interface MemoryEffects extends BuildEffects {
   readonly written: { dir: string; files: readonly OutputFile[] }[];
   readonly printed: string[];
-  /** Files the build read, replaced by this text. */
-  readonly overrides: Map<string, string>;
+  /** Files the build read, replaced by this text (or these bytes, for a workbook). */
+  readonly overrides: Map<string, string | Uint8Array>;
 }
 
 export function memoryEffects(): MemoryEffects {
   const written: MemoryEffects['written'] = [];
   const printed: string[] = [];
-  const overrides = new Map<string, string>();
-  const text = (path: string) => overrides.get(path) ?? readFileSync(path, 'utf8');
+  const overrides = new Map<string, string | Uint8Array>();
+  const bytes = (path: string) => {
+    const given = overrides.get(path);
+    return given === undefined
+      ? new Uint8Array(readFileSync(path))
+      : typeof given === 'string'
+        ? Buffer.from(given)
+        : given;
+  };
+  const text = (path: string) => new TextDecoder().decode(bytes(path));
   return {
     cwd: ROOT,
     kindOf: (path) => (overrides.has(path) ? 'file' : kindOf(path)),
     realPath,
-    readFile: async (path) =>
-      new Uint8Array(overrides.has(path) ? Buffer.from(overrides.get(path)!) : readFileSync(path)),
+    readFile: async (path) => bytes(path),
     readText: async (path) => text(path),
     listDir: (path) => readdirSync(path).sort(),
     printer: async () => ({
