@@ -11,7 +11,7 @@ import { isReportError } from './diagnostics/report-error.js';
 import * as message from './diagnostics/messages.js';
 import { DEFAULT_DATA_FILE_LIMIT } from './files/limits.js';
 import { abandonStaged } from './files/write-output.js';
-import { printerPool, type PrinterPool } from './pdf/printer-pool.js';
+import { printerPool } from './pdf/printer-pool.js';
 import { TOOL_VERSION } from './version.js';
 import type { BuildEffects } from './pipeline.js';
 
@@ -196,6 +196,40 @@ program
     process.stdout.write(await diffBuilds(resolve(before), resolve(after), fs, options.format));
   });
 
+withReading(
+  program
+    .command('preview')
+    .description(
+      'Show the report on a page at 127.0.0.1, rebuilt each time the definition, a template or a data file is saved.',
+    )
+    .argument('[definition]', 'the report definition', 'report.config.yaml')
+    .addOption(new Option('--port <port>', 'the port to serve on (default: a free one)').argParser(portNumber)),
+).action(async (file: string, options: ReadingOptions & { port?: number }) => {
+  const [{ startPreview }, { nodeEffects }] = await Promise.all([
+    import('./preview/server.js'),
+    import('./effects.js'),
+  ]);
+  const effects = nodeEffects({
+    cwd: process.cwd(),
+    printer: () => Promise.reject(new Error('no printing here')),
+    log: () => undefined,
+  });
+  const preview = await startPreview(
+    { file, roots: options.root, maxDataBytes: options.maxDataMb * MB, port: options.port },
+    effects,
+  );
+  running = preview;
+  preview.onBuild((outcome) =>
+    console.log(
+      outcome.ok
+        ? `Rebuilt in ${Math.round(outcome.ms)} ms.`
+        : `${outcome.problems.length} ${outcome.problems.length === 1 ? 'problem' : 'problems'}; the page shows the last good version:\n${outcome.problems.map((p) => `  ${p.message}`).join('\n')}`,
+    ),
+  );
+  console.log(`Preview of ${file} at ${preview.url} (Ctrl-C to stop).`);
+  await new Promise(() => undefined); // until a signal stops it
+});
+
 interface ReadingOptions {
   readonly root?: string[];
   readonly maxDataMb: number;
@@ -208,14 +242,21 @@ interface PrintingOptions extends ReadingOptions {
   readonly quiet?: boolean;
 }
 
+function portNumber(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 65535)
+    throw new InvalidArgumentError('Give a port from 1 to 65535.');
+  return value;
+}
+
 function positiveNumber(text: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new InvalidArgumentError('Give a number greater than 0.');
   return value;
 }
 
-/** The browser of the command that is running, for stopping it on a signal. */
-let running: PrinterPool | undefined;
+/** What the running command must close when a signal stops it: its browser, or a preview's server. */
+let running: { close(): Promise<unknown> } | undefined;
 
 /**
  * Runs a command that prints: the browser starts first, before the pipeline's libraries load (the two
