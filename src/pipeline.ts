@@ -127,10 +127,10 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   const firstPages = definition.output.contents ? 'placeholder' : undefined;
   let html = assemble(firstPages);
   // What the report says, beside the previous build's; a revision note without text is drafted from it.
-  const content = reportContent(indicators, definition.diagrams, charts, html);
+  const contentOf = () => reportContent(indicators, definition.diagrams, charts, html);
   const previous = await previousBuild(dir, definition.report.slug, given, warn);
   const asked = definition.report.revision;
-  const draft = asked && !asked.text ? changesSince(previous, { content, inputs: [] }) : undefined;
+  const draft = asked && !asked.text ? changesSince(previous, { content: contentOf(), inputs: [] }) : undefined;
   const revision = settleRevision(asked, draft, previous);
   if (revision) html = assemble(firstPages, revision);
   const read = () => [...reads().keys()];
@@ -144,7 +144,7 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   const built = { definition, indicators, charts, html, fontFaces, revision };
   const context = { printer, sourceDate: effects.sourceDate, log: effects.log };
   const rendered = await renderOutputs(built, context);
-  const record = { definition, files, reads: reads(), content, previous, revision, outputs: rendered };
+  const record = { definition, files, reads: reads(), content: contentOf(), previous, revision, outputs: rendered };
   const output = { dir, files: [...rendered, ...(await recordBuild(record, effects.log))] };
   if (!options.deferWrite) await effects.writeFiles([output]);
   const written = output.files.map((file) => join(dir, file.name));
