@@ -18,7 +18,7 @@ describe('buildReport', () => {
     const charts = ['repeat-plans', 'neighbours-2015-16', 'all-councils-2015-16'].flatMap((id) =>
       ['svg', 'png'].map((ext) => `${SLUG}/charts/${id}.${ext}`),
     );
-    const names = [`${SLUG}.pdf`, `${SLUG}.html`, `${SLUG}.indicators.json`, ...charts];
+    const names = [`${SLUG}.pdf`, `${SLUG}.html`, `${SLUG}.indicators.json`, ...charts, `${SLUG}.manifest.json`];
     expect(effects.written[0]!.files.map((f) => f.name)).toEqual(names);
     expect(effects.written[0]!.files[1]!.content).toBe(result.html);
     expect(result.written).toEqual(names.map((name) => join('/elsewhere', name)));
@@ -79,6 +79,7 @@ describe('buildReport', () => {
       `${SLUG}.html`,
       `${SLUG}.indicators.json`,
       ...['repeat-plans', 'neighbours-2015-16', 'all-councils-2015-16'].map((id) => `${SLUG}/charts/${id}.svg`),
+      `${SLUG}.manifest.json`,
     ]);
   });
 });

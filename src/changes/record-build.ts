@@ -2,7 +2,7 @@
  * A build's record, written with its outputs: the manifest, and, when an earlier build of the same
  * report is in the output folder, the page of what changed since (and a one-line summary in the log).
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { formatDate } from '../dates.js';
 import * as message from '../diagnostics/messages.js';
 import type { ReportDefinition } from '../definition/normalize.js';
@@ -63,7 +63,8 @@ export async function recordBuild(record: BuildRecord, log: (line: string) => vo
   const slug = definition.report.slug;
   const pdf = record.outputs.find((file) => file.name === `${slug}.pdf`);
   const manifest = makeManifest({
-    report: { title: definition.report.title, slug, definition: record.files.shown(definition.file) },
+    // The definition sits in the folder every other path is shown from.
+    report: { title: definition.report.title, slug, definition: basename(definition.file) },
     inputs: new Map([...record.reads].map(([path, hash]) => [record.files.shown(path), hash])),
     asAt: new Map(definition.data.local.flatMap((s) => (s.asAt ? [[s.file, s.asAt] as const] : []))),
     outputs: record.outputs,

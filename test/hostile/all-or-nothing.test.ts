@@ -68,10 +68,9 @@ describe('all or nothing', () => {
     const result = await run(fx, ['build', '--quiet'], EPOCH);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
+    // The same files, and the page of what changed since the build before.
     expect(Object.keys(snapshot(fx.out)).sort()).toEqual(
-      Object.keys(fx.before)
-        .filter((name) => name !== '.scrutiny-lock')
-        .sort(),
+      [...Object.keys(fx.before).filter((name) => name !== '.scrutiny-lock'), `${SLUG}.changes.html`].sort(),
     );
     expect(snapshot(fx.out)[`${SLUG}.pdf`]).not.toBe(fx.before[`${SLUG}.pdf`]);
     expectNothingLeftOver(fx);

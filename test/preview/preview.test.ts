@@ -125,3 +125,28 @@ describe('scrutiny preview', () => {
     expect(await status('/', `127.0.0.1:${port}`, 'POST')).toBe(405);
   });
 });
+
+describe('scrutiny preview from the command line', () => {
+  it('prints its address, serves there, and stops cleanly on Ctrl-C', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn('node', [join(ROOT, 'dist/scrutiny.mjs'), 'preview', 'report.config.yaml', '--root', '.'], {
+      cwd: ROOT,
+    });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const found = /at (http:\/\/127\.0\.0\.1:\d+\/) \(Ctrl-C to stop\)/.exec(out);
+        if (found) resolve(found[1]!);
+      });
+      child.on('exit', () => reject(new Error(`preview ended: ${out}`)));
+    });
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<iframe id="report"');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});

@@ -31,7 +31,8 @@ export function memoryEffects(): MemoryEffects {
   const text = (path: string) => new TextDecoder().decode(bytes(path));
   return {
     cwd: ROOT,
-    kindOf: (path) => (overrides.has(path) ? 'file' : kindOf(path)),
+    // A build in memory sees no earlier build on disk (npm start's, say) unless a test gives it one.
+    kindOf: (path) => (overrides.has(path) ? 'file' : path.endsWith('.manifest.json') ? undefined : kindOf(path)),
     realPath,
     readFile: async (path) => bytes(path),
     readText: async (path) => text(path),
