@@ -3,7 +3,7 @@ import { joinList } from '../format.js';
 import { neighbourModelLabel } from '../indicators/neighbours.js';
 import { shownFrom, type InitResult } from './init-project.js';
 import type { Kind } from './render-project.js';
-import { readableName } from './template-facts.js';
+import { readableName, spanNote } from './template-facts.js';
 
 const WHAT: Readonly<Record<Kind, string>> = {
   paper: 'a scrutiny paper',
@@ -24,6 +24,7 @@ export function nextSteps(result: InitResult, kind: Kind, cwd: string): string[]
     `Started ${WHAT[kind]} for ${name} (${facts.code}), ${facts.region}, in ${shown(result.folder)}:`,
     ...result.written.map((path) => `  ${shown(path)}`),
     neighbours,
+    ...[spanNote(facts)].filter((note) => note !== undefined),
     ...result.warnings,
     '',
     'Next:',

@@ -102,6 +102,12 @@ function render(folder: string, name: string, text: string, facts: TemplateFacts
     return stringify(value, { lineWidth: 0 }).trimEnd();
   });
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // {{#each (ordered indicators "a" "b")}}: the indicators in the order the template lists, any others after.
+  hbs.registerHelper('ordered', (items: readonly { id: string }[], ...rest: unknown[]) => {
+    const order = rest.slice(0, -1).map(String);
+    const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+    return [...items].sort((a, b) => rank(a.id) - rank(b.id));
+  });
   hbs.registerHelper('possessive', (value: unknown) => possessive(String(value)));
   try {
     return hbs.compile(text, { strict: true, noEscape: true })(facts, { allowProtoPropertiesByDefault: false });

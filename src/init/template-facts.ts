@@ -8,7 +8,16 @@ import { firstDayOf, formatDate, lastDayOf } from '../dates.js';
 import { neighbourModelLabel, type NeighbourModel } from '../indicators/neighbours.js';
 import { financialYearLabel, periodBetween } from '../indicators/periods.js';
 import { builtInLibrary } from '../indicators/library.js';
+import { joinList } from '../format.js';
 import type { CouncilFacts } from './council-facts.js';
+
+const FACTORS = [
+  'assessment_domestic_abuse_parent_percent',
+  'assessment_mental_health_parent_percent',
+  'assessment_neglect_percent',
+  'assessment_emotional_abuse_percent',
+  'assessment_drug_misuse_parent_percent',
+];
 
 export interface Paths {
   /** From the new folder to the tool's JSON Schema, when there is a relative path to it. */
@@ -28,6 +37,14 @@ export function templateFacts(facts: CouncilFacts, paths: Paths, withTemplates: 
   const since = periodBetween(`${last}-04-01`, `${last}-09-30`);
   const march = { year: last, month: 3 };
   const count = facts.figures.cpp_rate?.series.council.figures[lastLabel];
+  const indicators = Object.keys(library)
+    .filter((id) => facts.available.includes(id) && withTemplates(id))
+    .map((id) => ({
+      id,
+      slug: id.replaceAll('_', '-'),
+      title: library[id]!.title,
+      shortTitle: library[id]!.shortTitle,
+    }));
   return {
     council: {
       code: facts.code,
@@ -52,30 +69,35 @@ export function templateFacts(facts: CouncilFacts, paths: Paths, withTemplates: 
       /** The first of the last eight years: a paper's table of years and its part year then fit the page. */
       recent: financialYearLabel(Math.max(facts.firstYear, last - 7)),
       lastEnd: last,
-      note: spanNote(facts.dfeName, facts, first, lastLabel),
+      note: spanNote(facts),
     },
     /** The first half of the year after the latest one DfE has published: the months a paper's own figures cover first. */
-    since: { start: since.start, end: since.end, label: since.label, startShown: formatDate(since.start) },
+    since: { start: since.start, end: since.end, label: since.label, startShown: asTyped(since.start) },
     /** The last month of that year: a monthly series starts from DfE's count of children on a plan at its end. */
     march: {
       start: firstDayOf(march),
       end: lastDayOf(march),
       label: periodBetween(firstDayOf(march), lastDayOf(march)).label,
       day: formatDate(lastDayOf(march)),
-      childrenOnPlans: count?.numerator,
+      /** DfE's count of children on a plan at 31 March, or null when it is withheld or not published. */
+      childrenOnPlans: count?.numerator ?? null,
+      published: count?.numerator !== undefined,
     },
     // A placeholder after those months, for the officer to replace.
     meetingDate: `${last}-12-01`,
     paths,
     /** The built-in indicators the council has figures for that a template is written for, in the library's order. */
-    indicators: Object.keys(library)
-      .filter((id) => facts.available.includes(id) && withTemplates(id))
-      .map((id) => ({
-        id,
-        slug: id.replaceAll('_', '-'),
-        title: library[id]!.title,
-        shortTitle: library[id]!.shortTitle,
-      })),
+    indicators,
+    /** One of them, for a sentence that needs an indicator to name the region by (undefined when there is none). */
+    lead: indicators[0]?.id,
+    /** The built-in indicators it has no figures for, by their short titles. */
+    left: joinList(
+      Object.keys(library)
+        .filter((id) => !facts.available.includes(id))
+        .map((id) => library[id]!.shortTitle),
+    ),
+    /** Whether it has figures for all five factors identified at the end of assessment. */
+    factors: FACTORS.every((id) => facts.available.includes(id)),
     /** Whether the council has figures for each built-in indicator, by id. */
     available: Object.fromEntries(Object.keys(library).map((id) => [id, facts.available.includes(id)])),
   };
@@ -101,10 +123,18 @@ export function slugOf(text: string): string {
   );
 }
 
-function spanNote(name: string, facts: CouncilFacts, first: string, last: string): string | undefined {
+/** For a council abolished or created since the files start: the years the report can cover. */
+export function spanNote(facts: CouncilFacts): string | undefined {
   const early = facts.firstYear > facts.nationalFirstYear;
   const late = facts.lastYear < facts.nationalLastYear;
   if (!early && !late) return undefined;
+  const [first, last] = [financialYearLabel(facts.firstYear), financialYearLabel(facts.lastYear)];
   const years = early && late ? `from ${first} to ${last}` : early ? `from ${first}` : `up to ${last}`;
-  return `DfE's files hold figures for ${name} only ${years}, so the report covers those years.`;
+  return `DfE's files hold figures for ${readableName(facts.dfeName)} only ${years}, so the report covers those years.`;
+}
+
+/** "2025-04-01" as an officer types it into the workbook's date cells: 01/04/2025. */
+function asTyped(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
 }

@@ -38,12 +38,12 @@ export interface PlannedWorkbook {
   readonly sheets: readonly PlannedSheet[];
 }
 
-/** Which kind of cell each key of a local block names. */
+/** Which kind of cell each key of a local block names, in the order the columns stand: the whole before its part. */
 const KIND_OF: Readonly<Record<string, ColumnKind>> = {
   from: 'date',
   to: 'date',
-  numerator: 'count',
   denominator: 'count',
+  numerator: 'count',
   value: 'figure',
   england: 'figure',
   region: 'figure',
@@ -82,9 +82,7 @@ export function planWorkbooks(spec: ValidatedDefinition, text: WorkbookText, tex
     }
     const words = text.sheets[source.sheet];
     if (words) described.add(source.sheet);
-    for (const header of Object.keys(words?.columns ?? {}))
-      if (!columns.has(header))
-        problem(`it describes a column "${header}" that the sheet "${source.sheet}" does not have`);
+    // A column described but not read is one whose indicator the council has no figures for (an overview's): left out.
     const rows = (words?.rows ?? []).map((row) => ({ ...row, cells: checkedCells(row.cells, columns, problem) }));
     const sheet: PlannedSheet = {
       name: source.sheet,
