@@ -78,19 +78,26 @@ export async function councilFacts(area: string, dataDir: string, fs: FileSystem
     },
     'all',
   );
-  const set = findCouncil(
+  const council = findCouncil(
     area,
     sets.map((s) => s.comparators.council),
     dataDir,
   );
-  const own = sets.find((s) => s.comparators.council.code === set.code)!;
+  const own = sets.find((s) => s.comparators.council.code === council.code)!;
   // The newest model first: a council made since 2021 (Cumberland) is only in the 2025 one, one abolished before 2025 only in 2021's.
-  const model = [...models].reverse().find((m) => hasNeighbours(table(m), m, set.code));
+  const model = [...models].reverse().find((m) => hasNeighbours(table(m), m, council.code));
   const names = new Map(sets.map((s) => [s.comparators.council.code, s.comparators.council.name] as const));
   const neighbours = model
-    ? readNeighbours(table(model), model, set.code).map((code) => ({ code, name: names.get(code) ?? code }))
+    ? readNeighbours(table(model), model, council.code).map((code) => ({ code, name: names.get(code) ?? code }))
     : [];
-  return { ...yearsOf(own), code: set.code, dfeName: set.name, region: own.comparators.region.name, model, neighbours };
+  return {
+    ...yearsOf(own),
+    code: council.code,
+    dfeName: council.name,
+    region: own.comparators.region.name,
+    model,
+    neighbours,
+  };
 }
 
 type Years = Pick<

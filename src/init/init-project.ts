@@ -5,7 +5,6 @@
  *     ─► report.config.yaml, section templates, a data-entry workbook planned from the definition
  *     ─► built once in memory (dry-build.ts) ─► written all together, never over a file (write-new-files.ts)
  */
-import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { readDefinition } from '../definition/read-definition.js';
 import type { FileSystem } from '../files/project-files.js';
@@ -50,7 +49,7 @@ export async function initProject(options: InitOptions, fs: FileSystem): Promise
   const definitionPath = join(folder, 'report.config.yaml');
 
   const templates = await kindTemplates(options.kind, fs);
-  const fields = templateFacts(facts, pathsFrom(folder, nationalDir), (id) => templates.sections.has(`${id}.hbs`));
+  const fields = templateFacts(facts, pathsFrom(folder, nationalDir, fs), (id) => templates.sections.has(`${id}.hbs`));
   const rendered = renderProject(templates, fields);
   // The definition, read by the tool's own reader: its schema first, so the workbook is planned from what it says.
   const { spec } = readDefinition({ file: definitionPath, text: rendered.definition });
@@ -100,13 +99,13 @@ export async function initProject(options: InitOptions, fs: FileSystem): Promise
 }
 
 /** Paths the definition writes from its own folder; the schema only when the tool's file is there to point at. */
-function pathsFrom(folder: string, nationalDir: string) {
+function pathsFrom(folder: string, nationalDir: string, fs: FileSystem) {
   const from = (path: string) => {
     const written = relative(folder, path);
     // On another drive there is no relative path (Windows): the national folder is then written in full.
     return isAbsolute(written) ? written : written.split(sep).join('/') || '.';
   };
-  const schema = existsSync(SCHEMA) && !isAbsolute(relative(folder, SCHEMA)) ? from(SCHEMA) : undefined;
+  const schema = fs.kindOf(SCHEMA) === 'file' && !isAbsolute(relative(folder, SCHEMA)) ? from(SCHEMA) : undefined;
   return { schema, national: from(nationalDir) };
 }
 
@@ -117,7 +116,7 @@ export function shownFrom(cwd: string): (path: string) => string {
 
 function insideOf(folder: string, path: string): boolean {
   const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** A path as a shell takes it: quoted when it holds anything but plain characters. */
