@@ -230,6 +230,38 @@ withReading(
   await new Promise(() => undefined); // until a signal stops it
 });
 
+program
+  .command('init')
+  .description(
+    "Start a new report for a council: a report definition with its name, region and statistical neighbours from DfE's data, section templates and a data-entry workbook, ready to build.",
+  )
+  .argument('[folder]', 'the folder to write into (default: a new folder named after the council and the kind)')
+  .requiredOption('--area <code>', "the council's three-digit DfE code, for example 888 (or its name)")
+  .addOption(
+    new Option('--kind <kind>', 'a scrutiny paper, an indicators overview or a monthly update')
+      .choices(['paper', 'overview', 'monthly'])
+      .default('paper'),
+  )
+  .option('--data <folder>', 'the folder of DfE open-data files (default data/dfe)')
+  .action(
+    async (
+      folder: string | undefined,
+      options: { area: string; kind: 'paper' | 'overview' | 'monthly'; data?: string },
+    ) => {
+      const [{ initProject }, { nextSteps }, { nodeFileSystem }] = await Promise.all([
+        import('./init/init-project.js'),
+        import('./init/next-steps.js'),
+        import('./effects.js'),
+      ]);
+      const cwd = process.cwd();
+      const result = await initProject(
+        { area: options.area, kind: options.kind, data: options.data, folder },
+        nodeFileSystem(cwd),
+      );
+      for (const line of nextSteps(result, options.kind, cwd)) console.log(line);
+    },
+  );
+
 interface ReadingOptions {
   readonly root?: string[];
   readonly maxDataMb: number;

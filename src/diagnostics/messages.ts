@@ -8,3 +8,4 @@ export * from './messages/schema.js';
 export * from './messages/data.js';
 export * from './messages/templates.js';
 export * from './messages/output.js';
+export * from './messages/init.js';
