@@ -13,9 +13,8 @@ import { builtInLibrary } from './indicators/library.js';
 import { indicatorRows, rowsToCsv, rowsToTable } from './indicators/rows.js';
 import { readReportDefinition } from './definition/read-report.js';
 import { indicatorsJson } from './outputs/indicators-json.js';
-import { projectFiles, type FileSystem } from './files/project-files.js';
+import { namedFolderFiles, type FileSystem } from './files/project-files.js';
 import { readData } from './tables/read-data.js';
-import { BUILT_IN_TEMPLATES } from './version.js';
 import { resolve } from 'node:path';
 
 export type IndicatorFormat = 'csv' | 'json' | 'table';
@@ -88,13 +87,7 @@ async function forLibrary(options: ListOptions, effects: ListEffects): Promise<I
     base: id,
   }));
   const neighbours = { model: '2021', average: 'mean' } as const;
-  // A folder named on the command line: shown from where the command runs, and read wherever it is.
-  const files = projectFiles(effects, {
-    baseDir: effects.cwd,
-    readBase: false,
-    roots: [nationalDir],
-    builtIn: BUILT_IN_TEMPLATES,
-  });
+  const files = namedFolderFiles(effects, nationalDir);
   const data = await readData(
     {
       nationalDir,

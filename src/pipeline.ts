@@ -133,6 +133,7 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   const draft = asked && !asked.text ? changesSince(previous, { content: contentOf(), inputs: [] }) : undefined;
   const revision = settleRevision(asked, draft, previous);
   if (revision) html = assemble(firstPages, revision);
+  if (revision && !/\brevision\b/.test(parts.layout.text)) warn(message.layoutWithoutRevision(parts.layout.name));
   const read = () => [...reads().keys()];
   if (options.check)
     return { definition, indicators, sections, html, output: { dir, files: [] }, written: [], read: read() };

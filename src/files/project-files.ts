@@ -11,6 +11,7 @@ import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { Place } from '../diagnostics/place.js';
 import type { FileKind } from './file-kind.js';
+import { BUILT_IN_TEMPLATES } from '../version.js';
 import { describeRefusal, FileRefusedError, type Refusal } from './read-file.js';
 
 export interface FileSystem {
@@ -137,4 +138,9 @@ export function projectFiles(fs: FileSystem, options: ProjectOptions): ProjectFi
       return fs.listDir(path);
     },
   };
+}
+
+/** A data folder named on the command line (not by a definition): shown from where the command runs, and read wherever it is. */
+export function namedFolderFiles(fs: FileSystem, folder: string): ProjectFiles {
+  return projectFiles(fs, { baseDir: fs.cwd, readBase: false, roots: [folder], builtIn: BUILT_IN_TEMPLATES });
 }

@@ -8,14 +8,13 @@
 import { resolve } from 'node:path';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import { projectFiles, type FileSystem } from '../files/project-files.js';
+import { namedFolderFiles, type FileSystem } from '../files/project-files.js';
 import { computeForCouncils, nationalFilesNeeded } from '../indicators/compute.js';
 import { builtInLibrary } from '../indicators/library.js';
 import { hasNeighbours, NEIGHBOUR_FILES, readNeighbours, type NeighbourModel } from '../indicators/neighbours.js';
 import type { IndicatorDefinition, IndicatorSet } from '../indicators/types.js';
 import { readData } from '../tables/read-data.js';
 import type { Table } from '../tables/table.js';
-import { BUILT_IN_TEMPLATES } from '../version.js';
 import { findCouncil } from './find-council.js';
 
 export interface CouncilFacts {
@@ -51,13 +50,7 @@ export async function councilFacts(area: string, dataDir: string, fs: FileSystem
   const indicators: IndicatorDefinition[] = Object.entries(builtInLibrary())
     .filter(([, entry]) => fs.kindOf(resolve(nationalDir, entry.source.file)) === 'file')
     .map(([id, entry]) => ({ ...entry, id, base: id }));
-  // The folder is named on the command line: shown from where the command runs, and read wherever it is.
-  const files = projectFiles(fs, {
-    baseDir: fs.cwd,
-    readBase: false,
-    roots: [nationalDir],
-    builtIn: BUILT_IN_TEMPLATES,
-  });
+  const files = namedFolderFiles(fs, nationalDir);
   const data = await readData(
     {
       nationalDir,

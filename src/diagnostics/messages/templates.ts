@@ -116,3 +116,6 @@ export const noSuchDiagram = (id: string, known: readonly string[]) =>
 
 export const diagramPlacedTwice = (id: string) =>
   `diagram "${id}" is placed twice; refer to it again with {{diagramRef "${id}"}}`;
+
+export const layoutWithoutRevision = (layout: string) =>
+  `Warning: ${layout} does not show the revision note (report.revision); add {{#if revision}}<p class="revision-note">Revised on {{date revision.date}}: {{revision.text}}</p>{{/if}} to its front block, as the built-in layout does.`;
