@@ -37,3 +37,8 @@ export function joinList(items: readonly string[], conjunction = 'and'): string 
 export function possessive(name: string): string {
   return /s$/i.test(name.trim()) ? `${name.trim()}'` : `${name.trim()}'s`;
 }
+
+/** "paragraph 1.4" -> "Paragraph 1.4", at the start of a sentence or a heading. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { diffArrays } from 'diff';
 import Handlebars from 'handlebars';
 import { formatDate } from '../dates.js';
+import { capitalised } from '../format.js';
 import { CONTENT_POLICY } from '../document/html-policy.js';
 import { BUILT_IN_TEMPLATES } from '../version.js';
 import { summaryOf, type Changes } from './compare.js';
@@ -49,10 +50,7 @@ export function changesPage(page: ChangesPage): string {
       const words = wordDiff(change.old?.text ?? '', change.new?.text ?? '');
       const piece = (part: (typeof words)[number]) => ({ text: part.text, added: part.added, removed: part.removed });
       return {
-        place:
-          change.new && change.old && change.new.place !== change.old.place
-            ? `${change.new.place} (was ${change.old.place})`
-            : (change.new ?? change.old)!.place,
+        place: capitalised(placeOf(change)),
         before: change.old ? words.filter((part) => !part.added).map(piece) : null,
         now: change.new ? words.filter((part) => !part.removed).map(piece) : null,
       };
@@ -70,6 +68,13 @@ export function changesPage(page: ChangesPage): string {
           : `changed${asAtChange(change.old.asAt, change.new.asAt)}`,
     })),
   });
+}
+
+/** "paragraph 1.4", or "paragraph 1.5 (was paragraph 1.4)" when a paragraph before it came or went. */
+function placeOf(change: Changes['paragraphs'][number]): string {
+  return change.new && change.old && change.new.place !== change.old.place
+    ? `${change.new.place} (was ${change.old.place})`
+    : (change.new ?? change.old)!.place;
 }
 
 /**

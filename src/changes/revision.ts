@@ -4,7 +4,7 @@
  * differ and the paragraphs they moved), for the officer to keep or rewrite. A rebuild that changes
  * nothing keeps the previous build's note, so building twice does not lose it.
  */
-import { joinList, plural } from '../format.js';
+import { capitalised, joinList, plural } from '../format.js';
 import type { Changes } from './compare.js';
 import type { Manifest } from './manifest.js';
 
@@ -50,10 +50,6 @@ export function draftOf(changes: Changes): string {
   // Each passage by the place a reader finds it: "paragraph 1.4", "Recommendations item 1".
   const moved = [...new Set(changes.paragraphs.map((change) => (change.new ?? change.old)!.place.replace(', ', ' ')))];
   if (changes.charts.length > 0) moved.push(plural(changes.charts.length, 'diagram'));
-  if (moved.length > 0) sentences.push(`${capitalise(joinList(moved))} updated to match.`);
+  if (moved.length > 0) sentences.push(`${capitalised(joinList(moved))} updated to match.`);
   return sentences.length > 0 ? sentences.join(' ') : 'This version replaces the one published earlier.';
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
