@@ -177,4 +177,20 @@ describe('the manifest', () => {
       expect(html).toContain('Paragraph 1.4 &lt;b&gt;corrected&lt;/b&gt;.');
     });
   });
+
+  it('warns when the layout does not show the revision note', async () => {
+    const effects = memoryEffects();
+    const layout = join(ROOT, 'templates/layout.hbs');
+    effects.overrides.set(layout, readFileSync(layout, 'utf8').replace(/^.*revision-note.*\n/m, ''));
+    effects.overrides.set(
+      DEFINITION,
+      readFileSync(DEFINITION, 'utf8').replace(
+        /^report:\n/m,
+        'report:\n  revision:\n    date: 2016-10-05\n    text: Corrected.\n',
+      ),
+    );
+    const warnings: string[] = [];
+    await buildReport({ file: DEFINITION }, { ...effects, warn: (line) => warnings.push(line) });
+    expect(warnings.filter((line) => line.includes('does not show the revision note'))).toHaveLength(1);
+  });
 });
