@@ -32,7 +32,7 @@ import type { Printer } from './pdf/print.js';
 import { readData } from './tables/read-data.js';
 import { reportContent } from './changes/content.js';
 import { recordReads } from './changes/record-reads.js';
-import { changesSince, previousBuild, recordBuild } from './changes/record-build.js';
+import { CHANGES_SUFFIX, changesSince, previousBuild, recordBuild } from './changes/record-build.js';
 import { settleRevision, type Revision } from './changes/revision.js';
 
 export interface BuildEffects extends FileSystem {
@@ -145,7 +145,18 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   const built = { definition, indicators, charts, html, fontFaces, revision };
   const context = { printer, sourceDate: effects.sourceDate, log: effects.log };
   const rendered = await renderOutputs(built, context);
-  const record = { definition, files, reads: reads(), content: contentOf(), previous, revision, outputs: rendered };
+  const staleChangesPage =
+    !previous && given.kindOf(join(dir, `${definition.report.slug}${CHANGES_SUFFIX}`)) === 'file';
+  const record = {
+    definition,
+    files,
+    reads: reads(),
+    content: contentOf(),
+    previous,
+    revision,
+    outputs: rendered,
+    staleChangesPage,
+  };
   const output = { dir, files: [...rendered, ...(await recordBuild(record, effects.log))] };
   if (!options.deferWrite) await effects.writeFiles([output]);
   const written = output.files.map((file) => join(dir, file.name));

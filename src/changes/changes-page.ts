@@ -18,12 +18,15 @@ export interface ChangesPage {
   readonly title: string;
   /** "Compared with the build of 11 October 2016 ...": which two builds these are. */
   readonly comparedWith: string;
-  readonly changes: Changes;
+  /** None when there was no earlier build to compare with: the page then says only that. */
+  readonly changes?: Changes;
   /** The revision note drafted from these changes, when the definition asks for one and has no text. */
   readonly revision?: string;
 }
 
 let compiled: HandlebarsTemplateDelegate | undefined;
+
+const NOTHING: Changes = { figures: [], paragraphs: [], charts: [], inputs: [], pages: {} };
 
 export function changesPage(page: ChangesPage): string {
   compiled ??= Handlebars.create().compile(readFileSync(join(BUILT_IN_TEMPLATES, 'changes.hbs'), 'utf8'), {
@@ -31,8 +34,9 @@ export function changesPage(page: ChangesPage): string {
     knownHelpersOnly: true,
     knownHelpers: { if: true, each: true },
   });
-  const { changes } = page;
+  const changes = page.changes ?? NOTHING;
   return compiled({
+    compared: page.changes !== undefined,
     policy: CONTENT_POLICY,
     title: page.title,
     comparedWith: page.comparedWith,

@@ -55,6 +55,8 @@ export interface BuildRecord {
   readonly previous?: Manifest;
   readonly revision?: Revision;
   readonly outputs: readonly OutputFile[];
+  /** The folder holds a change page but no readable manifest: the page must not go on describing an older build. */
+  readonly staleChangesPage?: boolean;
 }
 
 /** The manifest and, over an earlier build, the change page; the summary line is logged. */
@@ -84,6 +86,11 @@ export async function recordBuild(record: BuildRecord, log: (line: string) => vo
         changes,
         revision: record.revision?.drafted ? record.revision.text : undefined,
       }),
+    });
+  } else if (record.staleChangesPage) {
+    files.push({
+      name: `${slug}${CHANGES_SUFFIX}`,
+      content: changesPage({ title: definition.report.title, comparedWith: message.notCompared() }),
     });
   }
   if (record.revision?.drafted) log(message.revisionDrafted(formatDate(record.revision.date), record.revision.text));

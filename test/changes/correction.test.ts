@@ -193,4 +193,13 @@ describe('the manifest', () => {
     await buildReport({ file: DEFINITION }, { ...effects, warn: (line) => warnings.push(line) });
     expect(warnings.filter((line) => line.includes('does not show the revision note'))).toHaveLength(1);
   });
+
+  it('replaces a change page left from an older build when there is no manifest to compare with', async () => {
+    const effects = memoryEffects();
+    effects.overrides.set(join(OUTPUT, `${SLUG}.changes.html`), '<p>1 figure changed</p>');
+    await buildReport({ file: DEFINITION }, effects);
+    const page = String(fileOf(effects, `${SLUG}.changes.html`).content);
+    expect(page).toContain('This build was not compared with an earlier one');
+    expect(page).not.toContain('figure changed');
+  });
 });

@@ -32,7 +32,8 @@ export function memoryEffects(): MemoryEffects {
   return {
     cwd: ROOT,
     // A build in memory sees no earlier build on disk (npm start's, say) unless a test gives it one.
-    kindOf: (path) => (overrides.has(path) ? 'file' : path.endsWith('.manifest.json') ? undefined : kindOf(path)),
+    kindOf: (path) =>
+      overrides.has(path) ? 'file' : /\.(manifest\.json|changes\.html)$/.test(path) ? undefined : kindOf(path),
     realPath,
     readFile: async (path) => bytes(path),
     readText: async (path) => text(path),

@@ -41,3 +41,6 @@ export const validated = (file: string, errors: number, warnings: number, second
   errors === 0
     ? `${file}: no problems found${warnings > 0 ? ` (${warnings} ${warnings === 1 ? 'warning' : 'warnings'})` : ''}, checked in ${seconds} s.`
     : `${file}: ${errors} ${errors === 1 ? 'problem' : 'problems'} to fix${warnings > 0 ? ` and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''}, checked in ${seconds} s.`;
+
+export const notCompared = () =>
+  'This build was not compared with an earlier one: the output folder held no manifest of an earlier build that could be read. Use scrutiny diff with a copy of the earlier build to see what changed.';
