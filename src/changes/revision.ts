@@ -50,6 +50,8 @@ export function draftOf(changes: Changes): string {
   // Each passage by the place a reader finds it: "paragraph 1.4", "Recommendations item 1".
   const moved = [...new Set(changes.paragraphs.map((change) => (change.new ?? change.old)!.place.replace(', ', ' ')))];
   if (changes.charts.length > 0) moved.push(plural(changes.charts.length, 'diagram'));
-  if (moved.length > 0) sentences.push(`${capitalised(joinList(moved))} updated to match.`);
+  // "To match" only when figures were corrected: a change of wording alone has nothing to match.
+  if (moved.length > 0)
+    sentences.push(`${capitalised(joinList(moved))} ${named.length > 0 ? 'updated to match' : 'changed'}.`);
   return sentences.length > 0 ? sentences.join(' ') : 'This version replaces the one published earlier.';
 }
