@@ -12,8 +12,11 @@ import * as message from './diagnostics/messages.js';
 import { DEFAULT_DATA_FILE_LIMIT } from './files/limits.js';
 import { abandonStaged } from './files/write-output.js';
 import { printerPool } from './pdf/printer-pool.js';
+import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from './version.js';
 import type { BuildEffects } from './pipeline.js';
+import type { Emit } from './batch/events.js';
+import type { Shard } from './batch/plan.js';
 
 // The command runs from a bundle; with --debug, show stacks in the TypeScript sources.
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
@@ -63,17 +66,72 @@ function withPrinting(command: Command): Command {
 withPrinting(
   program
     .command('build')
-    .description('Build a report: writes <slug>.pdf and its HTML twin <slug>.html.')
-    .argument('[definition]', 'the report definition', 'report.config.yaml'),
-).action(async (file: string, options: PrintingOptions) => {
-  await withPrinter(options, async (effects, log, seconds) => {
-    const { buildReport } = await import('./pipeline.js');
-    const result = await buildReport(
-      { file, outDir: options.out, roots: options.root, maxDataBytes: options.maxDataMb * MB },
-      effects,
-    );
-    for (const path of result.written) log(`Wrote ${relative(process.cwd(), path) || path}`);
-    log(`Built "${result.definition.report.title}" in ${seconds()} s.`);
+    .description(
+      "Build reports: each definition's <slug>.pdf and HTML twin <slug>.html. Several definitions, or one for many councils (--area), build in one run; a report whose inputs have not changed since its last build is left as it is.",
+    )
+    .argument('[definitions...]', 'report definitions', ['report.config.yaml'])
+    .option(
+      '--area <code...>',
+      'build each definition for these councils (three-digit DfE codes) instead of its own, or for every council: --area all',
+    )
+    .option('--force', 'build even the reports whose inputs have not changed since their last build')
+    .addOption(
+      new Option('--jobs <n>', 'how many reports to build at once (default: the number of cores)')
+        .argParser(positiveInteger)
+        .default(availableParallelism(), 'cores'),
+    )
+    .addOption(
+      new Option(
+        '--shard <k/n>',
+        'build only the k-th of n equal parts of the reports (for a CI matrix or indexed job)',
+      ).argParser(shardArgument),
+    )
+    .addOption(
+      new Option('--log <format>', 'text, or json: one JSON object per event on stdout, for schedulers')
+        .choices(['text', 'json'])
+        .default('text'),
+    ),
+).action(async (files: string[], options: BuildCommandOptions) => {
+  await withPrinter(options, async (effects) => {
+    const [{ runBatch }, { makeReporter }] = await Promise.all([
+      import('./batch/run-batch.js'),
+      import('./batch/reporters.js'),
+    ]);
+    const areas: string[] | 'all' | undefined = options.area?.some((code) => code.toLowerCase() === 'all')
+      ? 'all'
+      : options.area;
+    const single = files.length === 1 && areas === undefined;
+    const reporter = await makeReporter({
+      format: options.log,
+      quiet: options.quiet,
+      terminal: process.stderr.isTTY === true,
+      single,
+    });
+    const done = { built: 0, skipped: 0 };
+    const emit: Emit = (event) => {
+      if (event.event === 'report-built') done.built += 1;
+      if (event.event === 'report-skipped') done.skipped += 1;
+      reporter.emit(event);
+    };
+    stopReport = (signal) => {
+      emit({ event: 'run-stopped', signal, ...done });
+      reporter.close();
+    };
+    const batch = {
+      files,
+      areas,
+      shard: options.shard,
+      roots: options.root,
+      maxDataBytes: options.maxDataMb * MB,
+      outDir: options.out,
+      force: options.force,
+      concurrency: options.jobs,
+      // One report's unexpected error is the command's, with its stack under --debug.
+      unexpected: single ? ('throw' as const) : ('report' as const),
+    };
+    const summary = await runBatch(batch, effects, emit);
+    reporter.close();
+    if (summary.failed > 0) process.exitCode = summary.unexpected > 0 ? 1 : 2;
   });
 });
 
@@ -274,6 +332,30 @@ interface PrintingOptions extends ReadingOptions {
   readonly quiet?: boolean;
 }
 
+interface BuildCommandOptions extends PrintingOptions {
+  readonly area?: string[];
+  readonly force?: boolean;
+  readonly jobs: number;
+  readonly shard?: Shard;
+  readonly log: 'text' | 'json';
+}
+
+function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('Give a whole number, 1 or more.');
+  return value;
+}
+
+function shardArgument(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new InvalidArgumentError(
+      'Give the part as k/n, with k from 1 to n: --shard 2/4 builds the second of four parts.',
+    );
+  return { index, count };
+}
+
 function portNumber(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1 || value > 65535)
@@ -289,6 +371,8 @@ function positiveNumber(text: string): number {
 
 /** What the running command must close when a signal stops it: its browser, or a preview's server. */
 let running: { close(): Promise<unknown> } | undefined;
+/** How a batch says it was stopped (in its own log format, counting the reports it finished). */
+let stopReport: ((signal: string) => void) | undefined;
 
 /**
  * Runs a command that prints: the browser starts first, before the pipeline's libraries load (the two
@@ -325,7 +409,8 @@ for (const [signal, code] of Object.entries(SIGNALS)) {
   process.on(signal, () => {
     if (stopping) process.exit(code); // a second signal: leave at once
     stopping = true;
-    console.error(message.stoppedBySignal(signal));
+    if (stopReport) stopReport(signal);
+    else console.error(message.stoppedBySignal(signal));
     abandonStaged();
     const closing = running?.close() ?? Promise.resolve();
     void Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(() =>

@@ -42,3 +42,20 @@ export function possessive(name: string): string {
 export function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** "Children who become subject to a CPP" -> "children-who-become-subject-to-a-cpp", at most 8 words. */
+export function slugify(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.slice(0, 8).join('-') || 'report';
+}
+
+/** DfE's "Bristol, City of" -> "City of Bristol": a council's name as a title or sentence gives it. */
+export function councilName(dfeName: string): string {
+  const inverted = /^(.+), ((?:City|County|Borough) of)$/.exec(dfeName.trim());
+  return inverted ? `${inverted[2]} ${inverted[1]}` : dfeName.trim();
+}

@@ -22,6 +22,7 @@ import { definitionWarnings } from './definition/warnings.js';
 import { reportParts, sectionTemplates, templateFinder } from './document/templates.js';
 import { outputFolder } from './files/output-folder.js';
 import type { FileSystem } from './files/project-files.js';
+import type { AreaChoice } from './definition/area-placeholders.js';
 import type { OutputGroup } from './files/write-output.js';
 import { computeIndicators, nationalFilesNeeded } from './indicators/compute.js';
 import type { IndicatorSet } from './indicators/types.js';
@@ -61,6 +62,10 @@ export interface BuildOptions {
   readonly maxDataBytes?: number;
   /** Check everything up to the document, and print and write nothing (scrutiny validate, preview). */
   readonly check?: boolean;
+  /** Build the definition for this council instead of its own (a batch's --area). */
+  readonly area?: AreaChoice;
+  /** The council's figures, computed with every other council's in one pass by a batch over the same tables. */
+  readonly indicators?: IndicatorSet;
 }
 
 export interface BuildResult {
@@ -81,7 +86,7 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   const { effects, reads } = recordReads(given);
   const warn = effects.warn ?? effects.log;
   // 1. Definition: YAML -> validated, normalised, every reference checked, every path inside the project.
-  const { definition, files } = await readReportDefinition(options.file, effects, options.roots);
+  const { definition, files } = await readReportDefinition(options.file, effects, options.roots, options.area);
   for (const warning of definitionWarnings(definition)) warn(warning);
   const dir = outputFolder(options.outDir, definition.output.dir, effects.cwd);
   // The browser starts now and launches while the data is read.
@@ -95,16 +100,18 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   for (const note of tables.notes) effects.log(note);
 
   // 3. Indicators: council, England, region and statistical neighbours for every period.
-  const indicators = computeIndicators({
-    council: definition.area,
-    neighbours,
-    populationYearOffset,
-    comparators: definition.comparators,
-    indicators: definition.indicators,
-    national: tables.national,
-    local: tables.local,
-    suppression: definition.disclosure.public ? { threshold: definition.disclosure.threshold } : undefined,
-  });
+  const indicators =
+    options.indicators ??
+    computeIndicators({
+      council: definition.area,
+      neighbours,
+      populationYearOffset,
+      comparators: definition.comparators,
+      indicators: definition.indicators,
+      national: tables.national,
+      local: tables.local,
+      suppression: definition.disclosure.public ? { threshold: definition.disclosure.threshold } : undefined,
+    });
 
   // 4. Charts: Vega-Lite -> SVG with text alternatives.
   const templates = templateFinder(definition.templatesDir, files);
@@ -156,6 +163,7 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
     revision,
     outputs: rendered,
     staleChangesPage,
+    sourceDate: effects.sourceDate,
   };
   const output = { dir, files: [...rendered, ...(await recordBuild(record, effects.log))] };
   if (!options.deferWrite) await effects.writeFiles([output]);

@@ -1,4 +1,5 @@
 /** Facts about the installed tool, resolved the same way from src/ (tests) and dist/ (the CLI). */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -14,3 +15,17 @@ export const TOOL_VERSION: string = (
 
 /** The templates shipped with the tool: the fallback for any file a council's templates folder lacks. */
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('templates/', root));
+
+let fingerprint: string | undefined;
+
+/**
+ * The running tool's own code, by hash (of the bundle the command runs): a report built by other code,
+ * even under the same version number, is never taken to be unchanged.
+ */
+export function toolFingerprint(): string {
+  fingerprint ??= createHash('sha256')
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex')
+    .slice(0, 16);
+  return fingerprint;
+}

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { OutputFile } from '../files/write-output.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION, toolFingerprint } from '../version.js';
 import { sha256, type ReportContent } from './content.js';
 
 export const MANIFEST_SUFFIX = '.manifest.json';
@@ -18,7 +18,11 @@ const entry = z.strictObject({ file: z.string(), sha256: z.string().regex(/^[0-9
 const manifestSchema = z.strictObject({
   manifest: z.literal(1),
   generator: z.string(),
+  /** The tool's own code by hash (version.ts): with the inputs and settings, what decides the outputs. */
+  tool: z.string().optional(),
   report: z.strictObject({ title: z.string(), slug: z.string(), definition: z.string() }),
+  /** What the command line chose: the council built (--area may choose another than the definition's), SOURCE_DATE_EPOCH. */
+  settings: z.strictObject({ area: z.string(), sourceDate: z.string().optional() }).optional(),
   inputs: z.array(entry.extend({ asAt: z.string().optional() })),
   outputs: z.array(entry.extend({ bytes: z.number().int().nonnegative() })),
   pages: z.number().int().positive().optional(),
@@ -43,6 +47,7 @@ export type Manifest = z.output<typeof manifestSchema>;
 
 export interface ManifestParts {
   readonly report: Manifest['report'];
+  readonly settings: NonNullable<Manifest['settings']>;
   /** Each file read, as the definition would name it, with the sha256 of what was read. */
   readonly inputs: ReadonlyMap<string, string>;
   /** "As at" dates of the council's own files, by the same names. */
@@ -60,7 +65,9 @@ export function makeManifest(parts: ManifestParts): Manifest {
   return {
     manifest: 1,
     generator: `scrutiny ${TOOL_VERSION}`,
+    tool: toolFingerprint(),
     report: parts.report,
+    settings: parts.settings,
     inputs,
     outputs: parts.outputs.map((file) => ({
       file: file.name,

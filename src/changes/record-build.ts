@@ -57,6 +57,8 @@ export interface BuildRecord {
   readonly outputs: readonly OutputFile[];
   /** The folder holds a change page but no readable manifest: the page must not go on describing an older build. */
   readonly staleChangesPage?: boolean;
+  /** SOURCE_DATE_EPOCH, when set: it changes the PDF's dates. */
+  readonly sourceDate?: Date;
 }
 
 /** The manifest and, over an earlier build, the change page; the summary line is logged. */
@@ -67,6 +69,7 @@ export async function recordBuild(record: BuildRecord, log: (line: string) => vo
   const manifest = makeManifest({
     // The definition sits in the folder every other path is shown from.
     report: { title: definition.report.title, slug, definition: basename(definition.file) },
+    settings: buildSettings(definition, record.sourceDate),
     inputs: new Map([...record.reads].map(([path, hash]) => [record.files.shown(path), hash])),
     asAt: new Map(definition.data.local.flatMap((s) => (s.asAt ? [[s.file, s.asAt] as const] : []))),
     outputs: record.outputs,
@@ -105,3 +108,10 @@ export function comparedWith(before: Manifest, after: Manifest): string {
     shortHash(m) ? `the PDF whose sha256 begins ${shortHash(m)}` : `the build by ${m.generator}`;
   return `This page compares ${describe(before)} (before) with ${describe(after)} (now), both of "${after.report.title}".`;
 }
+
+/** The choices a build was made with that its files do not show: the council, and a fixed date. */
+export function buildSettings(definition: ReportDefinition, sourceDate: Date | undefined): BuildSettings {
+  return { area: definition.area.code, ...(sourceDate && { sourceDate: sourceDate.toISOString() }) };
+}
+
+export type BuildSettings = NonNullable<Manifest['settings']>;

@@ -13,6 +13,15 @@ export interface RecordedReads<T extends FileSystem> {
   readonly reads: () => ReadonlyMap<string, string>;
 }
 
+/** Hashes of bytes already hashed: a batch's reports share one copy of each file (files/shared-reads.ts). */
+const hashed = new WeakMap<Uint8Array, string>();
+
+export function hashOf(bytes: Uint8Array): string {
+  let hash = hashed.get(bytes);
+  if (hash === undefined) hashed.set(bytes, (hash = sha256(bytes)));
+  return hash;
+}
+
 export function recordReads<T extends FileSystem>(effects: T): RecordedReads<T> {
   const reads = new Map<string, string>();
   return {
@@ -20,7 +29,7 @@ export function recordReads<T extends FileSystem>(effects: T): RecordedReads<T> 
       ...effects,
       readFile: async (path, limit) => {
         const bytes = await effects.readFile(path, limit);
-        reads.set(path, sha256(bytes));
+        reads.set(path, hashOf(bytes));
         return bytes;
       },
       readText: async (path) => {

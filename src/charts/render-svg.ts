@@ -39,17 +39,66 @@ export async function renderSvg(spec: TopLevelSpec, text: ChartText): Promise<st
   useEmbeddedFontMetrics();
   vega.formatLocale(EN_GB_NUMBERS);
   vega.timeFormatLocale(EN_GB_TIME);
-  // Vega-Lite's warnings are about specs we write ourselves; tests cover those. Errors still throw.
-  const { spec: vegaSpec } = compile(spec, { logger: vega.logger(vega.Error) });
-  const view = new vega.View(vega.parse(vegaSpec), {
+  const { shape, datasets } = withoutValues(spec);
+  const view = new vega.View(runtimeOf(shape), {
     renderer: 'none',
     loader: refusingLoader as unknown as vega.Loader,
   });
+  for (const [name, values] of datasets) view.data(name, values);
   try {
     return labelSvg(prefixIds(await view.toSVG(), text.id), text);
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Charts of the same shape compiled and parsed once. A batch draws the same six charts for each of 153
+ * councils: only their data differs, and Vega takes data at run time. The shape is the spec with every
+ * inline dataset replaced by a name; anything else that differs (a council's name in a label) is a
+ * shape of its own.
+ */
+const runtimes = new Map<string, vega.Runtime>();
+const KEPT_SHAPES = 64;
+
+function runtimeOf(shape: TopLevelSpec): vega.Runtime {
+  const key = JSON.stringify(shape);
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    // Vega-Lite's warnings are about specs we write ourselves; tests cover those. Errors still throw.
+    const { spec } = compile(shape, { logger: vega.logger(vega.Error) });
+    runtime = vega.parse(spec);
+    if (runtimes.size >= KEPT_SHAPES) runtimes.delete(runtimes.keys().next().value!);
+    runtimes.set(key, runtime);
+  }
+  return runtime;
+}
+
+const DATASET = 'scrutiny_data_';
+
+/** The spec with each `data: { values }` named instead, and the values by name. */
+function withoutValues(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: Map<string, unknown[]> } {
+  const datasets = new Map<string, unknown[]>();
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (typeof node !== 'object' || node === null) return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => {
+        if (key === 'data' && isInline(value)) {
+          const name = `${DATASET}${datasets.size}`;
+          datasets.set(name, value.values);
+          const { values: _values, ...rest } = value;
+          return [key, { ...rest, name }];
+        }
+        return [key, strip(value)];
+      }),
+    );
+  };
+  return { shape: strip(spec) as TopLevelSpec, datasets };
+}
+
+function isInline(data: unknown): data is { values: unknown[] } & Record<string, unknown> {
+  return typeof data === 'object' && data !== null && Array.isArray((data as { values?: unknown }).values);
 }
 
 /**

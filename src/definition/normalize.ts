@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { formatDate } from '../dates.js';
+import { slugify } from '../format.js';
 import type { ProblemList } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import type { Place } from '../diagnostics/place.js';
@@ -198,15 +199,4 @@ function checkUnique(
 /** "Education & Children's Services Overview & Scrutiny Committee, 11 October 2016": a report's and a pack's running header. */
 export function meetingLine(committee: string, date: string): string {
   return `${committee}, ${formatDate(date)}`;
-}
-
-/** "Children who become subject to a CPP" -> "children-who-become-subject-to-a-cpp", at most 8 words. */
-export function slugify(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  return words.slice(0, 8).join('-') || 'report';
 }

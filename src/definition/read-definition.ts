@@ -9,6 +9,7 @@ import * as message from '../diagnostics/messages.js';
 import type { Place } from '../diagnostics/place.js';
 import { REFUSED_KEYS, reportDefinitionSchema, type ValidatedDefinition } from './schema.js';
 import { nearest } from '../diagnostics/nearest.js';
+import { withArea, type AreaChoice } from './area-placeholders.js';
 
 export interface LocatedText {
   /** The path shown to the user, as given on the command line. */
@@ -24,48 +25,38 @@ export interface ReadYaml<T> {
 
 export type ReadDefinition = ReadYaml<ValidatedDefinition>;
 
-export function readDefinition(source: LocatedText): ReadDefinition {
-  return readYaml(source, reportDefinitionSchema);
+/** The definition, for its own council or, with `area`, for another (see area-placeholders.ts). */
+export function readDefinition(source: LocatedText, area?: AreaChoice): ReadDefinition {
+  return readYaml(source, reportDefinitionSchema, (value, placeOf) => withArea(value, area, placeOf));
 }
 
 /** Anchors may be reused, but not so often that a small file expands into an enormous one ("billion laughs"). */
 const MAX_ALIASES = 100;
 
-export function readYaml<S extends z.ZodType>({ file, text }: LocatedText, schema: S): ReadYaml<z.output<S>> {
-  const lineCounter = new LineCounter();
-  // Duplicate keys are found below in one pass: the parser's own check compares every key with every other.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const problems = new ProblemList();
+/** `prepare` may rework the parsed value before the schema checks it, naming places as problems do. */
+export function readYaml<S extends z.ZodType>(
+  { file, text }: LocatedText,
+  schema: S,
+  prepare?: (value: unknown, placeOf: (path: readonly (string | number)[]) => Place) => unknown,
+): ReadYaml<z.output<S>> {
+  const cached = parsedYaml.get(text);
+  const { doc, lineCounter } = cached ?? parseYaml(text);
   const where = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
-
-  for (const error of doc.errors) {
-    problems.add(
-      /call stack/i.test(error.message)
-        ? message.yamlTooDeep(file)
-        : message.yamlSyntax(where(error.pos[0]), error.message),
-    );
+  let value = cached?.value;
+  if (!cached) {
+    value = toValue(doc, file, where);
+    remember(text, { doc, lineCounter, value });
   }
-  for (const offset of duplicateKeys(doc)) problems.add(message.yamlSyntax(where(offset), 'Map keys must be unique'));
-  problems.throwIfAny();
-
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    const alias = error instanceof ReferenceError ? firstAlias(doc) : undefined;
-    if (alias !== undefined) throw new ReportError(message.yamlAliases(where(alias), MAX_ALIASES));
-    if (error instanceof RangeError) throw new ReportError(message.yamlTooDeep(file));
-    throw error;
-  }
-
-  const parsed = schema.safeParse(value ?? {});
+  const problems = new ProblemList();
+  const placeOf = (path: readonly (string | number)[]) =>
+    where(rangeStart(nodeAt(doc, path)) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0);
+  const own = structuredClone(value);
+  const parsed = schema.safeParse(prepare ? prepare(own ?? {}, placeOf) : (own ?? {}));
   if (parsed.success) {
-    const locate = (path: readonly (string | number)[]) =>
-      where(rangeStart(nodeAt(doc, path)) ?? rangeStart(nodeAt(doc, path.slice(0, -1))) ?? 0);
-    return { spec: parsed.data, locate };
+    return { spec: parsed.data, locate: placeOf };
   }
 
   for (const issue of parsed.error.issues) {
@@ -76,6 +67,52 @@ export function readYaml<S extends z.ZodType>({ file, text }: LocatedText, schem
   }
   problems.throwIfAny();
   throw new Error('unreachable: a failed parse always has issues');
+}
+
+/**
+ * The same text parsed once: a batch reads one definition for each of many councils. A few texts are
+ * kept, each with its value; every reader gets its own copy of the value.
+ */
+interface ParsedYaml {
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
+  readonly value: unknown;
+}
+const parsedYaml = new Map<string, ParsedYaml>();
+const KEPT_TEXTS = 8;
+
+function remember(text: string, parsed: ParsedYaml): void {
+  if (parsedYaml.size >= KEPT_TEXTS) parsedYaml.delete(parsedYaml.keys().next().value!);
+  parsedYaml.set(text, parsed);
+}
+
+function parseYaml(text: string): { doc: Document; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  // Duplicate keys are found below in one pass: the parser's own check compares every key with every other.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  return { doc, lineCounter };
+}
+
+/** The document as plain values, or every syntax problem in it with its place. */
+function toValue(doc: Document, file: string, where: Where): unknown {
+  const problems = new ProblemList();
+  for (const error of doc.errors) {
+    problems.add(
+      /call stack/i.test(error.message)
+        ? message.yamlTooDeep(file)
+        : message.yamlSyntax(where(error.pos[0]), error.message),
+    );
+  }
+  for (const offset of duplicateKeys(doc)) problems.add(message.yamlSyntax(where(offset), 'Map keys must be unique'));
+  problems.throwIfAny();
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const alias = error instanceof ReferenceError ? firstAlias(doc) : undefined;
+    if (alias !== undefined) throw new ReportError(message.yamlAliases(where(alias), MAX_ALIASES));
+    if (error instanceof RangeError) throw new ReportError(message.yamlTooDeep(file));
+    throw error;
+  }
 }
 
 /** Where each repeated key of a mapping stands (the second and later uses). */

@@ -5,6 +5,7 @@
  * Numbering happens here because it depends on the order of sections: body sections are numbered 1, 2,
  * 3 and each of their paragraphs 1.1, 1.2 (a <p class="unnumbered"> is skipped).
  */
+import { randomBytes } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { ReportDefinition } from '../definition/normalize.js';
 import type { RenderedSection } from '../narrative/render-narrative.js';
@@ -82,7 +83,7 @@ export function assembleDocument(
         page: pages === 'placeholder' ? '00' : (pages.get(section.id) ?? ''),
       })),
     css: new Handlebars.SafeString(parts.css),
-    fontFaces: new Handlebars.SafeString(parts.fontFaces),
+    fontFaces: new Handlebars.SafeString(FONT_FACES),
     provenance,
   };
   let html: string;
@@ -95,13 +96,21 @@ export function assembleDocument(
   }
   // Prose from the definition is escaped, so it never writes a tag: only template files are searched.
   const templates = [...(parts.templates ?? []), parts.layout].filter((template) => !template.ast);
-  return applyHtmlPolicy(
+  const checked = applyHtmlPolicy(
     html,
     parts.layout.name,
     sections.map((section) => ({ name: section.template, html: section.html })),
     templates,
   );
+  return checked.split(FONT_FACES).join(parts.fontFaces);
 }
+
+/**
+ * Where the layout puts the fonts, until the document has been checked: the @font-face rules are the
+ * tool's own, and two thirds of the document's bytes, which the check need not read. Random, so that
+ * no template can write it.
+ */
+const FONT_FACES = `/* font faces ${randomBytes(8).toString('hex')} */`;
 
 /** The Handlebars a document layout (a report's or a pack's) runs in: dates, and strings for CSS. */
 export function layoutHandlebars(): typeof Handlebars {

@@ -14,6 +14,9 @@ import type { FileKind } from './file-kind.js';
 import { BUILT_IN_TEMPLATES } from '../version.js';
 import { describeRefusal, FileRefusedError, type Refusal } from './read-file.js';
 
+/** How a path among the tool's own templates is shown: "scrutiny's built-in templates/layout.hbs". */
+export const BUILT_IN_SHOWN = "scrutiny's built-in templates";
+
 export interface FileSystem {
   readonly cwd: string;
   readonly kindOf: (path: string) => FileKind;
@@ -91,7 +94,7 @@ export function projectFiles(fs: FileSystem, options: ProjectOptions): ProjectFi
     const absolute = resolve(baseDir, path);
     // The tool's own templates by that name, unless the project holds them (as the tool's own folder does).
     if (within(options.builtIn, absolute) && !within(baseDir, absolute))
-      return join("scrutiny's built-in templates", relative(options.builtIn, absolute));
+      return join(BUILT_IN_SHOWN, relative(options.builtIn, absolute));
     return relative(baseDir, absolute) || '.';
   };
   const refused = (path: string, what: string, refusal: Refusal, raiseWith?: string) =>

@@ -72,6 +72,25 @@ export type CouncilChoice = { readonly code: string; readonly name?: string };
  * (not merely listed by "all") must have rows in every national file its indicators read.
  */
 export function computeForCouncils(inputs: IndicatorInputs, choice: readonly CouncilChoice[] | 'all'): IndicatorSet[] {
+  const figures = everyCouncilsFigures(inputs);
+  if (choice === 'all') return figures.setsFor(figures.councils, { requireRows: false });
+  return figures.setsFor(choice, { requireRows: true, own: choice.length === 1 ? choice[0]!.code : undefined });
+}
+
+/** Every council's national figures, computed once, from which any councils' indicator sets are made. */
+export interface EveryCouncilsFigures {
+  /** Every council the national files have figures for, by code, named as the files name it. */
+  readonly councils: readonly CouncilChoice[];
+  /** Those with a figure for the files' latest year: today's councils, not those since merged or abolished. */
+  readonly current: readonly CouncilChoice[];
+  /**
+   * The councils' sets. With `requireRows`, each must have rows in every national file its indicators
+   * read; `own` is the report's one council, which the comparators may not name.
+   */
+  setsFor(councils: readonly CouncilChoice[], checks: { requireRows: boolean; own?: string }): IndicatorSet[];
+}
+
+export function everyCouncilsFigures(inputs: IndicatorInputs): EveryCouncilsFigures {
   const problems = new ProblemList();
   const table = (file: string) => {
     const found = inputs.national.get(file);
@@ -103,60 +122,66 @@ export function computeForCouncils(inputs: IndicatorInputs, choice: readonly Cou
   const known = (code: string) =>
     national.find(([, figures]) => figures.councils.has(code))?.[1].councils.get(code) ??
     councilInModel(neighbourTable, inputs.neighbours.model, code);
-  const councils: readonly CouncilChoice[] =
-    choice === 'all'
-      ? [...new Set(national.flatMap(([, figures]) => [...figures.councils.keys()]))].sort().map((code) => ({ code }))
-      : choice;
-  const asked = choice !== 'all';
-  const missing = councils.filter((council) => !known(council.code));
-  // Named as the user sees the file (data/dfe/...), as every other problem with it is.
-  const firstFile = inputs.indicators.find((i) => i.source)?.source?.file;
-  const searched = firstFile === undefined ? neighbourTable.file : table(firstFile).file;
-  if (missing.length > 0)
-    throw new ReportError(missing.map((council) => message.councilNotInData(searched, council.code)));
-
+  const everyCode = [...new Set(national.flatMap(([, figures]) => [...figures.councils.keys()]))].sort();
   // Any council the data knows, from a national file or (for a report of local figures only) the neighbour model.
   const allNames = new Map([
     ...councilsInModel(neighbourTable, inputs.neighbours.model),
     ...national.flatMap(([, figures]) => [...figures.councils].map(([code, council]) => [code, council.name] as const)),
   ]);
-  const own = choice !== 'all' && choice.length === 1 ? choice[0]!.code : undefined;
-  const named = resolveOtherCouncils(inputs.comparators ?? [], allNames, problems, own);
-  problems.throwIfAny();
+  const setsFor: EveryCouncilsFigures['setsFor'] = (councils, { requireRows: asked, own }) => {
+    // Each call's own problems: one council's missing rows are not another's.
+    const problems = new ProblemList();
+    const missing = councils.filter((council) => !known(council.code));
+    // Named as the user sees the file (data/dfe/...), as every other problem with it is.
+    const firstFile = inputs.indicators.find((i) => i.source)?.source?.file;
+    const searched = firstFile === undefined ? neighbourTable.file : table(firstFile).file;
+    if (missing.length > 0)
+      throw new ReportError(missing.map((council) => message.councilNotInData(searched, council.code)));
 
-  const sets = councils.map((choice) => {
-    const council = { code: choice.code, name: choice.name ?? nameOf(choice.code) };
-    const { region } = known(council.code)!;
-    // Known from one file is not enough: a file with no row for the council would print "not available" every year.
-    if (asked) {
-      const seen = national.flatMap(([, figures]) => figures.yearsOf(council.code));
-      for (const [, figures] of national)
-        for (const file of figures.lacking(council.code, seen))
-          problems.add(message.councilNotInFile(file, council.code, council.name));
-    }
-    const neighbourCodes = hasNeighbours(neighbourTable, inputs.neighbours.model, council.code)
-      ? readNeighbours(neighbourTable, inputs.neighbours.model, council.code)
-      : [];
-    // A council is not its own comparator: in a run for many councils, each compares with the others named.
-    const others = named.filter((other) => other.code !== council.code);
-    const indicators = Object.fromEntries(
-      national.map(([indicator, figures]) => [
-        indicator.id,
-        councilResult(indicator, figures, { council, region, neighbourCodes, others }, inputs, problems),
-      ]),
-    );
-    return {
-      comparators: {
-        council,
-        region,
-        neighbours: { ...inputs.neighbours, areas: neighbourCodes.map((code) => ({ code, name: nameOf(code) })) },
-        others,
-      },
-      indicators,
-    };
-  });
-  problems.throwIfAny();
-  return sets;
+    const named = resolveOtherCouncils(inputs.comparators ?? [], allNames, problems, own);
+    problems.throwIfAny();
+
+    const sets = councils.map((choice) => {
+      const council = { code: choice.code, name: choice.name ?? nameOf(choice.code) };
+      const { region } = known(council.code)!;
+      // Known from one file is not enough: a file with no row for the council would print "not available" every year.
+      if (asked) {
+        const seen = national.flatMap(([, figures]) => figures.yearsOf(council.code));
+        for (const [, figures] of national)
+          for (const file of figures.lacking(council.code, seen))
+            problems.add(message.councilNotInFile(file, council.code, council.name));
+      }
+      const neighbourCodes = hasNeighbours(neighbourTable, inputs.neighbours.model, council.code)
+        ? readNeighbours(neighbourTable, inputs.neighbours.model, council.code)
+        : [];
+      // A council is not its own comparator: in a run for many councils, each compares with the others named.
+      const others = named.filter((other) => other.code !== council.code);
+      const indicators = Object.fromEntries(
+        national.map(([indicator, figures]) => [
+          indicator.id,
+          councilResult(indicator, figures, { council, region, neighbourCodes, others }, inputs, problems),
+        ]),
+      );
+      return {
+        comparators: {
+          council,
+          region,
+          neighbours: { ...inputs.neighbours, areas: neighbourCodes.map((code) => ({ code, name: nameOf(code) })) },
+          others,
+        },
+        indicators,
+      };
+    });
+    problems.throwIfAny();
+    return sets;
+  };
+  const latest = Math.max(...national.flatMap(([, figures]) => figures.years));
+  const councils = everyCode.map((code) => ({ code, name: nameOf(code) }));
+  // A council merged away may still have rows for the latest year, each "x" or "z": a figure is what counts.
+  const current = councils.filter(({ code }) =>
+    national.some(([, figures]) => figures.council(code, latest).value !== null),
+  );
+  return { councils, current, setsFor };
 }
 
 interface Whose {

@@ -1,7 +1,8 @@
 /**
  * The command's one browser: started early (before the pipeline's libraries load, so the two overlap)
- * and reused by every print. A browser that dies mid-build is replaced once with a fresh one and the
- * print tried again; a second death is one sentence, not the protocol's stack.
+ * and reused by every print, several at once in a batch. A browser that dies is replaced with a fresh one
+ * and each print it was doing tried once more there; a print whose second browser dies too is one
+ * sentence, not the protocol's stack. A long batch may outlive several browsers this way.
  */
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
@@ -44,7 +45,6 @@ export function printerPool(
     } catch (error) {
       if (!(error instanceof BrowserGoneError)) throw error;
       if (generation === used) {
-        if (generation > 0) throw new ReportError(message.browserCrashed());
         generation += 1;
         const dead = current;
         current = launch();

@@ -39,6 +39,26 @@ export interface DataSources {
   readonly maxDataBytes?: number;
 }
 
+/**
+ * Tables already read from the same bytes: a batch's reports share one copy of each file
+ * (files/shared-reads.ts), so 153 councils' reports parse the national files once. Tables are not changed
+ * after they are read.
+ */
+const tablesOf = new WeakMap<Uint8Array, Map<string, Promise<Table>>>();
+
+function readOnce(content: Uint8Array, file: string, sheet: string | undefined, maxBytes: number): Promise<Table> {
+  const kept = tablesOf.get(content) ?? new Map<string, Promise<Table>>();
+  tablesOf.set(content, kept);
+  const key = JSON.stringify([file, sheet, maxBytes]);
+  let table = kept.get(key);
+  if (!table) {
+    table = readTable({ file, content }, { sheet, maxBytes });
+    kept.set(key, table);
+    table.catch(() => kept.delete(key));
+  }
+  return table;
+}
+
 export async function readData(sources: DataSources, files: ProjectFiles): Promise<DataSet> {
   const problems = new ProblemList();
   const notes: string[] = [];
@@ -50,7 +70,7 @@ export async function readData(sources: DataSources, files: ProjectFiles): Promi
     }
     try {
       const content = await files.readBytes(path, 'data file', maxBytes, '--max-data-mb');
-      const table = await readTable({ file: files.shown(path), content }, { sheet, maxBytes });
+      const table = await readOnce(content, files.shown(path), sheet, maxBytes);
       if (table.encoding === 'windows-1252') notes.push(message.readAsWindows1252(table.file));
       return table;
     } catch (error) {

@@ -1,5 +1,5 @@
 /**
- * A browser that dies while printing is replaced once with a fresh one; a second death, and a browser
+ * A browser that dies while printing is replaced with a fresh one; a print whose second browser dies, and a browser
  * that stops answering, are each one sentence with exit code 2, and nothing of it is left running.
  */
 import { cpSync, existsSync, readdirSync } from 'node:fs';
@@ -68,12 +68,18 @@ describe('the printer pool', () => {
     expect(launched).toHaveLength(2);
   });
 
-  it('retries once per command: a second death later in the build is reported', async () => {
-    const { pool } = dying(3);
+  it('retries each print once: a later print survives a later death in a fresh browser', async () => {
+    const { pool, launched } = dying(1);
     const printer = await pool.get();
-    await expect(printer.print('first')).rejects.toSatisfy(
+    await printer.print('first'); // browser 1 dies; printed by browser 2
+    expect(launched).toHaveLength(2);
+    const later = dying(3); // print 1 dies twice (reported); print 2 dies once and is printed by browser 4
+    const again = await later.pool.get();
+    await expect(again.print('first')).rejects.toSatisfy(
       (e: unknown) => isReportError(e) && e.problems[0] === message.browserCrashed(),
     );
+    expect(new TextDecoder().decode(await again.print('second'))).toBe('second by browser 4');
+    expect(later.launched).toHaveLength(4);
   });
 });
 

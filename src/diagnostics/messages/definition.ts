@@ -15,6 +15,14 @@ export const missingKey = (place: Place, path: string) => `${at(place)}: "${path
 export const invalidValue = (place: Place, path: string, detail: string) =>
   `${at(place)}: "${path}" ${sentenceEnd(lowerFirst(detail))}`;
 
+export const unknownPlaceholder = (place: Place, written: string, noArea: boolean) =>
+  noArea
+    ? `${at(place)}: ${written} needs the council, but "area" gives no code and name.`
+    : `${at(place)}: ${written} is not filled in here; use {{area.name}}, {{area.code}} or {{area.slug}}.`;
+
+export const localDataForOtherArea = (place: Place, code: string) =>
+  `${at(place)}: this definition reads a council's own data, so it cannot be built for another council (--area ${code}); --area builds definitions that use national data alone.`;
+
 export const fileNotFound = (place: Place, what: string, path: string) =>
   `${at(place)}: the ${what} "${path}" does not exist.`;
 

@@ -14,8 +14,24 @@ export const browserTimedOut = (seconds: number) =>
 export const browserCrashed = () =>
   'The browser stopped while printing, twice (the second time in a fresh browser), so nothing was written; check that the machine has memory to spare, or name another browser with --browser.';
 
-export const stoppedBySignal = (signal: string) =>
-  `Stopped by ${signal}: nothing was written, and any previous report is as it was.`;
+export const stoppedBySignal = (signal: string, finished = 0) =>
+  finished === 0
+    ? `Stopped by ${signal}: nothing was written, and any previous report is as it was.`
+    : `Stopped by ${signal}: the ${finished === 1 ? 'report' : `${finished} reports`} finished before it ${finished === 1 ? 'is' : 'are'} written in full; nothing of those still being built was written, and their previous reports are as they were.`;
+
+export const outputFolderBusy = (dir: string, holder: { pid: number; host: string; started: string } | undefined) =>
+  `${dir}: another scrutiny run is building into this folder${holder ? ` (process ${holder.pid} on ${holder.host}, started ${holder.started})` : ''}, so this run stops before building anything there; run again when it has finished. A lock left by a run that died is taken over by the next run (at once on the same machine, otherwise after 30 s).`;
+
+export const batchSummary = (run: { built: number; skipped: number; failed: number; seconds: number }) => {
+  const all = run.built + run.skipped + run.failed;
+  return `${all} ${all === 1 ? 'report' : 'reports'} in ${run.seconds.toFixed(1)} s: ${run.built} built, ${run.skipped} unchanged, ${run.failed} failed.`;
+};
+
+export const unchangedReport = () =>
+  'unchanged since its last build (the same definition, templates, data and tool, and its files as written), so left as it is; --force builds it again';
+
+export const duplicateReport = (slug: string, dir: string, first: string) =>
+  `${first} also writes "${slug}" into ${dir}; give each report its own slug (for a batch, put {{area.slug}} in report.slug).`;
 
 export const cannotWriteOutput = (dir: string, detail: string) =>
   `${dir}: the report cannot be written there (${firstLine(detail)}); choose another folder with --out.`;
