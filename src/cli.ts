@@ -5,7 +5,7 @@
  * Exit codes: 0 built; 2 a problem the user can fix (the definition, the data, a template, no browser),
  * each reported as one sentence naming the file and place; 1 anything else (a bug: run with --debug).
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { relative } from 'node:path';
 import { isReportError } from './diagnostics/report-error.js';
 import * as message from './diagnostics/messages.js';
@@ -15,8 +15,8 @@ import { printerPool } from './pdf/printer-pool.js';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from './version.js';
 import type { BuildEffects } from './pipeline.js';
-import type { Emit } from './batch/events.js';
 import type { Shard } from './batch/plan.js';
+import { portNumber, positiveInteger, positiveNumber, shardArgument } from './cli-arguments.js';
 
 // The command runs from a bundle; with --debug, show stacks in the TypeScript sources.
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
@@ -93,44 +93,11 @@ withPrinting(
     ),
 ).action(async (files: string[], options: BuildCommandOptions) => {
   await withPrinter(options, async (effects) => {
-    const [{ runBatch }, { makeReporter }] = await Promise.all([
-      import('./batch/run-batch.js'),
-      import('./batch/reporters.js'),
-    ]);
-    const areas: string[] | 'all' | undefined = options.area?.some((code) => code.toLowerCase() === 'all')
-      ? 'all'
-      : options.area;
-    const single = files.length === 1 && areas === undefined;
-    const reporter = await makeReporter({
-      format: options.log,
-      quiet: options.quiet,
-      terminal: process.stderr.isTTY === true,
-      single,
-    });
-    const done = { built: 0, skipped: 0 };
-    const emit: Emit = (event) => {
-      if (event.event === 'report-built') done.built += 1;
-      if (event.event === 'report-skipped') done.skipped += 1;
-      reporter.emit(event);
-    };
-    stopReport = (signal) => {
-      emit({ event: 'run-stopped', signal, ...done });
-      reporter.close();
-    };
-    const batch = {
-      files,
-      areas,
-      shard: options.shard,
-      roots: options.root,
-      maxDataBytes: options.maxDataMb * MB,
-      outDir: options.out,
-      force: options.force,
-      concurrency: options.jobs,
-      // One report's unexpected error is the command's, with its stack under --debug.
-      unexpected: single ? ('throw' as const) : ('report' as const),
-    };
-    const summary = await runBatch(batch, effects, emit);
-    reporter.close();
+    const { buildCommand } = await import('./batch/build-command.js');
+    const request = { files, areas: options.area, shard: options.shard, force: options.force, jobs: options.jobs };
+    const reading = { roots: options.root, maxDataBytes: options.maxDataMb * MB, outDir: options.out };
+    const logging = { format: options.log, quiet: options.quiet };
+    const summary = await buildCommand({ ...request, ...reading, ...logging }, effects, (stop) => (stopReport = stop));
     if (summary.failed > 0) process.exitCode = summary.unexpected > 0 ? 1 : 2;
   });
 });
@@ -340,35 +307,6 @@ interface BuildCommandOptions extends PrintingOptions {
   readonly log: 'text' | 'json';
 }
 
-function positiveInteger(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('Give a whole number, 1 or more.');
-  return value;
-}
-
-function shardArgument(text: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (!match || count < 1 || index < 1 || index > count)
-    throw new InvalidArgumentError(
-      'Give the part as k/n, with k from 1 to n: --shard 2/4 builds the second of four parts.',
-    );
-  return { index, count };
-}
-
-function portNumber(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > 65535)
-    throw new InvalidArgumentError('Give a port from 1 to 65535.');
-  return value;
-}
-
-function positiveNumber(text: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new InvalidArgumentError('Give a number greater than 0.');
-  return value;
-}
-
 /** What the running command must close when a signal stops it: its browser, or a preview's server. */
 let running: { close(): Promise<unknown> } | undefined;
 /** How a batch says it was stopped (in its own log format, counting the reports it finished). */
@@ -428,6 +366,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 try {
   await program.parseAsync(process.argv);
+  // Done: leave once what was written has reached stdout, rather than wait on a library's timer (a
+  // browser that never started leaves the protocol client's timeouts running for --timeout seconds).
+  process.stdout.write('', () => process.exit(process.exitCode ?? 0));
 } catch (error) {
   if (stopping) await new Promise(() => undefined); // a signal handler is ending the command, with its own code
   // commander has already printed its help, version or usage message.

@@ -83,7 +83,7 @@ export interface BuildResult {
 
 export async function buildReport(options: BuildOptions, given: BuildEffects): Promise<BuildResult> {
   // Every file the build reads is recorded, with its hash, for the manifest.
-  const { effects, reads } = recordReads(given);
+  const { effects, reads, lookups } = recordReads(given);
   const warn = effects.warn ?? effects.log;
   // 1. Definition: YAML -> validated, normalised, every reference checked, every path inside the project.
   const { definition, files } = await readReportDefinition(options.file, effects, options.roots, options.area);
@@ -158,6 +158,8 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
     definition,
     files,
     reads: reads(),
+    lookups: lookups(),
+    outputDir: dir,
     content: contentOf(),
     previous,
     revision,

@@ -38,10 +38,10 @@ function lineReporter({ quiet, single }: ReporterOptions): Reporter {
     emit(event) {
       switch (event.event) {
         case 'report-failed':
-          for (const problem of event.problems) err(single ? problem : `${event.report}: ${problem}`);
+          for (const problem of event.problems) err(single ? problem : named(event.report, problem));
           return;
         case 'report-warning':
-          return err(single ? event.text : `${event.report}: ${event.text}`);
+          return err(single ? event.text : named(event.report, event.text));
         case 'report-note':
           if (single) say(event.text);
           return;
@@ -107,10 +107,10 @@ async function progressReporter(): Promise<Reporter> {
           return;
         case 'report-failed':
           counts.failed += 1;
-          for (const problem of event.problems) above(`${event.report}: ${problem}`);
+          for (const problem of event.problems) above(named(event.report, problem));
           return bar?.increment(1, counts);
         case 'report-warning':
-          return above(`${event.report}: ${event.text}`);
+          return above(named(event.report, event.text));
         case 'report-skipped':
           counts.skipped += 1;
           return bar?.increment(1, counts);
@@ -131,6 +131,11 @@ async function progressReporter(): Promise<Reporter> {
     },
     close: () => bars.stop(),
   };
+}
+
+/** A problem under its report's name, unless it names the report's file already (a definition that cannot be read). */
+function named(report: string, text: string): string {
+  return text.startsWith(report) ? text : `${report}: ${text}`;
 }
 
 /** The "msg" of a JSON line: the event in words. */

@@ -27,6 +27,11 @@ export interface BatchOptions extends BatchRequest {
   readonly force?: boolean;
   /** How many reports are built at once, each printing in its own page of the one browser. */
   readonly concurrency: number;
+  /**
+   * Hold each output folder for the whole run, refusing a second run into it (a batch). A single build
+   * does not: builds of different reports into one folder take turns as their files are committed.
+   */
+  readonly exclusive?: boolean;
   /** An error that is not a problem with a report: reported as its failure, or thrown (a run of one report). */
   readonly unexpected?: 'report' | 'throw';
 }
@@ -81,8 +86,10 @@ export async function runBatch(options: BatchOptions, effects: BuildEffects, emi
       if (first !== undefined) throw new ReportError(message.duplicateReport(slug, shown(dir), first));
       claimed.set(key, job.area ? `${job.file} for ${job.area.code}` : job.file);
       emit({ event: 'report-started', report, file: job.file, ...(job.area && { area: job.area.code }) });
-      if (!folders.has(dir)) folders.set(dir, holdOutputFolder(dir));
-      await folders.get(dir);
+      if (options.exclusive) {
+        if (!folders.has(dir)) folders.set(dir, holdOutputFolder(dir));
+        await folders.get(dir);
+      }
 
       const warn = (text: string) => emit({ event: 'report-warning', report, text });
       if (!options.force) {

@@ -24,6 +24,8 @@ const manifestSchema = z.strictObject({
   /** What the command line chose: the council built (--area may choose another than the definition's), SOURCE_DATE_EPOCH. */
   settings: z.strictObject({ area: z.string(), sourceDate: z.string().optional() }).optional(),
   inputs: z.array(entry.extend({ asAt: z.string().optional() })),
+  /** What the build looked for without reading (record-reads.ts): each path with what was there. */
+  lookups: z.array(z.strictObject({ file: z.string(), found: z.string() })).optional(),
   outputs: z.array(entry.extend({ bytes: z.number().int().nonnegative() })),
   pages: z.number().int().positive().optional(),
   revision: z.strictObject({ date: z.string(), text: z.string() }).optional(),
@@ -50,6 +52,8 @@ export interface ManifestParts {
   readonly settings: NonNullable<Manifest['settings']>;
   /** Each file read, as the definition would name it, with the sha256 of what was read. */
   readonly inputs: ReadonlyMap<string, string>;
+  /** What the build looked for, by the same names. */
+  readonly lookups: ReadonlyMap<string, string>;
   /** "As at" dates of the council's own files, by the same names. */
   readonly asAt: ReadonlyMap<string, string>;
   readonly outputs: readonly OutputFile[];
@@ -69,6 +73,9 @@ export function makeManifest(parts: ManifestParts): Manifest {
     report: parts.report,
     settings: parts.settings,
     inputs,
+    lookups: [...parts.lookups]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([file, found]) => ({ file, found })),
     outputs: parts.outputs.map((file) => ({
       file: file.name,
       sha256: sha256(file.content),

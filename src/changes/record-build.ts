@@ -2,7 +2,7 @@
  * A build's record, written with its outputs: the manifest, and, when an earlier build of the same
  * report is in the output folder, the page of what changed since (and a one-line summary in the log).
  */
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { formatDate } from '../dates.js';
 import * as message from '../diagnostics/messages.js';
 import type { ReportDefinition } from '../definition/normalize.js';
@@ -51,12 +51,16 @@ export interface BuildRecord {
   readonly files: ProjectFiles;
   /** Absolute path -> sha256 of every file the build read. */
   readonly reads: ReadonlyMap<string, string>;
+  /** Absolute path -> what the build found there without reading it. */
+  readonly lookups: ReadonlyMap<string, string>;
   readonly content: ReportContent;
   readonly previous?: Manifest;
   readonly revision?: Revision;
   readonly outputs: readonly OutputFile[];
   /** The folder holds a change page but no readable manifest: the page must not go on describing an older build. */
   readonly staleChangesPage?: boolean;
+  /** The folder the build writes into. */
+  readonly outputDir: string;
   /** SOURCE_DATE_EPOCH, when set: it changes the PDF's dates. */
   readonly sourceDate?: Date;
 }
@@ -71,6 +75,12 @@ export async function recordBuild(record: BuildRecord, log: (line: string) => vo
     report: { title: definition.report.title, slug, definition: basename(definition.file) },
     settings: buildSettings(definition, record.sourceDate),
     inputs: new Map([...record.reads].map(([path, hash]) => [record.files.shown(path), hash])),
+    // Where the build writes is not an input: the output folder exists after the first build.
+    lookups: new Map(
+      [...record.lookups]
+        .filter(([path]) => !within(record.outputDir, path))
+        .map(([path, found]) => [record.files.shown(path), found]),
+    ),
     asAt: new Map(definition.data.local.flatMap((s) => (s.asAt ? [[s.file, s.asAt] as const] : []))),
     outputs: record.outputs,
     pages: pdf && typeof pdf.content !== 'string' ? await pageCount(pdf.content) : undefined,
@@ -98,6 +108,11 @@ export async function recordBuild(record: BuildRecord, log: (line: string) => vo
   }
   if (record.revision?.drafted) log(message.revisionDrafted(formatDate(record.revision.date), record.revision.text));
   return files;
+}
+
+function within(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
 }
 
 /** Which two builds a change page compares, in words a clerk can check against the files. */

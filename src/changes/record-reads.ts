@@ -11,6 +11,17 @@ export interface RecordedReads<T extends FileSystem> {
   readonly effects: T;
   /** Absolute path -> sha256 of the bytes read (of a text file, its text as UTF-8). */
   readonly reads: () => ReadonlyMap<string, string>;
+  /**
+   * What the build looked for without reading: absolute path -> what was there ("file", "folder",
+   * "other" or "none") or, for a folder listed, "list " and the sha256 of its names. A partial added,
+   * or a template put where a built-in one was used, changes the build as much as an edit does.
+   */
+  readonly lookups: () => ReadonlyMap<string, string>;
+}
+
+/** A folder's names, as a lookup records them. */
+export function listingOf(names: readonly string[]): string {
+  return `list ${sha256(names.join('\n'))}`;
 }
 
 /** Hashes of bytes already hashed: a batch's reports share one copy of each file (files/shared-reads.ts). */
@@ -24,9 +35,20 @@ export function hashOf(bytes: Uint8Array): string {
 
 export function recordReads<T extends FileSystem>(effects: T): RecordedReads<T> {
   const reads = new Map<string, string>();
+  const lookups = new Map<string, string>();
   return {
     effects: {
       ...effects,
+      kindOf: (path) => {
+        const kind = effects.kindOf(path);
+        if (!lookups.get(path)?.startsWith('list ')) lookups.set(path, kind ?? 'none');
+        return kind;
+      },
+      listDir: (path) => {
+        const names = effects.listDir(path);
+        lookups.set(path, listingOf(names));
+        return names;
+      },
       readFile: async (path, limit) => {
         const bytes = await effects.readFile(path, limit);
         reads.set(path, hashOf(bytes));
@@ -39,5 +61,6 @@ export function recordReads<T extends FileSystem>(effects: T): RecordedReads<T> 
       },
     },
     reads: () => reads,
+    lookups: () => lookups,
   };
 }

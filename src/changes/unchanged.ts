@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { BUILT_IN_SHOWN, type FileSystem } from '../files/project-files.js';
 import { BUILT_IN_TEMPLATES, TOOL_VERSION, toolFingerprint } from '../version.js';
 import { sha256 } from './content.js';
-import { hashOf } from './record-reads.js';
+import { hashOf, listingOf } from './record-reads.js';
 import type { Manifest } from './manifest.js';
 import type { BuildSettings } from './record-build.js';
 
@@ -42,6 +42,14 @@ export async function unchangedSince(
     return bytes !== undefined && hashesTo(bytes, hash);
   };
   for (const file of read) if (!(await same(inputs, file))) return false;
+  // A manifest without lookups was written before they were recorded: it cannot say nothing was added.
+  if (!previous.lookups) return false;
+  for (const { file, found } of previous.lookups) {
+    const path = inputPath(file, check.baseDir);
+    if (found.startsWith('list ')) {
+      if (inputs.kindOf(path) !== 'folder' || listingOf(inputs.listDir(path)) !== found) return false;
+    } else if ((inputs.kindOf(path) ?? 'none') !== found) return false;
+  }
   for (const file of written) if (!(await same(outputs, file))) return false;
   return true;
 }

@@ -213,9 +213,11 @@ const output = z.strictObject({
     .default(false)
     .describe('A contents list after the front block, with the page each section starts on.'),
   charts: z
-    .boolean()
+    .union([z.boolean(), z.literal('png')])
     .default(true)
-    .describe('Also write each chart on its own for slides: <slug>/charts/<id>.svg, and .png when printing.'),
+    .describe(
+      'Also write each chart on its own for slides: <slug>/charts/<id>.svg; "png" adds a PNG of each at twice its size, drawn by the browser.',
+    ),
 });
 
 /**

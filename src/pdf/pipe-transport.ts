@@ -7,7 +7,8 @@ export function pipeTransport(input: Writable, output: Readable): ConnectionTran
   let closed = false;
   const transport: ConnectionTransport = {
     send(message) {
-      if (closed) return;
+      // A browser that ended before the client was listening: tell it now, or its calls wait out their timeout.
+      if (closed) return void setImmediate(() => transport.onclose?.());
       input.write(message);
       input.write('\0');
     },

@@ -101,6 +101,8 @@ export function startChromium(executablePath: string): RunningChromium {
         clearTimeout(timer);
       }
       signalGroup(child, 'SIGKILL'); // any helper process still holding on
+      // Our ends of the DevTools pipe, which a browser that never connected leaves open (and the process alive).
+      for (const fd of [3, 4]) (child.stdio[fd] as Writable | Readable | null)?.destroy();
       rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
       process.removeListener('exit', onExit);
       watchdog?.stdin?.end();

@@ -23,7 +23,7 @@ function fixture(edit: (yaml: string) => string = (yaml) => yaml): Fixture {
   const yaml = readFileSync(join(ROOT, 'report.config.yaml'), 'utf8')
     .replace('national: data/dfe', `national: ${join(ROOT, 'data/dfe')}`)
     .replace('file: data/walsall-local.xlsx', `file: ${join(ROOT, 'data/walsall-local.xlsx')}`)
-    .replace('output:\n  folder: output', `output:\n  folder: output\ntemplates: ${join(ROOT, 'templates')}`);
+    .concat(`\ntemplates: ${join(ROOT, 'templates')}\n`);
   const config = join(dir, 'report.config.yaml');
   writeFileSync(config, edit(yaml));
   const out = join(dir, 'output');

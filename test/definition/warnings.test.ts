@@ -26,10 +26,8 @@ describe('definition warnings', () => {
       .replace('asAt: 2016-09-05', 'asAt: 2016-10-12')
       .replace('national: data/dfe', `national: ${join(ROOT, 'data/dfe')}`)
       .replace('file: data/walsall-local.xlsx', `file: ${join(ROOT, 'data/walsall-local.xlsx')}`)
-      .replace(
-        'output:\n  folder: output',
-        `output:\n  folder: output\n  pdf: false\ntemplates: ${join(ROOT, 'templates')}`,
-      );
+      .replace('output:\n  folder: output', 'output:\n  folder: output\n  pdf: false')
+      .concat(`\ntemplates: ${join(ROOT, 'templates')}\n`);
     writeFileSync(join(dir, 'report.config.yaml'), yaml);
     const result = await runCli(['build', '--quiet', '--root', ROOT], { cwd: dir });
     expect(result.code).toBe(0);

@@ -10,10 +10,8 @@ describe('output.contents', () => {
     const yaml = readFileSync(join(ROOT, 'report.config.yaml'), 'utf8')
       .replace('national: data/dfe', `national: ${join(ROOT, 'data/dfe')}`)
       .replace('file: data/walsall-local.xlsx', `file: ${join(ROOT, 'data/walsall-local.xlsx')}`)
-      .replace(
-        'output:\n  folder: output',
-        `output:\n  folder: output\n  contents: true\ntemplates: ${join(ROOT, 'templates')}`,
-      );
+      .replace('output:\n  folder: output', 'output:\n  folder: output\n  contents: true')
+      .concat(`\ntemplates: ${join(ROOT, 'templates')}\n`);
     writeFileSync(join(dir, 'report.config.yaml'), yaml);
     expect((await runCli(['build', '--quiet', '--root', ROOT], { cwd: dir })).code).toBe(0);
 

@@ -69,7 +69,7 @@ describe('a definition cannot start a program', () => {
   it("SCRUTINY_BROWSER is the user's own choice: it runs (the marker proves it), fails, and nothing is written", async () => {
     const fx = fixture(good.folder);
     const { script, marker } = markerScript(fx);
-    const result = await run(fx, ['build'], { SCRUTINY_BROWSER: script });
+    const result = await run(fx, ['build', '--force'], { SCRUTINY_BROWSER: script });
     expectRefused(fx, result, [
       new RegExp(
         `^The browser "${re(script)}" did not start \\(.*\\); check that it runs, or name another with --browser or SCRUTINY_BROWSER\\.$`,

@@ -1,0 +1,93 @@
+// A batch of every council's summary (examples/all-councils) in one process, against 10 separate
+// `scrutiny build` processes (scaled to the same number of reports) and against the floor: one bare
+// browser printing the same HTML files one after another. Also the peak memory of the batch's whole
+// process tree (Node and every browser process), sampled every 100 ms.
+// Usage: npm run bench:batch [-- COUNCILS]   (default: every council; a smaller number takes the first ones)
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const definition = 'examples/all-councils/report.config.yaml';
+const limit = process.argv[2] ? Number(process.argv[2]) : undefined;
+const codes = JSON.parse(
+  execFileSync(process.execPath, ['bench/batch-councils.mjs', definition], { encoding: 'utf8' }),
+).slice(0, limit);
+const fresh = () => mkdtempSync(join(tmpdir(), 'scrutiny-batch-bench-'));
+
+/** Peak RSS of a process and all its descendants, in MB, sampled until it ends. */
+async function run(args) {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  let peak = 0;
+  let done = false;
+  const ended = new Promise((resolve) =>
+    child.once('exit', (code) => {
+      done = true;
+      resolve(code);
+    }),
+  );
+  while (!done) {
+    const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/).map(Number));
+    const tree = new Set([child.pid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [pid, ppid] of rows) {
+        if (tree.has(ppid) && !tree.has(pid)) {
+          tree.add(pid);
+          grew = true;
+        }
+      }
+    }
+    peak = Math.max(peak, rows.filter(([pid]) => tree.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024);
+    await sleep(100);
+  }
+  const code = await ended;
+  if (code !== 0) throw new Error(`node ${args.join(' ')} exited ${code}`);
+  return { seconds: (performance.now() - started) / 1000, peak };
+}
+
+const build = (out, areas) => [
+  'dist/scrutiny.mjs',
+  'build',
+  definition,
+  '--root',
+  '.',
+  '--out',
+  out,
+  '--force',
+  '--quiet',
+  '--area',
+  ...areas,
+];
+
+const batchOut = fresh();
+const batch = await run(build(batchOut, codes));
+const separateOut = fresh();
+const ten = codes.slice(0, 10);
+let separate = 0;
+for (const code of ten) separate += (await run(build(separateOut, [code]))).seconds;
+const separateScaled = (separate / ten.length) * codes.length;
+const htmls = readdirSync(batchOut)
+  .filter((name) => name.endsWith('.html') && !name.endsWith('.changes.html'))
+  .map((name) => join(batchOut, name));
+const floorStarted = performance.now();
+const floor = spawnSync(process.execPath, ['bench/floor-many.mjs', fresh(), ...htmls], { stdio: 'inherit' });
+if (floor.status !== 0) throw new Error('the floor failed');
+const floorSeconds = (performance.now() - floorStarted) / 1000;
+
+const fmt = (s) => `${s.toFixed(1)} s`;
+console.log(
+  `${codes.length} councils, one batch:        ${fmt(batch.seconds)} (target: at most 45 s for 153), peak ${batch.peak.toFixed(0)} MB for the process tree (target: at most 1,500)`,
+);
+console.log(
+  `separate processes:        ${fmt(separate)} for ${ten.length}, so ${fmt(separateScaled)} for ${codes.length}: the batch is ${(separateScaled / batch.seconds).toFixed(1)}x faster (target: at least 8x)`,
+);
+console.log(
+  `floor, one browser printing the ${htmls.length} HTML files in turn: ${fmt(floorSeconds)}; batch / floor = ${(batch.seconds / floorSeconds).toFixed(2)}`,
+);
