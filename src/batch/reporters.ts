@@ -88,7 +88,7 @@ async function progressReporter(): Promise<Reporter> {
   const bars = new MultiBar(
     {
       format:
-        ' {bar} {value}/{total} reports | {built} built, {skipped} skipped, {failed} failed | {eta_formatted} left',
+        ' {bar} {value}/{total} reports | {built} built, {skipped} unchanged, {failed} failed | {eta_formatted} left',
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: true,
