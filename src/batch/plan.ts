@@ -6,10 +6,12 @@
  * For a definition built for many councils, the national files are read and every council's figures
  * computed once; each council's report is then given its own figures (pipeline.ts, `indicators`).
  */
+import { relative } from 'node:path';
 import type { AreaChoice } from '../definition/area-placeholders.js';
 import { readReportDefinition } from '../definition/read-report.js';
 import { isReportError } from '../diagnostics/report-error.js';
 import type { FileSystem } from '../files/project-files.js';
+import * as message from '../diagnostics/messages.js';
 import { councilName } from '../format.js';
 import { everyCouncilsFigures, nationalFilesNeeded, type EveryCouncilsFigures } from '../indicators/compute.js';
 import type { IndicatorSet } from '../indicators/types.js';
@@ -60,7 +62,9 @@ export async function planBatch(request: BatchRequest, fs: FileSystem): Promise<
       continue;
     }
     try {
-      jobs.push(...(await councilJobs(file, request.areas, request, fs)));
+      const planned = await councilJobs(file, request.areas, request, fs);
+      jobs.push(...planned.jobs);
+      failures.push(...planned.unknown);
     } catch (error) {
       if (!isReportError(error)) throw error;
       failures.push({ file, problems: error.problems });
@@ -82,7 +86,7 @@ async function councilJobs(
   areas: readonly string[] | 'all',
   request: BatchRequest,
   fs: FileSystem,
-): Promise<BatchJob[]> {
+): Promise<{ jobs: BatchJob[]; unknown: PlanFailure[] }> {
   // Read as if for another council, so that a definition with a council's own data is refused here, once.
   const own = await readReportDefinition(file, fs, request.roots);
   const { definition, files } = await readReportDefinition(file, fs, request.roots, own.definition.area);
@@ -99,10 +103,20 @@ async function councilJobs(
   });
   const known = new Map(figures.councils.map((council) => [council.code, council.name]));
   const codes = areas === 'all' ? figures.current.map((council) => council.code) : [...new Set(areas)].sort();
-  return codes.map((code) => {
-    const area = { code, name: councilName(known.get(code) ?? code) };
-    return { file, area, indicators: () => setOf(figures, area, areas !== 'all') };
-  });
+  // A code the data does not know is named as given on the command line, and nothing is built for it.
+  const unknown = codes
+    .filter((code) => !known.has(code))
+    .map((code) => ({
+      file: `--area ${code}`,
+      problems: [message.councilNotInData(relative(fs.cwd, nationalDir) || '.', code)],
+    }));
+  const jobs = codes
+    .filter((code) => known.has(code))
+    .map((code) => {
+      const area = { code, name: councilName(known.get(code)!) };
+      return { file, area, indicators: () => setOf(figures, area, areas !== 'all') };
+    });
+  return { jobs, unknown };
 }
 
 /** A council named with --area must have rows in every file; one listed by "all" may have gaps, shown as such. */

@@ -56,8 +56,10 @@ describe('runBatch', () => {
     const { events, summary } = await batch(['999', '888']);
     expect(summary).toMatchObject({ built: 1, failed: 1, unexpected: 0 });
     const failed = events.find((event) => event.event === 'report-failed');
-    expect(failed).toMatchObject({ report: '999-cp-summary' });
-    expect(failed?.event === 'report-failed' && failed.problems[0]).toMatch(/999/);
+    expect(failed).toMatchObject({ report: '--area 999' });
+    expect(failed?.event === 'report-failed' && failed.problems[0]).toMatch(
+      /^data\/dfe: there is no local authority with the code 999;/,
+    );
     expect(events.at(-1)).toMatchObject({ event: 'run-finished', built: 1, failed: 1 });
   });
 });

@@ -71,7 +71,7 @@ describe('a batch from the command line', () => {
   it('goes on past a council that fails, naming it, and exits 2', async () => {
     const result = await build('--area', '999', '890');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^999-cp-summary: .*999/m);
+    expect(result.stderr).toMatch(/^--area 999: data\/dfe: there is no local authority with the code 999;/m);
     expect(result.stdout).toMatch(/2 reports in [\d.]+ s: 0 built, 1 unchanged, 1 failed\./);
   });
 
