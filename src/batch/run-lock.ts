@@ -5,13 +5,13 @@
  * was on this machine and its process is gone, otherwise once it has not been refreshed for 30 s.
  * (Committing files has its own, shorter lock: files/write-output.ts.)
  */
-import { existsSync, mkdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
-import { isAlive } from '../files/write-output.js';
+import { isAlive, removeQuietly } from '../files/write-output.js';
 
 const LOCK = '.scrutiny-run.lock';
 const OWNER = '.scrutiny-run.json';
@@ -63,14 +63,6 @@ function ownerOf(dir: string): RunOwner | undefined {
       : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function removeQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // already gone
   }
 }
 

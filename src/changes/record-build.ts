@@ -2,11 +2,11 @@
  * A build's record, written with its outputs: the manifest, and, when an earlier build of the same
  * report is in the output folder, the page of what changed since (and a one-line summary in the log).
  */
-import { basename, isAbsolute, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { formatDate } from '../dates.js';
 import * as message from '../diagnostics/messages.js';
 import type { ReportDefinition } from '../definition/normalize.js';
-import type { FileSystem, ProjectFiles } from '../files/project-files.js';
+import { isWithin, type FileSystem, type ProjectFiles } from '../files/project-files.js';
 import type { OutputFile } from '../files/write-output.js';
 import { pageCount } from '../pdf/metadata.js';
 import { changesPage } from './changes-page.js';
@@ -78,7 +78,7 @@ export async function recordBuild(record: BuildRecord, log: (line: string) => vo
     // Where the build writes is not an input: the output folder exists after the first build.
     lookups: new Map(
       [...record.lookups]
-        .filter(([path]) => !within(record.outputDir, path))
+        .filter(([path]) => !isWithin(record.outputDir, path))
         .map(([path, found]) => [record.files.shown(path), found]),
     ),
     asAt: new Map(definition.data.local.flatMap((s) => (s.asAt ? [[s.file, s.asAt] as const] : []))),
@@ -108,11 +108,6 @@ export async function recordBuild(record: BuildRecord, log: (line: string) => vo
   }
   if (record.revision?.drafted) log(message.revisionDrafted(formatDate(record.revision.date), record.revision.text));
   return files;
-}
-
-function within(folder: string, path: string): boolean {
-  const inside = relative(folder, path);
-  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
 }
 
 /** Which two builds a change page compares, in words a clerk can check against the files. */

@@ -31,7 +31,8 @@ export async function unchangedSince(
   outputs: FileSystem = inputs,
 ): Promise<boolean> {
   const { previous } = check;
-  if (!previous || previous.generator !== `scrutiny ${TOOL_VERSION}` || previous.tool !== toolFingerprint())
+  // A manifest without lookups was written before they were recorded: it cannot say nothing was added.
+  if (!previous?.lookups || previous.generator !== `scrutiny ${TOOL_VERSION}` || previous.tool !== toolFingerprint())
     return false;
   if (JSON.stringify(previous.settings) !== JSON.stringify(check.settings)) return false;
   const read = previous.inputs.map((input) => ({ path: inputPath(input.file, check.baseDir), hash: input.sha256 }));
@@ -42,8 +43,6 @@ export async function unchangedSince(
     return bytes !== undefined && hashesTo(bytes, hash);
   };
   for (const file of read) if (!(await same(inputs, file))) return false;
-  // A manifest without lookups was written before they were recorded: it cannot say nothing was added.
-  if (!previous.lookups) return false;
   for (const { file, found } of previous.lookups) {
     const path = inputPath(file, check.baseDir);
     if (found.startsWith('list ')) {

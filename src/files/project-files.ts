@@ -14,6 +14,11 @@ import type { FileKind } from './file-kind.js';
 import { BUILT_IN_TEMPLATES } from '../version.js';
 import { describeRefusal, FileRefusedError, type Refusal } from './read-file.js';
 
+/** Whether an absolute path is a folder or lies inside it. */
+export function isWithin(folder: string, path: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
 /** How a path among the tool's own templates is shown: "scrutiny's built-in templates/layout.hbs". */
 export const BUILT_IN_SHOWN = "scrutiny's built-in templates";
 
@@ -84,16 +89,14 @@ export function projectFiles(fs: FileSystem, options: ProjectOptions): ProjectFi
     ),
   ];
   const builtIn = fs.realPath(options.builtIn);
-  const within = (folder: string, path: string) =>
-    path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
   const isInside = (path: string) => {
     const real = fs.realPath(path);
-    return roots.some((root) => within(root, real)) || within(builtIn, real);
+    return roots.some((root) => isWithin(root, real)) || isWithin(builtIn, real);
   };
   const shown = (path: string) => {
     const absolute = resolve(baseDir, path);
     // The tool's own templates by that name, unless the project holds them (as the tool's own folder does).
-    if (within(options.builtIn, absolute) && !within(baseDir, absolute))
+    if (isWithin(options.builtIn, absolute) && !isWithin(baseDir, absolute))
       return join(BUILT_IN_SHOWN, relative(options.builtIn, absolute));
     return relative(baseDir, absolute) || '.';
   };
@@ -130,7 +133,7 @@ export function projectFiles(fs: FileSystem, options: ProjectOptions): ProjectFi
     shown,
     resolve: (path) => resolve(baseDir, path),
     isInside,
-    isBuiltIn: (path) => fs.kindOf(path) === 'file' && within(builtIn, fs.realPath(path)),
+    isBuiltIn: (path) => fs.kindOf(path) === 'file' && isWithin(builtIn, fs.realPath(path)),
     kindOf: fs.kindOf,
     refusal: (path, kind, what, place) => problemWith(path, what, place, kind),
     readText: (path, what) => read(path, what, () => fs.readText(path)),

@@ -174,7 +174,7 @@ function removeFolderIfEmpty(folder: string): void {
   }
 }
 
-function removeQuietly(path: string): void {
+export function removeQuietly(path: string): void {
   try {
     unlinkSync(path);
   } catch {
