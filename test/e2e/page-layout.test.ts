@@ -80,6 +80,22 @@ describe.each(PAPERS)('$name', (paper) => {
       if (!excused.has(i)) expect(fill, `page ${i + 1} of ${pages.length}: ${fills.join('% ')}%`).toBeGreaterThan(33);
   });
 
+  it('prints at full size: most of its words at 12pt or 11pt (text, tables), as the CSS sets them (nothing shrunk to fit)', () => {
+    // Chromium prints the whole document smaller when anything in it is wider than the page. pdftotext's
+    // box of a word in Source Sans 3 runs from its ascender to its descender, 1.424 em (1024 and -400 in
+    // its 1000 units), so a paper at full size has most of its words in boxes 12 x 1.424 pt high (17.1), or 11 x 1.424 (15.7)
+    // where tables fill it; shrunk to fit 13 columns, they were 10.8.
+    const heights = new Map<number, number>();
+    for (const page of get().pages)
+      for (const word of bodyWords(page, paper.margins)) {
+        const height = Math.round((word.yMax - word.yMin) * 10) / 10;
+        heights.set(height, (heights.get(height) ?? 0) + 1);
+      }
+    const [commonest] = [...heights].sort((a, b) => b[1] - a[1])[0]!;
+    expect(commonest).toBeGreaterThanOrEqual(11 * 1.424 - 0.1);
+    expect(commonest).toBeLessThanOrEqual(12 * 1.424 + 0.1);
+  });
+
   it('prints each paragraph number beside its own text: never over a caption, never alone at a page foot', () => {
     let numbers = 0;
     for (const [i, page] of get().pages.entries()) {

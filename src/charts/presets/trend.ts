@@ -39,14 +39,35 @@ export function trendChart({ diagram, set, indicator, theme, series }: ChartCont
   };
 }
 
+/**
+ * The trend's numbers: a column for each period where the periods fit across an A4 page, and a row
+ * for each where they do not (thirteen years of columns would make the table wider than the page, and
+ * Chromium would print the whole report smaller to fit it).
+ */
 export function trendTable(indicator: IndicatorResult, series: readonly SeriesName[]): DiagramTable {
+  const cell = (name: SeriesName, period: IndicatorResult['periods'][number]) =>
+    formatCell(seriesOf(indicator, name).figures[period.key], indicator);
+  if (periodsFitAcross(indicator.periods.map((period) => period.label)))
+    return {
+      head: ['Area', ...indicator.periods.map((period) => period.label)],
+      rows: series.map((name) => ({
+        name: seriesOf(indicator, name).name,
+        cells: indicator.periods.map((period) => cell(name, period)),
+      })),
+    };
   return {
-    head: ['Area', ...indicator.periods.map((period) => period.label)],
-    rows: series.map((name) => ({
-      name: seriesOf(indicator, name).name,
-      cells: indicator.periods.map((period) => formatCell(seriesOf(indicator, name).figures[period.key], indicator)),
-    })),
+    head: ['Period', ...series.map((name) => seriesOf(indicator, name).name)],
+    rows: indicator.periods.map((period) => ({ name: period.label, cells: series.map((name) => cell(name, period)) })),
   };
+}
+
+/** The text width of A4 less a first column, in points, and the padding and rule of a column (print.css). */
+const TABLE_WIDTH_FOR_PERIODS = 476 - 120;
+const COLUMN_PADDING = 11;
+
+function periodsFitAcross(labels: readonly string[]): boolean {
+  const width = labels.reduce((sum, label) => sum + measureText(label, 11, 600) + COLUMN_PADDING, 0);
+  return width <= TABLE_WIDTH_FOR_PERIODS;
 }
 
 export function trendSpec(
