@@ -13,7 +13,7 @@ import { renderCharts } from './charts/render-charts.js';
 import { parseChartTheme } from './charts/theme.js';
 import type { ReportDefinition } from './definition/normalize.js';
 import { readReportDefinition } from './definition/read-report.js';
-import { assembleDocument, type SectionPages } from './document/assemble.js';
+import { assembleDocument, type Provenance, type SectionPages } from './document/assemble.js';
 import { sectionPages } from './document/contents.js';
 import { fontFaceCss } from './fonts.js';
 import { provenanceOf } from './document/provenance.js';
@@ -73,6 +73,12 @@ export interface BuildResult {
   readonly indicators: IndicatorSet;
   /** The report's sections as rendered, for a meeting pack to lay out again. */
   readonly sections: readonly RenderedSection[];
+  /** What the report's last lines say it was made from. */
+  readonly provenance: Provenance;
+  /** The note of what changed since the report was last published, when it was revised. */
+  readonly revision?: Revision;
+  /** The council's logo as a data: URL, when the report has one. */
+  readonly logo?: string;
   readonly html: string;
   /** The report's files and their folder: written, unless deferWrite asked to leave that to the caller. */
   readonly output: OutputGroup;
@@ -129,8 +135,9 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   // 6. Document: one self-contained HTML file. A contents list takes a first print to find its pages.
   const fontFaces = await fontFaceCss();
   const parts = await reportParts(definition, templates, files, fontFaces, [...partials.values(), ...sources]);
+  const provenance = provenanceOf(definition, indicators, narrative);
   const assemble = (pages?: SectionPages, revision?: Revision) =>
-    assembleDocument(definition, sections, parts, provenanceOf(definition, indicators, narrative), pages, revision);
+    assembleDocument(definition, sections, parts, provenance, pages, revision);
   const firstPages = definition.output.contents ? 'placeholder' : undefined;
   let html = assemble(firstPages);
   // What the report says, beside the previous build's; a revision note without text is drafted from it.
@@ -143,7 +150,16 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   if (revision && !/\brevision\b/.test(parts.layout.text)) warn(message.layoutWithoutRevision(parts.layout.name));
   const read = () => [...reads().keys()];
   if (options.check)
-    return { definition, indicators, sections, html, output: { dir, files: [] }, written: [], read: read() };
+    return {
+      definition,
+      indicators,
+      sections,
+      provenance,
+      html,
+      output: { dir, files: [] },
+      written: [],
+      read: read(),
+    };
   if (definition.output.contents && printer) {
     html = assemble(sectionPages(sections, await readBookmarks(await (await printer).print(html))), revision);
   }
@@ -170,5 +186,16 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   const output = { dir, files: [...rendered, ...(await recordBuild(record, effects.log))] };
   if (!options.deferWrite) await effects.writeFiles([output]);
   const written = output.files.map((file) => join(dir, file.name));
-  return { definition, indicators, sections, html, output, written, read: read() };
+  return {
+    definition,
+    indicators,
+    sections,
+    provenance,
+    revision,
+    logo: parts.logo,
+    html,
+    output,
+    written,
+    read: read(),
+  };
 }

@@ -3,16 +3,18 @@
  *
  *   agenda.yaml ─► items ─┬─ report items ─► buildReport() (each report's own PDF and HTML) ─┐
  *                         └─ text items (YAML, Markdown, Handlebars) ─────────────────────────┴─► pack HTML
- *   pack HTML ─► print (find each item's page from the bookmarks) ─► agenda page numbers ─► print again
+ *   pack HTML ─► agenda page numbers from the reports' own prints (print-pack.ts) ─► printed once
  *
  * A pack is one HTML document printed once (merging PDFs would lose tags and bookmarks). The public
  * pack leaves exempt items out and says so in the agenda; the members' pack includes them, every page
  * marked NOT FOR PUBLICATION.
  */
 import Handlebars from 'handlebars';
+import pLimit from 'p-limit';
+import { availableParallelism } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { readYaml } from '../definition/read-definition.js';
-import { layoutHandlebars, numberSections, type NumberedSection } from '../document/assemble.js';
+import { sectionPages } from '../document/contents.js';
 import { meetingLine } from '../definition/normalize.js';
 import { slugify } from '../format.js';
 import { fontFaceCss } from '../fonts.js';
@@ -22,12 +24,15 @@ import { handlebarsError, plainText, refuseInheritedNames } from '../narrative/r
 import { readBookmarks } from '../pdf/outline.js';
 import { pageCount, setPdfMetadata } from '../pdf/metadata.js';
 import { houseStyle, templateFinder } from '../document/templates.js';
-import { buildReport, type BuildEffects, type BuildResult, type OutputFile } from '../pipeline.js';
+import { buildReport, type BuildEffects, type OutputFile } from '../pipeline.js';
 import { outputFolder, ownOutputFolderProblem } from '../files/output-folder.js';
 import { projectFiles, readNamedText, type ProjectFiles } from '../files/project-files.js';
 import { BUILT_IN_TEMPLATES, TOOL_VERSION } from '../version.js';
 import { markdownToHtml } from './markdown.js';
-import { checkFragment, withContentPolicy } from '../document/html-policy.js';
+import { checkFragment } from '../document/html-policy.js';
+import { layoutPack, packTitle, type PackItem } from './layout-pack.js';
+import type { CountedItem } from './pack-pages.js';
+import { printPack } from './print-pack.js';
 import { agendaSchema, type Agenda, type AgendaItem } from './schema.js';
 
 export interface PackOptions {
@@ -39,6 +44,8 @@ export interface PackOptions {
   readonly maxDataBytes?: number;
   /** Check everything a build checks, and print and write nothing (scrutiny validate). */
   readonly check?: boolean;
+  /** How many reports to build at once (default: the number of cores). */
+  readonly concurrency?: number;
 }
 
 export interface PackResult {
@@ -46,12 +53,7 @@ export interface PackResult {
   readonly pages: { readonly public: number; readonly members: number };
 }
 
-interface PreparedItem {
-  readonly number: string;
-  readonly title: string;
-  readonly exempt?: { readonly paragraph: number };
-  readonly report?: BuildResult;
-  readonly html?: string;
+interface PreparedItem extends PackItem {
   /** Where an item's text came from, as shown to users. */
   readonly source?: string;
 }
@@ -100,29 +102,35 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
   // 2. Each item: reports built in full (their own PDF and HTML are written with the packs), texts rendered.
   // A report may read what the agenda may: its own folder, the agenda's and any --root.
   const reportRoots = [baseDir, ...(options.roots ?? [])];
-  const items: PreparedItem[] = [];
-  for (const [i, item] of agenda.items.entries()) {
-    const number = String(item.number ?? i + 1);
-    const base = { number, title: item.title, ...(item.exempt && { exempt: item.exempt }) };
-    if (item.report) {
-      const build = {
-        file: resolve(baseDir, item.report),
-        roots: reportRoots,
-        deferWrite: true,
-        maxDataBytes: options.maxDataBytes,
-        check: options.check,
-      };
-      items.push({ ...base, report: await buildReport(build, effects) });
-    } else {
+  // Reports build side by side (their prints share the browser's pages); the pack keeps the agenda's order.
+  const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
+  const settled = await Promise.allSettled(
+    agenda.items.map(async (item, i): Promise<PreparedItem> => {
+      const number = String(item.number ?? i + 1);
+      const base = { number, title: item.title, ...(item.exempt && { exempt: item.exempt }) };
+      if (item.report) {
+        const build = {
+          file: resolve(baseDir, item.report),
+          roots: reportRoots,
+          deferWrite: true,
+          maxDataBytes: options.maxDataBytes,
+          check: options.check,
+        };
+        return { ...base, report: await limit(() => buildReport(build, effects)) };
+      }
       const source =
         item.file === undefined ? `${options.file} (items[${i}].text)` : files.shown(files.resolve(item.file));
-      items.push({ ...base, source, html: await itemText(item, source, files, agenda) });
-    }
-  }
+      return { ...base, source, html: await itemText(item, source, files, agenda) };
+    }),
+  );
+  // Every item has finished before a problem is told, and the first in the agenda's order is the one told.
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  const items = settled.map((result) => (result as PromiseFulfilledResult<PreparedItem>).value);
 
   if (!printer) return { written: [], pages: { public: 0, members: 0 } };
 
-  // 3. Each pack: laid out, printed to find where items start, then printed with the agenda's page numbers.
+  // 3. Each pack: laid out and printed once, with page numbers worked out from the reports' own prints.
   // Its layout and house style come from the agenda's templates folder, file by file over the built-in ones.
   const templates = templateFinder(agenda.templates === undefined ? undefined : files.resolve(agenda.templates), files);
   const parts = {
@@ -131,28 +139,33 @@ export async function buildPack(options: PackOptions, effects: BuildEffects): Pr
     fontFaces: await fontFaceCss(),
   };
   const slug = agenda.output.slug ?? `${slugify(agenda.meeting.committee)}-${agenda.meeting.date}`;
-  const packFiles: OutputFile[] = [];
-  const pages = { public: 0, members: 0 };
-  for (const audience of ['public', 'members'] as const) {
-    const render = (itemPages: ReadonlyMap<string, number> | undefined) =>
-      assemblePack(agenda, items, parts, audience === 'public', itemPages);
-    effects.log(`Printing the ${audience === 'public' ? 'public' : "members'"} pack`);
-    const first = await (await printer).print(render(undefined));
-    const itemPages = pagesOfItems(await readBookmarks(first));
-    const html = render(itemPages);
-    const printed = await (await printer).print(html);
-    const title = packTitle(agenda, audience === 'public');
-    const pdf = await setPdfMetadata(printed, {
-      title,
-      subject: meetingLine(agenda.meeting.committee, agenda.meeting.date),
-      keywords: [agenda.meeting.council, agenda.meeting.committee, 'agenda'],
-      creator: `scrutiny ${TOOL_VERSION}`,
-      date: effects.sourceDate ?? new Date(`${agenda.meeting.date}T00:00:00Z`),
-    });
-    pages[audience] = await pageCount(pdf);
-    packFiles.push({ name: `${slug}-${audience}.pdf`, content: pdf });
-    if (audience === 'public') packFiles.push({ name: `${slug}-public.html`, content: html });
-  }
+  const print = async (html: string) => (await printer).print(html);
+  const counted = await Promise.all(items.map(countedItem));
+  // The two packs print side by side.
+  const printed = await Promise.all(
+    (['public', 'members'] as const).map(async (audience) => {
+      const isPublic = audience === 'public';
+      effects.log(`Printing the ${isPublic ? 'public' : "members'"} pack`);
+      const { html, pdf: plain } = await printPack(
+        (pages) => layoutPack(agenda, items, parts, isPublic, pages),
+        counted.map((item, i) => ({ ...item, excluded: isPublic && items[i]!.exempt !== undefined })),
+        print,
+      );
+      const pdf = await setPdfMetadata(plain, {
+        title: packTitle(agenda, isPublic),
+        subject: meetingLine(agenda.meeting.committee, agenda.meeting.date),
+        keywords: [agenda.meeting.council, agenda.meeting.committee, 'agenda'],
+        creator: `scrutiny ${TOOL_VERSION}`,
+        date: effects.sourceDate ?? new Date(`${agenda.meeting.date}T00:00:00Z`),
+      });
+      const files: OutputFile[] = [{ name: `${slug}-${audience}.pdf`, content: pdf }];
+      if (isPublic) files.push({ name: `${slug}-public.html`, content: html });
+      return { files, pages: await pageCount(pdf) };
+    }),
+  );
+  const [publicPack, membersPack] = printed as [(typeof printed)[0], (typeof printed)[0]];
+  const packFiles = [...publicPack.files, ...membersPack.files];
+  const pages = { public: publicPack.pages, members: membersPack.pages };
   // The packs and every report's own files are written together, or none of them.
   const reports = items.flatMap((item) => (item.report ? [item.report.output] : []));
   await effects.writeFiles([...reports, { dir, files: packFiles }]);
@@ -181,63 +194,15 @@ async function itemText(item: AgendaItem, name: string, files: ProjectFiles, age
   return html;
 }
 
-function assemblePack(
-  agenda: Agenda,
-  items: readonly PreparedItem[],
-  parts: { layout: string; css: string; fontFaces: string },
-  isPublic: boolean,
-  pages: ReadonlyMap<string, number> | undefined,
-): string {
-  const hbs = layoutHandlebars();
-  const context = {
-    title: packTitle(agenda, isPublic),
-    meeting: { ...agenda.meeting, clerk: { phone: null, email: null, ...agenda.meeting.clerk } },
-    public: isPublic,
-    runningHeader: meetingLine(agenda.meeting.committee, agenda.meeting.date),
-    items: items.map((item) => ({
-      number: item.number,
-      title: item.title,
-      exempt: item.exempt ?? null,
-      included: !isPublic || !item.exempt,
-      header: `Item ${item.number}: ${item.title}`,
-      // "00" in the first pass: as wide as the real numbers, so both passes lay out alike.
-      page: pages === undefined ? '00' : (pages.get(item.number) ?? ''),
-      report: item.report
-        ? { ...item.report.definition.report, portfolioHolder: item.report.definition.report.portfolioHolder ?? null }
-        : null,
-      sections: item.report ? prefixed(numberSections(item.report.sections), item.number) : [],
-      html: item.html ?? '',
-    })),
-    css: new Handlebars.SafeString(parts.css),
-    fontFaces: new Handlebars.SafeString(parts.fontFaces),
-    tool: `scrutiny ${TOOL_VERSION}`,
-  };
-  // The layout is the tool's; the reports' sections were checked with their own documents, and item
-  // texts as they were made. The twin carries the content policy first, as a report's does.
-  return withContentPolicy(hbs.compile(parts.layout, { strict: true })(context));
-}
-
-/** A report's sections as the pack lays them out: ids made unique across the pack. */
-function prefixed(sections: readonly NumberedSection[], item: string) {
-  return sections.map((section) => ({
-    id: `item-${item}-${section.id}`,
-    heading: section.heading,
-    html: section.html,
-    number: section.number ?? null,
-    letter: section.letter ?? null,
-  }));
-}
-
-/** Each item's first page, from the bookmarks Chromium makes of the "Item N: ..." headings. */
-function pagesOfItems(bookmarks: readonly { title: string; page: number }[]): Map<string, number> {
-  const pages = new Map<string, number>();
-  for (const bookmark of bookmarks) {
-    const number = /^Item (\S+?):/.exec(bookmark.title)?.[1];
-    if (number && !pages.has(number)) pages.set(number, bookmark.page);
-  }
-  return pages;
-}
-
-function packTitle(agenda: Agenda, isPublic: boolean): string {
-  return `${meetingLine(agenda.meeting.committee, agenda.meeting.date)}: ${isPublic ? 'agenda reports pack' : "members' pack (not for publication)"}`;
+/** An item as the pack's pages are counted: a report with what its own PDF shows. */
+async function countedItem(item: PackItem): Promise<CountedItem> {
+  const excluded = false; // each audience's pack says which items it leaves out
+  if (!item.report) return { number: item.number, excluded };
+  const { definition, sections, output } = item.report;
+  const own = output.files.find((file) => file.name === `${definition.report.slug}.pdf`)?.content;
+  const print =
+    own instanceof Uint8Array
+      ? { pages: await pageCount(own), sections: sectionPages(sections, await readBookmarks(own)) }
+      : undefined;
+  return { number: item.number, excluded, report: { print, sections, contents: definition.output.contents } };
 }
