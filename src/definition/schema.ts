@@ -218,6 +218,10 @@ const output = z.strictObject({
     .describe(
       'Also write each chart on its own for slides: <slug>/charts/<id>.svg; "png" adds a PNG of each at twice its size, drawn by the browser.',
     ),
+  docx: z
+    .boolean()
+    .default(false)
+    .describe('Also write <slug>.docx, a Word twin with the same content, for committee systems that take Word.'),
 });
 
 /**
@@ -270,7 +274,7 @@ export const reportDefinitionSchema = z.strictObject({
     .record(z.string(), z.unknown())
     .optional()
     .describe('Overrides for templates/chart-theme.json: font, sizes, series colours, dashes and markers.'),
-  output: output.default({ folder: 'output', pdf: true, html: true, contents: false, charts: true }),
+  output: output.default({ folder: 'output', pdf: true, html: true, contents: false, charts: true, docx: false }),
 });
 
 /** What the YAML may say, before defaults. */

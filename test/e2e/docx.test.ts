@@ -1,0 +1,135 @@
+/**
+ * The example's Word twin: read as Word reads it (its XML), built twice for the same bytes, and turned
+ * into a PDF by LibreOffice to find the same headings, paragraphs and diagrams as our PDF, in order.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readBookmarks } from '../../src/pdf/outline.js';
+import { pdfText, ROOT, runCli, tempDir, type CliResult } from '../support/cli.js';
+
+const run = promisify(execFile);
+const SLUG = 'walsall-repeat-child-protection-plans';
+const [first, second] = [tempDir(), tempDir()];
+let result: CliResult;
+let zip: JSZip;
+let body: string;
+
+const definition = parse(readFileSync(join(ROOT, 'report.config.yaml'), 'utf8')) as {
+  report: { title: string; author: string; keywords: string[] };
+  sections: unknown[];
+};
+const decode = (xml: string) =>
+  xml
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+/** The words of each paragraph of the body, in order. */
+const paragraphs = (xml: string) =>
+  [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => ({
+    xml: p[0],
+    text: decode([...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
+  }));
+
+beforeAll(async () => {
+  result = await runCli(['build', 'report.config.yaml', '--out', first, '--quiet']);
+  await runCli(['build', 'report.config.yaml', '--out', second, '--quiet', '--force']);
+  zip = await JSZip.loadAsync(readFileSync(join(first, `${SLUG}.docx`)));
+  body = await zip.file('word/document.xml')!.async('string');
+}, 120_000);
+
+describe('the example’s Word twin', () => {
+  it('is written beside the PDF', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('uses Word’s heading styles: the title in Heading 1, each section in Heading 2', () => {
+    const styled = (style: string) =>
+      paragraphs(body)
+        .filter((p) => p.xml.includes(`<w:pStyle w:val="${style}"/>`))
+        .map((p) => p.text);
+    expect(styled('Heading1')).toEqual([definition.report.title]);
+    expect(styled('Heading2').length).toBe(definition.sections.length);
+    expect(styled('Heading2')[0]).toBe('Executive summary');
+    expect(styled('Heading2')).toContain('1. Background and context');
+  });
+
+  it('describes every image: the chart’s title and what it shows', () => {
+    const images = [...body.matchAll(/<wp:docPr [^>]*>/g)].map((m) => m[0]);
+    expect(images.length).toBe(3); // the example's three charts
+    for (const image of images) {
+      expect(image).toMatch(/ descr="[^"]{40,}"/);
+      expect(image).toMatch(/ title="Diagram \d+: [^"]+"/);
+    }
+  });
+
+  it('marks the first row of every table as a header row that repeats', () => {
+    const tables = [...body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const table of tables) {
+      const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+      expect(rows[0]).toContain('<w:tblHeader/>');
+      expect(rows.slice(1).some((row) => row.includes('<w:tblHeader/>'))).toBe(false);
+    }
+  });
+
+  it('uses no empty paragraph for spacing', () => {
+    const outsideTables = body.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
+    for (const p of paragraphs(outsideTables)) expect(p.text.trim() !== '' || p.xml.includes('<w:drawing>')).toBe(true);
+  });
+
+  it('has its title, author, subject and keywords, and en-GB as its language', async () => {
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(decode(/<dc:title>([^<]*)</.exec(core)![1]!)).toBe(definition.report.title);
+    expect(decode(/<dc:creator>([^<]*)</.exec(core)![1]!)).toBe(definition.report.author);
+    expect(decode(/<cp:keywords>([^<]*)</.exec(core)![1]!)).toBe(definition.report.keywords.join(', '));
+    expect(/<dc:subject>([^<]+)</.test(core)).toBe(true);
+    expect(await zip.file('word/styles.xml')!.async('string')).toContain('<w:lang w:val="en-GB"/>');
+  });
+
+  it('has the running header and a "Page X of Y" footer', async () => {
+    const names = Object.keys(zip.files);
+    const header = await zip.file(names.find((n) => /^word\/header\d*\.xml$/.test(n))!)!.async('string');
+    const footer = await zip.file(names.find((n) => /^word\/footer\d*\.xml$/.test(n))!)!.async('string');
+    expect(decode(header)).toContain("Education & Children's Services Overview & Scrutiny Committee, 11 October 2016");
+    expect(footer).toMatch(/Page [\s\S]*PAGE[\s\S]* of [\s\S]*NUMPAGES/);
+  });
+
+  it('is the same, byte for byte, when built again', () => {
+    expect(readFileSync(join(second, `${SLUG}.docx`)).equals(readFileSync(join(first, `${SLUG}.docx`)))).toBe(true);
+  });
+
+  it('opened by LibreOffice, shows the PDF’s headings, numbered paragraphs and diagrams, in the same order', async () => {
+    await run(
+      'soffice',
+      ['--headless', '--convert-to', 'pdf', '--outdir', join(first, 'lo'), join(first, `${SLUG}.docx`)],
+      {
+        timeout: 120_000,
+      },
+    );
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    const word = squash(await pdfText(join(first, 'lo', `${SLUG}.pdf`)));
+    const ours = squash(await pdfText(join(first, `${SLUG}.pdf`)));
+    // What to find: our PDF's bookmarks (title and every section), each paragraph number, each diagram.
+    const headings = (await readBookmarks(readFileSync(join(first, `${SLUG}.pdf`)))).map((b) => squash(b.title));
+    const numbers = [...ours.matchAll(/(?<=[.:)a-z])(\d\.\d)(?=[A-Z])/g)].map((m) => m[1]!);
+    const diagrams = [...ours.matchAll(/Diagram\d+:/g)].map((m) => m[0]);
+    expect(headings.length).toBe(definition.sections.length + 1);
+    expect(numbers.length).toBeGreaterThan(8);
+    for (const marks of [headings, numbers, diagrams]) {
+      let from = 0;
+      for (const mark of marks) {
+        const at = word.indexOf(mark, from);
+        expect(at, `"${mark}" after position ${from} of the Word twin`).toBeGreaterThanOrEqual(0);
+        from = at + mark.length;
+      }
+    }
+  });
+});
