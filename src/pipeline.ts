@@ -96,7 +96,8 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   for (const warning of definitionWarnings(definition)) warn(warning);
   const dir = outputFolder(options.outDir, definition.output.dir, effects.cwd);
   // The browser starts now and launches while the data is read.
-  const printer = definition.output.pdf && !options.check ? effects.printer() : undefined;
+  // The browser prints the PDF and draws the Word twin's charts.
+  const printer = (definition.output.pdf || definition.output.docx) && !options.check ? effects.printer() : undefined;
   printer?.catch(() => undefined); // awaited below; a launch failure must not go unhandled meanwhile
 
   // 2. Tables: every national and local file the indicators need.
@@ -165,7 +166,7 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   }
 
   // 7. Outputs: PDF, HTML twin, indicator JSON, standalone charts, and the build's record; then all written at once.
-  const built = { definition, indicators, charts, sections, provenance, html, fontFaces, revision };
+  const built = { definition, indicators, charts, sections, provenance, html, fontFaces, revision, logo: parts.logo };
   const context = { printer, sourceDate: effects.sourceDate, log: effects.log };
   const rendered = await renderOutputs(built, context);
   const staleChangesPage =

@@ -18,7 +18,14 @@ describe('buildReport', () => {
     const charts = ['repeat-plans', 'neighbours-2015-16', 'all-councils-2015-16'].flatMap((id) =>
       ['svg', 'png'].map((ext) => `${SLUG}/charts/${id}.${ext}`),
     );
-    const names = [`${SLUG}.pdf`, `${SLUG}.html`, `${SLUG}.indicators.json`, ...charts, `${SLUG}.manifest.json`];
+    const names = [
+      `${SLUG}.pdf`,
+      `${SLUG}.html`,
+      `${SLUG}.docx`,
+      `${SLUG}.indicators.json`,
+      ...charts,
+      `${SLUG}.manifest.json`,
+    ];
     expect(effects.written[0]!.files.map((f) => f.name)).toEqual(names);
     expect(effects.written[0]!.files[1]!.content).toBe(result.html);
     expect(result.written).toEqual(names.map((name) => join('/elsewhere', name)));
@@ -62,15 +69,14 @@ describe('buildReport', () => {
     expect(effects.printed).toEqual([]);
   });
 
-  it('leaves out the PDF when the definition asks for HTML only', async () => {
+  it('leaves out the PDF (and the Word twin) when the definition asks for HTML only', async () => {
     const effects = memoryEffects();
     const config = join(ROOT, file);
     effects.overrides.set(
       config,
-      `${await effects.readText(config)}\n`.replace(
-        'output:\n  folder: output',
-        'output:\n  folder: output\n  pdf: false',
-      ),
+      `${await effects.readText(config)}\n`
+        .replace('output:\n  folder: output', 'output:\n  folder: output\n  pdf: false')
+        .replace('docx: true', 'docx: false'),
     );
     await buildReport({ file: config }, effects);
     expect(effects.printed).toEqual([]);

@@ -11,7 +11,6 @@ import {
   Footer,
   Header,
   HeadingLevel,
-  ImageRun,
   LevelFormat,
   LineRuleType,
   Packer,
@@ -27,17 +26,16 @@ import {
 import JSZip from 'jszip';
 import { documentModel, type Block, type Run, type TableBlock } from '../document/model.js';
 import { FONT_FAMILY } from '../fonts.js';
+import { chartParagraph, logoParagraph } from './docx-images.js';
 import { reportInformation } from '../pdf/metadata.js';
 import type { OutputFormat } from './types.js';
 
 const TWIPS_PER_MM = 1440 / 25.4;
-/** Word's image sizes are in CSS pixels, 96 to the inch; its page sizes in twips, 1440. */
-const TWIPS_PER_PX = 15;
 
 export const docxOutput: OutputFormat = {
   wanted: (definition) => definition.output.docx,
   async render(report, { printer, sourceDate, log }) {
-    const { definition, sections, charts, provenance, revision, html, fontFaces } = report;
+    const { definition, sections, charts, provenance, revision, html, fontFaces, logo } = report;
     const name = `${definition.report.slug}.docx`;
     log(`Writing ${name}`);
     const model = documentModel(definition, sections, charts, provenance, revision);
@@ -51,11 +49,15 @@ export const docxOutput: OutputFormat = {
     const body = model.blocks.flatMap((block): (Paragraph | Table)[] => {
       if (block.kind === 'figure') {
         const png = block.chart ? pngs[image++] : undefined;
-        return figure(block, png, textWidth);
+        return figure(block, png && { png, id: image }, textWidth);
       }
       if (block.kind === 'list') list += 1;
       return blockOf(block, list, textWidth);
     });
+    const logoAlt = `${definition.report.council} logo`;
+    const front = logo
+      ? await logoParagraph(logo, { id: pngs.length + 1, title: logoAlt, description: logoAlt }, printer)
+      : undefined;
     const document = new Document({
       title: info.title,
       subject: info.subject,
@@ -105,7 +107,7 @@ export const docxOutput: OutputFormat = {
               ],
             }),
           },
-          children: body,
+          children: front ? [front, ...body] : body,
         },
       ],
     });
@@ -235,9 +237,10 @@ function tableOf(table: TableBlock, width: number): Table {
       (row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i === 0, i > 0)) }),
     ),
   ];
-  // The row headings' column a third of the width (area names), the figures' columns sharing the rest.
+  // The row headings' column a third of the width (a quarter beside many periods), the figures' columns
+  // sharing the rest: seven periods then fit across without breaking "2019-20".
   const columns = Math.max(table.head.length, ...table.rows.map((row) => row.length));
-  const first = columns > 1 ? Math.round(width / 3) : width;
+  const first = columns > 1 ? Math.round(width / (columns > 5 ? 4 : 3)) : width;
   const rest = columns > 1 ? Math.floor((width - first) / (columns - 1)) : 0;
   const columnWidths = [first, ...Array.from({ length: columns - 1 }, () => rest)];
   return new Table({ width: { size: width, type: WidthType.DXA }, columnWidths, rows });
@@ -245,44 +248,23 @@ function tableOf(table: TableBlock, width: number): Table {
 
 function figure(
   block: Extract<Block, { kind: 'figure' }>,
-  png: Uint8Array | undefined,
+  drawn: { readonly png: Uint8Array; readonly id: number } | undefined,
   width: number,
 ): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     new Paragraph({ keepNext: true, children: [new TextRun({ text: block.title, bold: true })] }),
   ];
   if (block.table) out.push(tableOf(block.table, width));
-  if (png && block.chart) {
-    const size = pngSize(png);
-    // Drawn at twice its size: shown at its own size, or narrower to fit the page.
-    const scale = Math.min(0.5, width / TWIPS_PER_PX / size.width);
+  if (drawn && block.chart)
     out.push(
-      new Paragraph({
-        keepNext: true,
-        spacing: { before: 120 },
-        children: [
-          new ImageRun({
-            type: 'png',
-            data: png,
-            transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
-            altText: { name: block.title, title: block.title, description: block.chart.description },
-          }),
-        ],
-      }),
+      chartParagraph(drawn.png, width, { id: drawn.id, title: block.title, description: block.chart.description }),
     );
-  }
   for (const note of block.notes) out.push(new Paragraph({ children: runsOf(note, 20) }));
   return out;
 }
 
 const small = (text: string, colour: string) =>
   new Paragraph({ children: [new TextRun({ text, size: 18, color: colour })] });
-
-/** A PNG's width and height, from its header. */
-function pngSize(png: Uint8Array): { width: number; height: number } {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
 
 /** The package with every date in it fixed (its parts' times and the core properties), so two builds match. */
 async function fixedDates(docx: Uint8Array, date: Date): Promise<Uint8Array> {

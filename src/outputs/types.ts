@@ -18,6 +18,8 @@ export interface BuiltReport {
   readonly html: string;
   /** The embedded fonts' CSS, for drawing charts on their own. */
   readonly fontFaces: string;
+  /** The council's logo as a data: URL, when the report has one. */
+  readonly logo?: string;
   /** The revision note the document prints, also given in the PDF's information. */
   readonly revision?: { readonly date: string; readonly text: string };
 }

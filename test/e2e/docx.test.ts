@@ -133,3 +133,47 @@ describe('the example’s Word twin', () => {
     }
   });
 });
+
+describe('the Word twin in the second house style (templates/council-b)', () => {
+  const out = tempDir();
+  let styled: JSZip;
+
+  beforeAll(async () => {
+    const built = await runCli([
+      'build',
+      'examples/second-style/report.config.yaml',
+      '--root',
+      '.',
+      '--out',
+      out,
+      '--quiet',
+    ]);
+    expect(built.stderr).toBe('');
+    styled = await JSZip.loadAsync(readFileSync(join(out, `${SLUG}-second-style.docx`)));
+  }, 120_000);
+
+  it('has the council’s logo first, described, and its accent on the section headings', async () => {
+    const xml = await styled.file('word/document.xml')!.async('string');
+    const images = [...xml.matchAll(/<wp:docPr [^>]*>/g)].map((m) => m[0]);
+    expect(images[0]).toContain('descr="Walsall Council logo"');
+    expect(xml.indexOf('<w:drawing>')).toBeLessThan(xml.indexOf('Heading1'));
+    const styles = await styled.file('word/styles.xml')!.async('string');
+    const heading2 = /<w:style [^>]*w:styleId="Heading2"[\s\S]*?<\/w:style>/.exec(styles)![0];
+    // templates/council-b/print.css: --accent: #5b2c83.
+    expect(heading2).toContain('<w:color w:val="5b2c83"/>');
+  });
+
+  it('has the house style’s A4 page and margins (20, 18, 22 and 18 mm)', async () => {
+    const xml = await styled.file('word/document.xml')!.async('string');
+    const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
+    expect(xml).toMatch(new RegExp(`<w:pgSz w:w="${twips(210)}" w:h="${twips(297)}"`));
+    const margins = /<w:pgMar [^>]*>/.exec(xml)![0];
+    for (const [side, mm] of [
+      ['top', 20],
+      ['right', 18],
+      ['bottom', 22],
+      ['left', 18],
+    ] as const)
+      expect(margins).toContain(`w:${side}="${twips(mm)}"`);
+  });
+});

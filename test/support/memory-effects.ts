@@ -46,8 +46,14 @@ export function memoryEffects(): MemoryEffects {
         pdf.addPage();
         return pdf.save();
       },
+      // A PNG's signature and header (600 by 300), then which drawing it stands for: enough for the
+      // writers that read a PNG's size.
       rasterize: async (svgs: readonly string[]) =>
-        svgs.map((svg) => new TextEncoder().encode(`PNG of ${svg.length} characters`)),
+        svgs.map((svg) => {
+          const header = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+          const size = [0, 0, 0x02, 0x58, 0, 0, 0x01, 0x2c];
+          return new Uint8Array([...header, ...size, ...new TextEncoder().encode(`PNG of ${svg.length} characters`)]);
+        }),
       close: async () => undefined,
     }),
     writeFiles: async (groups) => {
