@@ -8,6 +8,7 @@
  * out, as are a diagram's numbers table and drawing: the chart's own entry covers its data.
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { hasClass, paragraphNumberElement } from '../document/html-nodes.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -90,15 +91,10 @@ function areaName(heading: string): string {
   return /^Appendix [A-Z]+\b/.exec(heading)?.[0] ?? heading;
 }
 
-function hasClass(element: Element, name: string): boolean {
-  const value = element.attrs.find((attr) => attr.name === 'class')?.value ?? '';
-  return value.split(/\s+/).includes(name);
-}
-
 /** The number assemble.ts gave the paragraph, if it has one. */
 function paragraphNumber(element: Element): string | undefined {
-  const first = element.childNodes.find((child) => 'tagName' in child) as Element | undefined;
-  return first && hasClass(first, 'paragraph-number') ? textOf(first, false) : undefined;
+  const number = paragraphNumberElement(element);
+  return number && textOf(number, false);
 }
 
 /** The element's text, spaces collapsed; its paragraph number left out when asked. */

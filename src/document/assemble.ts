@@ -14,6 +14,7 @@ import * as message from '../diagnostics/messages.js';
 import { handlebarsError, refuseInheritedNames, type TemplateSource } from '../narrative/render-narrative.js';
 import { applyHtmlPolicy } from './html-policy.js';
 import { keepPeriodsWhole } from './periods-whole.js';
+import { logoAlt } from './provenance.js';
 
 export interface DocumentParts {
   readonly layout: TemplateSource;
@@ -65,7 +66,7 @@ export function assembleDocument(
     },
     runningHeader: r.meeting,
     revision: revision ?? null,
-    logo: parts.logo ? { src: parts.logo, alt: `${r.council} logo` } : null,
+    logo: parts.logo ? { src: parts.logo, alt: logoAlt(r.council) } : null,
     // The council's colours, as CSS custom properties over the house style's own; validated as #rgb or #rrggbb.
     colours: new Handlebars.SafeString(
       Object.entries(definition.style)

@@ -12,6 +12,7 @@ import { meetingLine } from '../definition/normalize.js';
 import { formatDate } from '../dates.js';
 import type { RenderedSection } from '../narrative/render-narrative.js';
 import { headingText, numberSections, type Provenance } from './assemble.js';
+import { hasClass, paragraphNumberElement } from './html-nodes.js';
 
 export interface Run {
   readonly text: string;
@@ -49,7 +50,6 @@ export type Block =
     };
 
 export interface DocumentModel {
-  readonly title: string;
   readonly runningHeader: string;
   readonly blocks: readonly Block[];
 }
@@ -84,7 +84,7 @@ export function documentModel(
   }
   const sources = `Figures from: ${provenance.sources.join('; ')}. Produced with ${provenance.tool}.`;
   blocks.push({ kind: 'paragraph', runs: [{ text: sources }], small: true });
-  return { title: report.title, runningHeader: meetingLine(report.committee, report.meetingDate), blocks };
+  return { runningHeader: meetingLine(report.committee, report.meetingDate), blocks };
 }
 
 const paragraph = (runs: readonly Run[]): Block => ({ kind: 'paragraph', runs });
@@ -117,10 +117,9 @@ function readBlocks(nodes: readonly Node[], out: Block[], charts: ReadonlyMap<st
 
 /** A paragraph, with its number ("1.1") apart from its words. */
 function paragraphOf(p: Element): Block {
-  const first = p.childNodes.find((node) => node.nodeName !== '#text' || textOf(node).trim() !== '');
-  const number = first && 'tagName' in first && classes(first).includes('paragraph-number') ? textOf(first) : undefined;
-  const rest = number === undefined ? p.childNodes : p.childNodes.filter((node) => node !== first);
-  return { kind: 'paragraph', ...(number !== undefined && { number }), runs: trimmed(inlineRuns(rest)) };
+  const number = paragraphNumberElement(p);
+  const rest = number ? p.childNodes.filter((node) => node !== number) : p.childNodes;
+  return { kind: 'paragraph', ...(number && { number: textOf(number) }), runs: trimmed(inlineRuns(rest)) };
 }
 
 function tableOf(table: Element): TableBlock {
@@ -136,7 +135,7 @@ function figureOf(figure: Element, charts: ReadonlyMap<string, RenderedDiagram>)
   const diagram = id === undefined ? undefined : charts.get(id);
   const caption = descendants(figure, 'figcaption')[0];
   const table = descendants(figure, 'table')[0];
-  const notes = descendants(figure, 'div').filter((div) => classes(div).includes('diagram-notes'))[0];
+  const notes = descendants(figure, 'div').filter((div) => hasClass(div, 'diagram-notes'))[0];
   return {
     kind: 'figure',
     title: caption ? textOf(caption) : '',
@@ -195,7 +194,6 @@ function textOf(node: Node): string {
 }
 
 const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
-const classes = (element: Element) => (attribute(element, 'class') ?? '').split(/\s+/);
 const children = (element: Element, tag: string) =>
   element.childNodes.filter((node): node is Element => 'tagName' in node && node.tagName === tag);
 

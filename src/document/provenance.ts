@@ -53,6 +53,9 @@ function drawsSeries(chart: ReportDefinition['diagrams'][number]['chart']): bool
 }
 
 /** A logo file as a data: URL, so the document loads nothing. */
+/** What a screen reader and Word say of the council's logo. */
+export const logoAlt = (council: string): string => `${council} logo`;
+
 export function logoDataUrl(path: string, content: Uint8Array): string {
   const type = path.toLowerCase().endsWith('.svg')
     ? 'image/svg+xml'

@@ -28,6 +28,7 @@ import { documentModel, type Block, type Run, type TableBlock } from '../documen
 import { FONT_FAMILY } from '../fonts.js';
 import { chartParagraph, logoParagraph } from './docx-images.js';
 import { reportInformation } from '../pdf/metadata.js';
+import { logoAlt } from '../document/provenance.js';
 import type { OutputFormat } from './types.js';
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -54,9 +55,9 @@ export const docxOutput: OutputFormat = {
       if (block.kind === 'list') list += 1;
       return blockOf(block, list, textWidth);
     });
-    const logoAlt = `${definition.report.council} logo`;
+    const alt = logoAlt(definition.report.council);
     const front = logo
-      ? await logoParagraph(logo, { id: pngs.length + 1, title: logoAlt, description: logoAlt }, printer)
+      ? await logoParagraph(logo, { id: pngs.length + 1, title: alt, description: alt }, printer)
       : undefined;
     const document = new Document({
       title: info.title,

@@ -7,6 +7,7 @@
 import Handlebars from 'handlebars';
 import { layoutHandlebars, headingText, numberSections, type NumberedSection } from '../document/assemble.js';
 import { withContentPolicy } from '../document/html-policy.js';
+import { logoAlt } from '../document/provenance.js';
 import { meetingLine } from '../definition/normalize.js';
 import type { BuildResult } from '../pipeline.js';
 import { TOOL_VERSION } from '../version.js';
@@ -61,7 +62,7 @@ export function layoutPack(
           ? { ...report.definition.report, portfolioHolder: report.definition.report.portfolioHolder ?? null }
           : null,
         revision: report?.revision ?? null,
-        logo: report?.logo ? { src: report.logo, alt: `${report.definition.report.council} logo` } : null,
+        logo: report?.logo ? { src: report.logo, alt: logoAlt(report.definition.report.council) } : null,
         contents:
           report?.definition.output.contents === true
             ? sections.map((section) => ({
