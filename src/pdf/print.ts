@@ -66,9 +66,14 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
   }
 
   browser.on('disconnected', () => (gone = true));
+  // Set when the browser stopped answering and was ended for it: the other calls it was doing report the
+  // same, rather than being tried again in a fresh browser as after a crash.
+  let timedOut = false;
+  const stoppedAnswering = () => new ReportError(message.browserTimedOut(options.timeoutMs / 1000));
 
   /** One use of the browser, bounded in time; a browser that ends meanwhile is a BrowserGoneError. */
   const use = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (timedOut) throw stoppedAnswering();
     if (gone) throw new BrowserGoneError();
     try {
       return await within(
@@ -76,14 +81,15 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
         Promise.race([work(), chromium.exited.then(() => Promise.reject(new BrowserGoneError()))]),
       );
     } catch (error) {
-      if (error instanceof TimedOutError) {
-        gone = true; // it no longer answers: end it now rather than ask it to close
+      if (error instanceof TimedOutError || timedOut) {
+        timedOut = gone = true; // it no longer answers: end it now rather than ask it to close
         await chromium.kill();
-        throw new ReportError(message.browserTimedOut(options.timeoutMs / 1000));
+        throw stoppedAnswering();
       }
       if (error instanceof ReportError) throw error;
       // The pipe can close (and puppeteer say "Target closed") a moment before the process is seen to exit.
       if (!gone) await within(1_000, chromium.exited).catch(() => undefined);
+      if (timedOut) throw stoppedAnswering();
       if (gone) throw new BrowserGoneError();
       throw error;
     }

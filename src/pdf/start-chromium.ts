@@ -87,7 +87,7 @@ export function startChromium(executablePath: string): RunningChromium {
   // However this process ends (an error, process.exit, a closed pipe), the browser ends with it.
   const onExit = () => {
     signalGroup(child, 'SIGKILL');
-    rmSync(folder, { recursive: true, force: true });
+    removeFolder(folder);
   };
   process.once('exit', onExit);
 
@@ -103,7 +103,7 @@ export function startChromium(executablePath: string): RunningChromium {
       signalGroup(child, 'SIGKILL'); // any helper process still holding on
       // Our ends of the DevTools pipe, which a browser that never connected leaves open (and the process alive).
       for (const fd of [3, 4]) (child.stdio[fd] as Writable | Readable | null)?.destroy();
-      rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+      removeFolder(folder);
       process.removeListener('exit', onExit);
       watchdog?.stdin?.end();
     })());
@@ -138,6 +138,15 @@ const end = () => {
 };
 process.stdin.on('end', end); process.stdin.on('error', end); process.stdin.on('close', end); process.stdin.resume();
 `;
+
+/** Removes the browser's folder; a helper still writing its profile (ENOTEMPTY) leaves it to the watchdog. */
+function removeFolder(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+  } catch {
+    // The watchdog removes it once the browser's processes have gone; an exit handler must not throw.
+  }
+}
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {

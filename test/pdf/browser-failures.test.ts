@@ -91,7 +91,8 @@ function meeting(): { dir: string; tmp: string } {
   return { dir, tmp: tempDir('scrutiny-tmpdir-') };
 }
 
-describe('a real browser that fails mid-print', () => {
+// Each waits for a whole pack to reach its print, which on a loaded machine can take most of a minute.
+describe('a real browser that fails mid-print', { timeout: 150_000 }, () => {
   it('killed once: printing goes on in a fresh browser and the packs are built', async () => {
     const { dir, tmp } = meeting();
     const pack = startCli(['pack'], { cwd: dir, env: { TMPDIR: tmp } });
