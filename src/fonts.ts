@@ -2,7 +2,8 @@
  * The report's font, bundled from an npm font package and inlined into the document as data URIs, so
  * the PDF embeds it and neither the browser nor the HTML twin loads anything from disk or network.
  * Only the Latin subsets are inlined: they cover English prose, names with accents and the £ and €
- * signs, at about 50 KB per weight.
+ * signs, at about 50 KB per weight. The Word twin embeds the family's TrueType faces instead (Word takes
+ * no woff2), from Adobe's own package of the same font.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -14,7 +15,10 @@ export const FONT_FAMILY = 'Source Sans 3';
 const STYLES = ['400', '400-italic', '600', '700'];
 const SUBSETS = ['latin', 'latin-ext'];
 
+const TRUETYPE_PACKAGE = 'source-sans';
+
 let cached: Promise<string> | undefined;
+let trueType: Promise<TrueTypeFaces> | undefined;
 
 const packageDir = () => dirname(createRequire(import.meta.url).resolve(`${FONT_PACKAGE}/package.json`));
 
@@ -47,4 +51,22 @@ async function buildFontFaceCss(): Promise<string> {
     }),
   );
   return inlined.join('\n');
+}
+
+export interface TrueTypeFaces {
+  readonly regular: Buffer;
+  readonly bold: Buffer;
+  readonly italic: Buffer;
+}
+
+/** The faces a Word document embeds (the PDF's regular, italic and bold), read once per process. */
+export function trueTypeFaces(): Promise<TrueTypeFaces> {
+  trueType ??= (async () => {
+    const dir = join(dirname(createRequire(import.meta.url).resolve(`${TRUETYPE_PACKAGE}/package.json`)), 'TTF');
+    const [regular, bold, italic] = await Promise.all(
+      ['Regular', 'Bold', 'It'].map((face) => readFile(join(dir, `SourceSans3-${face}.ttf`))),
+    );
+    return { regular: regular!, bold: bold!, italic: italic! };
+  })();
+  return trueType;
 }

@@ -5,7 +5,7 @@
  * same rendered sections the HTML document lays out, read with a real HTML parser (parse5), and each
  * figure takes its chart and description from the rendered diagram itself.
  */
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { RenderedDiagram } from '../charts/render-charts.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { meetingLine } from '../definition/normalize.js';
@@ -40,6 +40,8 @@ export type Block =
   | { readonly kind: 'paragraph'; readonly number?: string; readonly runs: readonly Run[]; readonly small?: boolean }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Run[])[] }
   | TableBlock
+  /** A contents list of the sections, after the front block. */
+  | { readonly kind: 'contents'; readonly title: string }
   | {
       readonly kind: 'figure';
       readonly title: string;
@@ -57,13 +59,25 @@ export interface DocumentModel {
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];
 
-export function documentModel(
-  definition: ReportDefinition,
-  sections: readonly RenderedSection[],
-  charts: ReadonlyMap<string, RenderedDiagram>,
-  provenance: Provenance,
-  revision?: { readonly date: string; readonly text: string },
-): DocumentModel {
+/** What the model is made from: a built report's parts (outputs/types.ts's BuiltReport has them all). */
+export interface ModelSource {
+  readonly definition: ReportDefinition;
+  readonly sections: readonly RenderedSection[];
+  readonly charts: ReadonlyMap<string, RenderedDiagram>;
+  readonly provenance: Provenance;
+  readonly revision?: { readonly date: string; readonly text: string };
+  /** The assembled document, for what the layout itself writes (the contents list's heading). */
+  readonly html: string;
+}
+
+export function documentModel({
+  definition,
+  sections,
+  charts,
+  provenance,
+  revision,
+  html,
+}: ModelSource): DocumentModel {
   const { report } = definition;
   const blocks: Block[] = [];
   if (revision)
@@ -78,6 +92,7 @@ export function documentModel(
   blocks.push(paragraph([{ text: 'Ward(s): ', bold: true }, { text: report.wards }]));
   if (report.portfolioHolder)
     blocks.push(paragraph([{ text: 'Portfolio: ', bold: true }, { text: report.portfolioHolder }]));
+  if (definition.output.contents) blocks.push({ kind: 'contents', title: contentsTitle(html) });
   for (const section of numberSections(sections)) {
     blocks.push({ kind: 'heading', level: 2, text: headingText(section), ...(section.appendix && { newPage: true }) });
     readBlocks(parseFragment(section.html).childNodes, blocks, charts);
@@ -85,6 +100,13 @@ export function documentModel(
   const sources = `Figures from: ${provenance.sources.join('; ')}. Produced with ${provenance.tool}.`;
   blocks.push({ kind: 'paragraph', runs: [{ text: sources }], small: true });
   return { runningHeader: meetingLine(report.committee, report.meetingDate), blocks };
+}
+
+/** The contents list's heading as the layout writes it (its nav's first heading), "Contents" if it has none. */
+function contentsTitle(html: string): string {
+  const nav = descendants(parse(html) as unknown as Element, 'nav').find((element) => hasClass(element, 'contents'));
+  const heading = nav && ['h1', 'h2', 'h3'].flatMap((tag) => descendants(nav, tag))[0];
+  return heading ? textOf(heading) : 'Contents';
 }
 
 const paragraph = (runs: readonly Run[]): Block => ({ kind: 'paragraph', runs });

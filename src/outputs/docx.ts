@@ -19,14 +19,15 @@ import {
   Tab,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
-import JSZip from 'jszip';
 import { documentModel, type Block, type Run, type TableBlock } from '../document/model.js';
-import { FONT_FAMILY } from '../fonts.js';
+import { FONT_FAMILY, trueTypeFaces } from '../fonts.js';
 import { chartParagraph, logoParagraph } from './docx-images.js';
+import { reproducible } from './docx-package.js';
 import { reportInformation } from '../pdf/metadata.js';
 import { logoAlt } from '../document/provenance.js';
 import type { OutputFormat } from './types.js';
@@ -36,10 +37,10 @@ const TWIPS_PER_MM = 1440 / 25.4;
 export const docxOutput: OutputFormat = {
   wanted: (definition) => definition.output.docx,
   async render(report, { printer, sourceDate, log }) {
-    const { definition, sections, charts, provenance, revision, html, fontFaces, logo } = report;
+    const { definition, revision, html, fontFaces, logo } = report;
     const name = `${definition.report.slug}.docx`;
     log(`Writing ${name}`);
-    const model = documentModel(definition, sections, charts, provenance, revision);
+    const model = documentModel(report);
     const figures = model.blocks.flatMap((block) => (block.kind === 'figure' && block.chart ? [block.chart.svg] : []));
     const pngs = printer && figures.length > 0 ? await (await printer).rasterize(figures, fontFaces) : [];
     const style = houseStyleOf(html);
@@ -47,19 +48,22 @@ export const docxOutput: OutputFormat = {
     const info = reportInformation(definition, sourceDate, revision);
     let image = 0;
     let list = 0;
-    const body = model.blocks.flatMap((block): (Paragraph | Table)[] => {
+    const body = model.blocks.flatMap((block): Body[] => {
       if (block.kind === 'figure') {
         const png = block.chart ? pngs[image++] : undefined;
         return figure(block, png && { png, id: image }, textWidth);
       }
       if (block.kind === 'list') list += 1;
-      return blockOf(block, list, textWidth);
+      return blockOf(block, list, textWidth, style.accent);
     });
     const alt = logoAlt(definition.report.council);
     const front = logo
       ? await logoParagraph(logo, { id: pngs.length + 1, title: alt, description: alt }, printer)
       : undefined;
+    const faces = await trueTypeFaces();
     const document = new Document({
+      // Embedded, so that Word and LibreOffice set the twin in the PDF's font where it is not installed.
+      fonts: [{ name: FONT_FAMILY, data: faces.regular, bold: faces.bold, italic: faces.italic }],
       title: info.title,
       subject: info.subject,
       creator: info.author,
@@ -112,7 +116,7 @@ export const docxOutput: OutputFormat = {
         },
       ],
     });
-    return [{ name, content: await fixedDates(await Packer.toBuffer(document), info.date) }];
+    return [{ name, content: await reproducible(await Packer.toBuffer(document), info.date) }];
   },
 };
 
@@ -177,8 +181,21 @@ function runsOf(runs: readonly Run[], size?: number, color?: string): TextRun[] 
   );
 }
 
-function blockOf(block: Exclude<Block, { kind: 'figure' }>, list: number, width: number): (Paragraph | Table)[] {
+type Body = Paragraph | Table | TableOfContents;
+
+function blockOf(block: Exclude<Block, { kind: 'figure' }>, list: number, width: number, accent: string): Body[] {
   switch (block.kind) {
+    case 'contents':
+      // Word's own table of contents of the section headings, linked to them; Word fills in the page numbers
+      // when it updates the field (it asks on opening). Its heading is not a heading, so it does not list itself.
+      return [
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 240, after: 120 },
+          children: [new TextRun({ text: block.title, bold: true, size: 28, color: accent })],
+        }),
+        new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '2-2' }),
+      ];
     case 'heading':
       return [
         new Paragraph({
@@ -266,17 +283,3 @@ function figure(
 
 const small = (text: string, colour: string) =>
   new Paragraph({ children: [new TextRun({ text, size: 18, color: colour })] });
-
-/** The package with every date in it fixed (its parts' times and the core properties), so two builds match. */
-async function fixedDates(docx: Uint8Array, date: Date): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(docx);
-  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const core = zip.file('docProps/core.xml');
-  if (core)
-    zip.file(
-      'docProps/core.xml',
-      (await core.async('string')).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*</g, `$1${stamp}<`),
-    );
-  for (const file of Object.values(zip.files)) file.date = date;
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-}

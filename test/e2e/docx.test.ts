@@ -131,6 +131,18 @@ describe('the example’s Word twin', () => {
         from = at + mark.length;
       }
     }
+    // Set in the font the twin embeds, though this machine has no Source Sans 3 installed for LibreOffice.
+    const { stdout: fonts } = await run('pdffonts', [join(first, 'lo', `${SLUG}.pdf`)]);
+    expect(fonts).toMatch(/SourceSans3-Regular/);
+    expect(fonts).toMatch(/SourceSans3-Bold/);
+  });
+
+  it('embeds the font it names: regular, bold and italic, as Word’s obfuscated font parts', async () => {
+    const table = await zip.file('word/fontTable.xml')!.async('string');
+    const font = /<w:font w:name="Source Sans 3">[\s\S]*?<\/w:font>/.exec(table)![0];
+    for (const face of ['embedRegular', 'embedBold', 'embedItalic']) expect(font).toContain(`<w:${face} `);
+    const parts = Object.keys(zip.files).filter((name) => name.endsWith('.odttf'));
+    expect(parts).toHaveLength(3);
   });
 });
 
@@ -161,6 +173,24 @@ describe('the Word twin in the second house style (templates/council-b)', () => 
     const heading2 = /<w:style [^>]*w:styleId="Heading2"[\s\S]*?<\/w:style>/.exec(styles)![0];
     // templates/council-b/print.css: --accent: #5b2c83.
     expect(heading2).toContain('<w:color w:val="5b2c83"/>');
+  });
+
+  it('lists its sections in Word’s own contents field (contents: true), as the HTML twin’s contents list does', async () => {
+    const xml = await styled.file('word/document.xml')!.async('string');
+    expect(decode(xml)).toContain('TOC \\h \\o "2-2"');
+    const html = readFileSync(join(out, `${SLUG}-second-style.html`), 'utf8');
+    const nav = /<nav class="contents"[\s\S]*?<\/nav>/.exec(html)![0];
+    const listed = [...nav.matchAll(/<a href="#[^"]+">([^<]*)<\/a>/g)].map((m) => decode(m[1]!));
+    expect(listed.length).toBeGreaterThan(5);
+    // The field's entries as written (each linked to its heading), before Word fills in their pages.
+    const entries = paragraphs(xml)
+      .filter((p) => /<w:pStyle w:val="TOC\d"\/>/.test(p.xml))
+      .map((p) => p.text);
+    expect(entries).toEqual(listed);
+    // Its heading is the layout's, and not itself a heading (or the contents would list it).
+    const heading = paragraphs(xml).find((p) => p.text === 'Contents')!;
+    expect(heading.xml).not.toContain('Heading');
+    expect(body).not.toContain('TOC \\h');
   });
 
   it('has the house style’s A4 page and margins (20, 18, 22 and 18 mm)', async () => {
