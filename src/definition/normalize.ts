@@ -50,8 +50,8 @@ export interface ReportDefinition {
   readonly disclosure: ValidatedDefinition['disclosure'];
   readonly theme: Readonly<Record<string, unknown>>;
   readonly style: ValidatedDefinition['style'];
-  /** The logo's absolute path, when there is one. */
-  readonly logo?: string;
+  /** The logo's absolute path and where the definition names it, when there is one. */
+  readonly logo?: { readonly path: string; readonly at: Place };
   readonly output: ValidatedDefinition['output'] & { readonly dir: string };
 }
 
@@ -176,7 +176,7 @@ export function normalizeDefinition(spec: ValidatedDefinition, context: Normaliz
     disclosure: spec.disclosure,
     theme: spec.theme ?? {},
     style: spec.style,
-    logo: logoPath,
+    ...(logoPath && { logo: { path: logoPath, at: context.locate(['report', 'logo']) } }),
     output: { ...spec.output, dir: outputDir },
   };
 }

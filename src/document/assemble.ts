@@ -14,7 +14,7 @@ import * as message from '../diagnostics/messages.js';
 import { handlebarsError, refuseInheritedNames, type TemplateSource } from '../narrative/render-narrative.js';
 import { applyHtmlPolicy } from './html-policy.js';
 import { keepPeriodsWhole } from './periods-whole.js';
-import { logoAlt } from './provenance.js';
+import { logoAlt } from './logo.js';
 
 export interface DocumentParts {
   readonly layout: TemplateSource;

@@ -51,16 +51,3 @@ export function provenanceOf(
 function drawsSeries(chart: ReportDefinition['diagrams'][number]['chart']): boolean {
   return chart === 'trend' || chart === 'none' || chart === 'breakdown';
 }
-
-/** A logo file as a data: URL, so the document loads nothing. */
-/** What a screen reader and Word say of the council's logo. */
-export const logoAlt = (council: string): string => `${council} logo`;
-
-export function logoDataUrl(path: string, content: Uint8Array): string {
-  const type = path.toLowerCase().endsWith('.svg')
-    ? 'image/svg+xml'
-    : /\.jpe?g$/i.test(path)
-      ? 'image/jpeg'
-      : 'image/png';
-  return `data:${type};base64,${Buffer.from(content).toString('base64')}`;
-}

@@ -10,7 +10,7 @@ import { plainText, type TemplateSource } from '../narrative/render-narrative.js
 import { BUILT_IN_TEMPLATES } from '../version.js';
 import { TEXT_FILE_LIMIT } from '../files/limits.js';
 import type { DocumentParts } from './assemble.js';
-import { logoDataUrl } from './provenance.js';
+import { logoDataUrl } from './logo.js';
 
 export interface TemplateFinder {
   /** A template by its name in the folder ("layout.hbs", "partials/diagram.hbs"). */
@@ -72,7 +72,12 @@ export async function reportParts(
   used: readonly TemplateSource[],
 ): Promise<DocumentParts> {
   const logo =
-    definition.logo && logoDataUrl(definition.logo, await files.readBytes(definition.logo, 'logo', TEXT_FILE_LIMIT));
+    definition.logo &&
+    logoDataUrl(
+      definition.logo,
+      files.shown(definition.logo.path),
+      await files.readBytes(definition.logo.path, 'logo', TEXT_FILE_LIMIT),
+    );
   return {
     layout: await templates.source('layout.hbs'),
     css: await houseStyle(templates),

@@ -29,7 +29,7 @@ import { FONT_FAMILY, trueTypeFaces } from '../fonts.js';
 import { chartParagraph, logoParagraph } from './docx-images.js';
 import { reproducible } from './docx-package.js';
 import { reportInformation } from '../pdf/metadata.js';
-import { logoAlt } from '../document/provenance.js';
+import { logoAlt } from '../document/logo.js';
 import type { OutputFormat } from './types.js';
 
 const TWIPS_PER_MM = 1440 / 25.4;

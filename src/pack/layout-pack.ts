@@ -7,7 +7,7 @@
 import Handlebars from 'handlebars';
 import { layoutHandlebars, headingText, numberSections, type NumberedSection } from '../document/assemble.js';
 import { withContentPolicy } from '../document/html-policy.js';
-import { logoAlt } from '../document/provenance.js';
+import { logoAlt } from '../document/logo.js';
 import { meetingLine } from '../definition/normalize.js';
 import type { BuildResult } from '../pipeline.js';
 import { TOOL_VERSION } from '../version.js';

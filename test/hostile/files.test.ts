@@ -2,7 +2,7 @@
  * Files a definition may read, and folders it may write: only its own folder and below, links
  * followed; only regular files (a pipe or a device would be read forever); never a system folder.
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,20 @@ describe('files a definition may read', () => {
     );
     const result = await refuse(fx, ['build']);
     expectRefused(fx, result, [new RegExp(`${yamlPlace(CONFIG, at.line + 1, 9)}the logo "logo\\.png" ${outside(fx)}`)]);
+  });
+
+  it.each([
+    ['logo.png', 'GIF89a\x01\x00', 'PNG'],
+    ['logo.jpg', '\x89PNG\r\n\x1a\n', 'JPEG'],
+    ['logo.svg', '<html><body>not a drawing</body></html>', 'SVG'],
+  ])('a logo whose bytes are not the image its name says (%s) is refused at its line', async (name, bytes, kind) => {
+    const { fx, at } = withDefinition('  wards: All\n', `  wards: All\n  logo: ${name}\n`, (dir) =>
+      writeFileSync(join(dir, name), Buffer.from(bytes, 'latin1')),
+    );
+    const result = await refuse(fx, ['build']);
+    expectRefused(fx, result, [
+      new RegExp(`${yamlPlace(CONFIG, at.line + 1, 9)}the logo "${re(name)}" is not a ${kind} image, as its name says`),
+    ]);
   });
 
   it('a partial that is a link to /etc/passwd is refused, naming the partial', async () => {

@@ -103,3 +103,6 @@ export const areasWithoutArea = (place: Place, indicator: string) =>
 
 export const comparatorIsOwn = (place: Place, text: string) =>
   `${at(place)}: "${text}" is the report's own council, so it cannot be a comparator; name other councils.`;
+
+export const logoNotItsKind = (place: Place, path: string, kind: string) =>
+  `${at(place)}: the logo "${path}" is not a ${kind} image, as its name says (its first bytes are not a ${kind} file's); save it again as PNG, JPEG or SVG, or name it for what it is.`;
