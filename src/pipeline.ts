@@ -166,7 +166,7 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   }
 
   // 7. Outputs: PDF, HTML twin, indicator JSON, standalone charts, and the build's record; then all written at once.
-  const built = { definition, indicators, charts, sections, provenance, html, fontFaces, revision, logo: parts.logo };
+  const built = { definition, indicators, charts, html, fontFaces, revision, logo: parts.logo };
   const context = { printer, sourceDate: effects.sourceDate, log: effects.log };
   const rendered = await renderOutputs(built, context);
   const staleChangesPage =

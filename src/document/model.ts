@@ -1,17 +1,15 @@
 /**
- * A report as a document model: the front block, then each section as headings, numbered paragraphs
- * with inline runs, lists, tables and figures, then the sources line. Writers of formats other than
- * HTML (the Word twin) read this rather than converting the HTML document: the model is made from the
- * same rendered sections the HTML document lays out, read with a real HTML parser (parse5), and each
- * figure takes its chart and description from the rendered diagram itself.
+ * A report as a document model: blocks of headings, numbered paragraphs with inline runs, lists, tables,
+ * figures and the contents list, in the order the document has them. Writers of formats other than HTML
+ * (the Word twin) read this. It is made from the document the templates wrote (layout.hbs's front block,
+ * contents and footer as well as the sections), read with a real HTML parser (parse5), so a council's
+ * own layout and wording reach the twin as they reach the PDF; each figure takes its chart and
+ * description from the rendered diagram itself.
  */
-import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { RenderedDiagram } from '../charts/render-charts.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { meetingLine } from '../definition/normalize.js';
-import { formatDate } from '../dates.js';
-import type { RenderedSection } from '../narrative/render-narrative.js';
-import { headingText, numberSections, type Provenance } from './assemble.js';
 import { hasClass, paragraphNumberElement } from './html-nodes.js';
 
 export interface Run {
@@ -24,6 +22,8 @@ export interface Run {
 
 export interface TableBlock {
   readonly kind: 'table';
+  /** A table of figures: its columns after the first are figures, set to the right. */
+  readonly figures: boolean;
   readonly head: readonly string[];
   /** Each row's first cell heads the row. */
   readonly rows: readonly (readonly string[])[];
@@ -62,66 +62,43 @@ type Element = DefaultTreeAdapterMap['element'];
 /** What the model is made from: a built report's parts (outputs/types.ts's BuiltReport has them all). */
 export interface ModelSource {
   readonly definition: ReportDefinition;
-  readonly sections: readonly RenderedSection[];
   readonly charts: ReadonlyMap<string, RenderedDiagram>;
-  readonly provenance: Provenance;
-  readonly revision?: { readonly date: string; readonly text: string };
-  /** The assembled document, for what the layout itself writes (the contents list's heading). */
+  /** The assembled document: its layout's front block, contents list and footer as well as the sections. */
   readonly html: string;
 }
 
-export function documentModel({
-  definition,
-  sections,
-  charts,
-  provenance,
-  revision,
-  html,
-}: ModelSource): DocumentModel {
+export function documentModel({ definition, charts, html }: ModelSource): DocumentModel {
   const { report } = definition;
+  const body = descendants(parse(html) as unknown as Element, 'body')[0];
   const blocks: Block[] = [];
-  if (revision)
-    blocks.push(
-      paragraph([{ text: `Revised on ${formatDate(revision.date)}: `, bold: true }, { text: revision.text }]),
-    );
-  blocks.push(
-    paragraph([{ text: report.committee, bold: true }]),
-    paragraph([{ text: formatDate(report.meetingDate) }]),
-  );
-  blocks.push({ kind: 'heading', level: 1, text: report.title });
-  blocks.push(paragraph([{ text: 'Ward(s): ', bold: true }, { text: report.wards }]));
-  if (report.portfolioHolder)
-    blocks.push(paragraph([{ text: 'Portfolio: ', bold: true }, { text: report.portfolioHolder }]));
-  if (definition.output.contents) blocks.push({ kind: 'contents', title: contentsTitle(html) });
-  for (const section of numberSections(sections)) {
-    blocks.push({ kind: 'heading', level: 2, text: headingText(section), ...(section.appendix && { newPage: true }) });
-    readBlocks(parseFragment(section.html).childNodes, blocks, charts);
-  }
-  const sources = `Figures from: ${provenance.sources.join('; ')}. Produced with ${provenance.tool}.`;
-  blocks.push({ kind: 'paragraph', runs: [{ text: sources }], small: true });
+  if (body) readBlocks(body.childNodes, blocks, charts);
   return { runningHeader: meetingLine(report.committee, report.meetingDate), blocks };
 }
 
-/** The contents list's heading as the layout writes it (its nav's first heading), "Contents" if it has none. */
-function contentsTitle(html: string): string {
-  const nav = descendants(parse(html) as unknown as Element, 'nav').find((element) => hasClass(element, 'contents'));
-  const heading = nav && ['h1', 'h2', 'h3'].flatMap((tag) => descendants(nav, tag))[0];
-  return heading ? textOf(heading) : 'Contents';
-}
+const paragraph = (runs: readonly Run[], small?: boolean): Block => ({
+  kind: 'paragraph',
+  runs,
+  ...(small && { small }),
+});
+const LEVELS: Readonly<Record<string, 1 | 2>> = { h1: 1, h2: 2 };
 
-const paragraph = (runs: readonly Run[]): Block => ({ kind: 'paragraph', runs });
-
-function readBlocks(nodes: readonly Node[], out: Block[], charts: ReadonlyMap<string, RenderedDiagram>): void {
+/** The blocks of a part of the document, in order; a footer's paragraphs are small print. */
+function readBlocks(
+  nodes: readonly Node[],
+  out: Block[],
+  charts: ReadonlyMap<string, RenderedDiagram>,
+  small = false,
+): void {
   for (const node of nodes) {
     if (node.nodeName === '#text') {
       const runs = trimmed(inlineRuns([node]));
-      if (runs.length > 0) out.push(paragraph(runs));
+      if (runs.length > 0) out.push(paragraph(runs, small));
       continue;
     }
     if (!('tagName' in node)) continue;
     const tag = node.tagName;
-    if (/^h[1-6]$/.test(tag)) out.push({ kind: 'heading', level: 3, text: textOf(node) });
-    else if (tag === 'p') out.push(paragraphOf(node));
+    if (/^h[1-6]$/.test(tag)) out.push({ kind: 'heading', level: LEVELS[tag] ?? 3, text: textOf(node) });
+    else if (tag === 'p') out.push({ ...paragraphOf(node), ...(small && { small }) });
     else if (tag === 'ol' || tag === 'ul')
       out.push({
         kind: 'list',
@@ -132,9 +109,23 @@ function readBlocks(nodes: readonly Node[], out: Block[], charts: ReadonlyMap<st
     else if (tag === 'figure') out.push(figureOf(node, charts));
     else if (tag === 'dl')
       for (const [dt, dd] of pairs(node))
-        out.push(paragraph([{ text: `${textOf(dt)}: `, bold: true }, ...trimmed(inlineRuns(dd.childNodes))]));
-    else if (tag !== 'svg' && tag !== 'img' && tag !== 'style') readBlocks(node.childNodes, out, charts);
+        out.push(paragraph([{ text: `${textOf(dt)}: `, bold: true }, ...trimmed(inlineRuns(dd.childNodes))], small));
+    else if (tag === 'nav' && hasClass(node, 'contents')) out.push({ kind: 'contents', title: contentsTitle(node) });
+    else if (tag === 'section' && hasClass(node, 'appendix')) {
+      // An appendix starts on a page of its own, as print.css has it.
+      const from = out.length;
+      readBlocks(node.childNodes, out, charts, small);
+      const heading = out.findIndex((block, i) => i >= from && block.kind === 'heading');
+      if (heading >= 0) out[heading] = { ...(out[heading] as Extract<Block, { kind: 'heading' }>), newPage: true };
+    } else if (tag !== 'svg' && tag !== 'img' && tag !== 'style' && tag !== 'script' && tag !== 'template')
+      readBlocks(node.childNodes, out, charts, small || tag === 'footer');
   }
+}
+
+/** The contents list's heading as the layout writes it (its first heading), "Contents" if it has none. */
+function contentsTitle(nav: Element): string {
+  const heading = ['h1', 'h2', 'h3'].flatMap((tag) => descendants(nav, tag))[0];
+  return heading ? textOf(heading) : 'Contents';
 }
 
 /** A paragraph, with its number ("1.1") apart from its words. */
@@ -149,7 +140,12 @@ function tableOf(table: Element): TableBlock {
     tr.childNodes.filter((cell): cell is Element => 'tagName' in cell && /^t[hd]$/.test(cell.tagName)).map(textOf),
   );
   const hasHead = descendants(table, 'thead').length > 0;
-  return { kind: 'table', head: hasHead ? (rows[0] ?? []) : [], rows: hasHead ? rows.slice(1) : rows };
+  return {
+    kind: 'table',
+    figures: hasClass(table, 'figures'),
+    head: hasHead ? (rows[0] ?? []) : [],
+    rows: hasHead ? rows.slice(1) : rows,
+  };
 }
 
 function figureOf(figure: Element, charts: ReadonlyMap<string, RenderedDiagram>): Block {

@@ -247,12 +247,13 @@ function tableOf(table: TableBlock, width: number): Table {
           new TableRow({
             tableHeader: true,
             cantSplit: true,
-            children: table.head.map((text, i) => cell(text, true, i > 0)),
+            children: table.head.map((text, i) => cell(text, true, table.figures && i > 0)),
           }),
         ]
       : []),
     ...table.rows.map(
-      (row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i === 0, i > 0)) }),
+      (row) =>
+        new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i === 0, table.figures && i > 0)) }),
     ),
   ];
   // The row headings' column a third of the width (a quarter beside many periods), the figures' columns

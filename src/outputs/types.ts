@@ -3,18 +3,13 @@ import type { RenderedDiagram } from '../charts/render-charts.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import type { OutputFile } from '../files/write-output.js';
 import type { IndicatorSet } from '../indicators/types.js';
-import type { Provenance } from '../document/assemble.js';
-import type { RenderedSection } from '../narrative/render-narrative.js';
 import type { Printer } from '../pdf/print.js';
 
 export interface BuiltReport {
   readonly definition: ReportDefinition;
   readonly indicators: IndicatorSet;
   readonly charts: ReadonlyMap<string, RenderedDiagram>;
-  /** The sections as rendered, and the sources line: what a writer of another format reads. */
-  readonly sections: readonly RenderedSection[];
-  readonly provenance: Provenance;
-  /** The assembled document: printed to PDF and published as the HTML twin. */
+  /** The assembled document: printed to PDF, published as the HTML twin, and read by other formats' writers. */
   readonly html: string;
   /** The embedded fonts' CSS, for drawing charts on their own. */
   readonly fontFaces: string;

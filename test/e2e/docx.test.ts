@@ -175,6 +175,29 @@ describe('the Word twin in the second house style (templates/council-b)', () => 
     expect(heading2).toContain('<w:color w:val="5b2c83"/>');
   });
 
+  it('takes its front block from the style’s own layout: the council’s name, then the report’s facts as a table', async () => {
+    const xml = await styled.file('word/document.xml')!.async('string');
+    const texts = paragraphs(xml).map((p) => p.text);
+    const layout = readFileSync(join(ROOT, 'templates', 'council-b', 'layout.hbs'), 'utf8');
+    const labels = [...layout.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]!);
+    expect(labels).toContain('Report to');
+    const spec = parse(readFileSync(join(ROOT, 'examples', 'second-style', 'report.config.yaml'), 'utf8')) as {
+      report: { council: string; committee: string; wards: string };
+    };
+    const at = (text: string) => texts.indexOf(text);
+    expect(at(spec.report.council)).toBeGreaterThanOrEqual(0);
+    expect(at(spec.report.council)).toBeLessThan(at(definition.report.title));
+    // Each fact is a row of one table: its label in the first cell, the value beside it, as the PDF has them.
+    for (const [label, value] of [
+      ['Report to', spec.report.committee],
+      ['Wards affected', spec.report.wards],
+    ] as const) {
+      expect(at(label)).toBeGreaterThan(at(definition.report.title));
+      expect(texts[at(label) + 1]).toBe(value);
+    }
+    expect(texts).not.toContain('Ward(s): All');
+  });
+
   it('lists its sections in Word’s own contents field (contents: true), as the HTML twin’s contents list does', async () => {
     const xml = await styled.file('word/document.xml')!.async('string');
     expect(decode(xml)).toContain('TOC \\h \\o "2-2"');
