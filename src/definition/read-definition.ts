@@ -2,6 +2,7 @@
  * A YAML file -> validated against its zod schema (report.config.yaml, agenda.yaml). Every problem,
  * from YAML syntax to a misspelt key, is reported in one pass with its line and column.
  */
+import { firstUnshowable } from '../characters.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ProblemList, ReportError } from '../diagnostics/report-error.js';
@@ -104,6 +105,8 @@ function toValue(doc: Document, file: string, where: Where): unknown {
     );
   }
   for (const offset of duplicateKeys(doc)) problems.add(message.yamlSyntax(where(offset), 'Map keys must be unique'));
+  for (const [offset, character] of unshowableCharacters(doc))
+    problems.add(message.unshowableCharacter(where(offset), character));
   problems.throwIfAny();
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -129,6 +132,18 @@ function duplicateKeys(doc: Document): number[] {
     },
   });
   return offsets;
+}
+
+/** Where a text holds a character no document can show (written as an escape such as "\\u0001", or pasted in). */
+function unshowableCharacters(doc: Document): [number, number][] {
+  const found: [number, number][] = [];
+  visit(doc, {
+    Scalar(_, scalar) {
+      const code = typeof scalar.value === 'string' ? firstUnshowable(scalar.value) : undefined;
+      if (code !== undefined) found.push([rangeStart(scalar) ?? 0, code]);
+    },
+  });
+  return found;
 }
 
 /** Where the first alias stands: only looked for when the aliases have been refused. */

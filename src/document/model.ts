@@ -10,6 +10,7 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { RenderedDiagram } from '../charts/render-charts.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { meetingLine } from '../definition/normalize.js';
+import { showable } from '../characters.js';
 import { hasClass, paragraphNumberElement } from './html-nodes.js';
 
 export interface Run {
@@ -158,7 +159,7 @@ function figureOf(figure: Element, charts: ReadonlyMap<string, RenderedDiagram>)
     kind: 'figure',
     title: caption ? textOf(caption) : '',
     ...(table && { table: tableOf(table) }),
-    ...(diagram?.svg && { chart: { svg: diagram.svg, description: diagram.description } }),
+    ...(diagram?.svg && { chart: { svg: diagram.svg, description: showable(diagram.description) } }),
     notes: notes
       ? children(notes, 'div')
           .map((div) => trimmed(inlineRuns(div.childNodes)))
@@ -173,7 +174,7 @@ function inlineRuns(nodes: readonly Node[], style: { bold?: boolean; italic?: bo
   let breakNext = false;
   for (const node of nodes) {
     if (node.nodeName === '#text') {
-      const text = (node as DefaultTreeAdapterMap['textNode']).value.replace(/\s+/g, ' ');
+      const text = showable((node as DefaultTreeAdapterMap['textNode']).value).replace(/\s+/g, ' ');
       if (text === '') continue;
       runs.push({ text, ...style, ...(breakNext && { breakBefore: true }) });
       breakNext = false;
@@ -206,7 +207,8 @@ function trimmed(runs: readonly Run[]): Run[] {
 }
 
 function textOf(node: Node): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value.replace(/\s+/g, ' ');
+  if (node.nodeName === '#text')
+    return showable((node as DefaultTreeAdapterMap['textNode']).value).replace(/\s+/g, ' ');
   if (!('tagName' in node)) return '';
   return node.childNodes.map(textOf).join('').replace(/\s+/g, ' ').trim();
 }

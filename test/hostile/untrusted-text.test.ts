@@ -347,6 +347,25 @@ describe('sections and partials that would run', () => {
   });
 });
 
+describe('characters no document can show', () => {
+  it.each([
+    ['an escape in quotes', '"All\\u0001"', '0001'],
+    ['a vertical tab pasted in', 'All\u000B', '000B'],
+    ['half of a surrogate pair', '"All\\uD800"', 'D800'],
+  ])('%s is refused at its line and column, and nothing is written', async (_, wards, code) => {
+    const fx = fixture(good.folder, 'report', (dir) =>
+      editText(dir, CONFIG, (yaml) => yaml.replace('wards: All', `wards: ${wards}`)),
+    );
+    const at = placeOf(join(fx.dir, CONFIG), `wards: ${wards}`);
+    const result = await refuse(fx, ['build']);
+    expectRefused(fx, result, [
+      new RegExp(
+        `${yamlPlace(CONFIG, at.line, at.column + 7)}the text holds the invisible character U\\+${code}, which no PDF, web page or Word document can show`,
+      ),
+    ]);
+  });
+});
+
 describe('names Excel would take for formulas', () => {
   /** The national csv files that list councils by code and name (not the neighbour models). */
   const nationalFiles = (dir: string) =>

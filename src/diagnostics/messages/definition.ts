@@ -106,3 +106,6 @@ export const comparatorIsOwn = (place: Place, text: string) =>
 
 export const logoNotItsKind = (place: Place, path: string, kind: string) =>
   `${at(place)}: the logo "${path}" is not a ${kind} image, as its name says (its first bytes are not a ${kind} file's); save it again as PNG, JPEG or SVG, or name it for what it is.`;
+
+export const unshowableCharacter = (place: Place, code: number) =>
+  `${at(place)}: the text holds the invisible character U+${code.toString(16).toUpperCase().padStart(4, '0')}, which no PDF, web page or Word document can show (perhaps pasted from another program); remove it.`;
