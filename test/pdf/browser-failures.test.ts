@@ -115,19 +115,24 @@ describe('a real browser that fails mid-print', { timeout: 150_000 }, () => {
 
   it('stopped (no longer answering): ended after --timeout, one sentence, exit code 2, nothing left running or written', async () => {
     const { dir, tmp } = meeting();
-    const pack = startCli(['pack', '--timeout', '4'], { cwd: dir, env: { TMPDIR: tmp } });
+    // Long enough for the reports' own prints on a loaded machine: they must finish for the pack to print.
+    const timeout = 15;
+    const pack = startCli(['pack', '--timeout', String(timeout)], { cwd: dir, env: { TMPDIR: tmp } });
+    let ended = false;
+    void pack.exited.then(() => (ended = true));
     // By the pack's own print the browser has long been answering (it printed the reports), so it stops mid-print, not mid-start.
     await until(
-      () => pack.output.stdout.includes('Printing the public pack') && browserMain(tmp) !== undefined,
+      () => ended || (pack.output.stdout.includes('Printing the public pack') && browserMain(tmp) !== undefined),
       'the pack printing',
-      60,
+      90,
     );
+    expect(ended, `the pack ended before its print: ${pack.output.stderr}`).toBe(false);
     const groups = new Set<number>();
     process.kill(-browserMain(tmp)!.pgid, 'SIGSTOP');
     browserProcesses(tmp, groups);
     const { code } = await pack.exited;
     expect(code).toBe(2);
-    expect(pack.output.stderr.trim().split('\n')).toEqual([message.browserTimedOut(4)]);
+    expect(pack.output.stderr.trim().split('\n')).toEqual([message.browserTimedOut(timeout)]);
     await until(
       () => browserProcesses(tmp, groups).length === 0 && readdirSync(tmp).length === 0,
       'the stopped browser gone',
