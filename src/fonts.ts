@@ -20,7 +20,7 @@ const TRUETYPE_PACKAGE = 'source-sans';
 let cached: Promise<string> | undefined;
 let trueType: Promise<TrueTypeFaces> | undefined;
 
-const packageDir = () => dirname(createRequire(import.meta.url).resolve(`${FONT_PACKAGE}/package.json`));
+const packageDir = (name = FONT_PACKAGE) => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
 
 /** One of the bundled font files, for measuring text with the metrics the PDF will have. */
 export function fontFile(subset: string, weight: string): string {
@@ -62,7 +62,7 @@ export interface TrueTypeFaces {
 /** The faces a Word document embeds (the PDF's regular, italic and bold), read once per process. */
 export function trueTypeFaces(): Promise<TrueTypeFaces> {
   trueType ??= (async () => {
-    const dir = join(dirname(createRequire(import.meta.url).resolve(`${TRUETYPE_PACKAGE}/package.json`)), 'TTF');
+    const dir = join(packageDir(TRUETYPE_PACKAGE), 'TTF');
     const [regular, bold, italic] = await Promise.all(
       ['Regular', 'Bold', 'It'].map((face) => readFile(join(dir, `SourceSans3-${face}.ttf`))),
     );

@@ -21,10 +21,14 @@ export function logoDataUrl(
   return `data:${LOGO_KINDS[kind].type};base64,${Buffer.from(content).toString('base64')}`;
 }
 
-const startsWith = (content: Uint8Array, bytes: readonly number[]) => bytes.every((byte, i) => content[i] === byte);
+/** The eight bytes every PNG file starts with. */
+export const PNG_SIGNATURE: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export const startsWith = (content: Uint8Array, bytes: readonly number[]): boolean =>
+  bytes.every((byte, i) => content[i] === byte);
 
 const LOGO_KINDS = {
-  png: { type: 'image/png', test: (c: Uint8Array) => startsWith(c, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  png: { type: 'image/png', test: (c: Uint8Array) => startsWith(c, PNG_SIGNATURE) },
   jpeg: { type: 'image/jpeg', test: (c: Uint8Array) => startsWith(c, [0xff, 0xd8, 0xff]) },
   // An <svg> element first, after any BOM, XML declaration, comments and doctype.
   svg: {

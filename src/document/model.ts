@@ -70,7 +70,7 @@ export interface ModelSource {
 
 export function documentModel({ definition, charts, html }: ModelSource): DocumentModel {
   const { report } = definition;
-  const body = descendants(parse(html) as unknown as Element, 'body')[0];
+  const body = children(parse(html), 'html').flatMap((root) => children(root, 'body'))[0];
   const blocks: Block[] = [];
   if (body) readBlocks(body.childNodes, blocks, charts);
   return { runningHeader: meetingLine(report.committee, report.meetingDate), blocks };
@@ -214,7 +214,7 @@ function textOf(node: Node): string {
 }
 
 const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
-const children = (element: Element, tag: string) =>
+const children = (element: DefaultTreeAdapterMap['parentNode'], tag: string) =>
   element.childNodes.filter((node): node is Element => 'tagName' in node && node.tagName === tag);
 
 function descendants(element: Element, tag: string): Element[] {

@@ -3,6 +3,7 @@
  * logo (png or jpeg as it is; svg drawn to PNG by the browser), each sized as the PDF shows it.
  */
 import { AlignmentType, ImageRun, Paragraph } from 'docx';
+import { PNG_SIGNATURE, startsWith } from '../document/logo.js';
 import type { Printer } from '../pdf/print.js';
 
 /** Word's image sizes are in CSS pixels, 96 to the inch; its page sizes in twips, 1440. */
@@ -58,7 +59,7 @@ export async function logoParagraph(
     if (!png) return undefined;
     [data, type] = [png, 'png'];
   }
-  // A logo that is not the image its name says is left out here, as the browser leaves it out of the PDF.
+  // The logo was refused at its line if it is not the image its name says; one cut short is left out here.
   let size: Size | undefined;
   try {
     size = type === 'jpg' ? jpegSize(data) : pngSize(data);
@@ -80,11 +81,9 @@ export async function logoParagraph(
   });
 }
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
 /** A PNG's width and height, from its header. */
 function pngSize(png: Uint8Array): Size {
-  if (png.length < 24 || PNG_SIGNATURE.some((byte, i) => png[i] !== byte)) throw new Error('not a PNG image');
+  if (png.length < 24 || !startsWith(png, PNG_SIGNATURE)) throw new Error('not a PNG image');
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
