@@ -5,7 +5,8 @@
 #   2. the compiled and bundled CLI (dist/), when any source file is newer than the last build
 #   3. a browser to print with (Debian's chromium), only when none is found
 #   4. with "test": poppler-utils (pdftotext, pdfinfo, pdffonts), which the tests read PDFs with, and
-#      LibreOffice's Writer (libreoffice-writer-nogui), which a test opens the Word twin with
+#      LibreOffice's Writer (libreoffice-writer-nogui), which a test opens the Word twin with, and
+#      Info-ZIP's unzip, which a test checks the Word twin's zip writer against
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,7 @@ apt_packages=()
 if ! node dist/pdf/has-browser.js; then apt_packages+=(chromium fonts-liberation); fi
 if [ "${1:-}" = "test" ] && ! command -v pdftotext >/dev/null; then apt_packages+=(poppler-utils); fi
 if [ "${1:-}" = "test" ] && ! command -v soffice >/dev/null; then apt_packages+=(libreoffice-writer-nogui); fi
+if [ "${1:-}" = "test" ] && ! command -v unzip >/dev/null; then apt_packages+=(unzip); fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then

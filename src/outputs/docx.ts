@@ -116,7 +116,7 @@ export const docxOutput: OutputFormat = {
         },
       ],
     });
-    return [{ name, content: await reproducible(await Packer.toBuffer(document), info.date) }];
+    return [{ name, content: reproducible(await Packer.toBuffer(document), info.date) }];
   },
 };
 

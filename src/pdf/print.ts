@@ -17,8 +17,11 @@ import { startChromium } from './start-chromium.js';
 
 export interface Printer {
   print(html: string): Promise<Uint8Array>;
-  /** SVGs as PNGs at twice their size, for slides, all on one page; `css` supplies their fonts. */
-  rasterize(svgs: readonly string[], css: string): Promise<Uint8Array[]>;
+  /**
+   * SVGs as PNGs at twice their size, for slides and the Word twin, all on one page; `css` supplies their
+   * fonts. Undefined for an SVG that cannot be drawn.
+   */
+  rasterize(svgs: readonly string[], css: string): Promise<(Uint8Array | undefined)[]>;
   close(): Promise<void>;
 }
 
@@ -135,23 +138,62 @@ async function printPage(browser: Browser, html: string, timeoutMs: number): Pro
   }
 }
 
+/**
+ * Each SVG drawn as an image onto a canvas at twice its size, with the fonts inside it: an SVG shown as
+ * an image loads nothing and runs nothing, and drawing it costs no screenshot (a compositor round trip).
+ */
 async function rasterize(
   browser: Browser,
   svgs: readonly string[],
   css: string,
   timeoutMs: number,
-): Promise<Uint8Array[]> {
+): Promise<(Uint8Array | undefined)[]> {
   if (svgs.length === 0) return [];
-  const body = svgs.map((svg) => `<div class="chart">${svg}</div>`).join('');
-  const html = `<!DOCTYPE html><html><head><style>${css} body { margin: 0; background: #fff; } .chart { width: max-content; }</style></head><body>${body}</body></html>`;
-  const page = await openDocument(browser, html, timeoutMs, { width: 1200, height: 900, deviceScaleFactor: 2 });
+  const page = await openDocument(browser, '<!DOCTYPE html><html><body></body></html>', timeoutMs);
   try {
-    const pngs: Uint8Array[] = [];
-    for (const element of await page.$$('.chart > svg')) pngs.push(await element.screenshot({ type: 'png' }));
-    return pngs;
+    // Each SVG cut after its opening tag, where the page puts the fonts: sent once, not once a chart.
+    const parts = svgs.map((svg) => {
+      const at = /<svg\b[^>]*>/.exec(svg);
+      const cut = at ? at.index + at[0].length : 0;
+      return [svg.slice(0, cut), svg.slice(cut)] as const;
+    });
+    const encoded = await stayingPut(page, () => page.evaluate(drawAll, parts, `<style>${css}</style>`));
+    return encoded.map((png) => (png ? Buffer.from(png, 'base64') : undefined));
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/**
+ * Runs in the page: each SVG, with the fonts put after its opening tag, as a base64 PNG at twice its size
+ * (less for a drawing too big for a canvas: at most 16 million pixels); '' for one that cannot be drawn.
+ */
+async function drawAll(svgs: (readonly [string, string])[], fonts: string): Promise<string[]> {
+  const style = encodeURIComponent(fonts);
+  const pngs: string[] = [];
+  for (const [open, rest] of svgs) {
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(open)}${style}${encodeURIComponent(rest)}`;
+    const drawn = await image.decode().then(
+      () => true,
+      () => false,
+    );
+    const [width, height] = drawn ? [image.naturalWidth, image.naturalHeight] : [0, 0];
+    const scale = Math.min(2, Math.sqrt(16e6 / (width * height)), 8192 / Math.max(width, height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (!context || canvas.width === 0 || canvas.height === 0) {
+      pngs.push('');
+      continue;
+    }
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    pngs.push(canvas.toDataURL('image/png').slice('data:image/png;base64,'.length));
+  }
+  return pngs;
 }
 
 /** A page showing the document, served with the content policy; every other request refused. */

@@ -62,6 +62,24 @@ describe('the printing browser', () => {
     expect(connections - before).toBe(0);
   });
 
+  it('opens no TCP connection while drawing SVGs that point outside to PNG', async () => {
+    const before = connections;
+    const inside = ['127.0.0.1', 'localhost']
+      .map(
+        (host) =>
+          `<style>@import url(http://${host}:${port}/i.css); @font-face { font-family: x; src: url(http://${host}:${port}/f.woff2); } text { font-family: x; }</style>` +
+          `<image href="http://${host}:${port}/svg.png" width="10" height="10"/><text y="20">x</text>`,
+      )
+      .join('');
+    const [png] = await printer.rasterize(
+      [`<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">${inside}</svg>`],
+      `@font-face { font-family: y; src: url(http://127.0.0.1:${port}/css.woff2); }`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(Buffer.from(png!).subarray(1, 4).toString()).toBe('PNG');
+    expect(connections - before).toBe(0);
+  });
+
   it('never prints the page a redirect leads to, and connects nowhere', async () => {
     const before = connections;
     const html = `<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url=http://127.0.0.1:${port}/refresh"></head><body><p>The original page</p></body></html>`;
