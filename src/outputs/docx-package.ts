@@ -1,36 +1,45 @@
 /**
- * The Word package made reproducible, so that two builds give the same bytes: the docx package stamps
- * its parts and core properties with the time of writing, and keys each embedded font with a random
- * GUID. The dates become the report's date and the keys fixed ones.
+ * The Word package finished: made reproducible, so that two builds give the same bytes, and given its
+ * fonts. The docx package stamps its parts and core properties with the time of writing, keys each
+ * embedded font with a random GUID, and deflates everything in JavaScript, the fonts (most of the
+ * package's bytes) on every build. So the document is written with placeholder faces: here the dates
+ * become the report's date, and each placeholder the real face under a fixed key, obfuscated and
+ * deflated once per process.
  */
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { zipArchive } from './zip-archive.js';
+import type { TrueTypeFaces } from '../fonts.js';
+import { deflated, zipArchive, type Deflated } from './zip-archive.js';
 
-type Parts = Map<string, Uint8Array>;
+/** What the docx package embeds for each face: the real one is put in its place by `finished`. */
+export const FONT_PLACEHOLDER = Buffer.alloc(32);
 
-export function reproducible(docx: Uint8Array, date: Date): Uint8Array {
+type Parts = Map<string, Uint8Array | Deflated>;
+
+export function finished(docx: Uint8Array, date: Date, faces: TrueTypeFaces): Uint8Array {
   const parts: Parts = new Map(Object.entries(unzipSync(docx)));
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   edit(parts, 'docProps/core.xml', (xml) => xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*</g, `$1${stamp}<`));
-  rekeyFonts(parts);
+  embedFonts(parts, faces);
   return zipArchive(parts, date);
 }
 
 /** A part's text changed in place; nothing if the package has no such part. */
 function edit(parts: Parts, name: string, change: (xml: string) => string): void {
   const part = parts.get(name);
-  if (part) parts.set(name, strToU8(change(strFromU8(part))));
+  if (part instanceof Uint8Array) parts.set(name, strToU8(change(strFromU8(part))));
 }
 
+const FACES = { Regular: 'regular', Bold: 'bold', Italic: 'italic' } as const;
+
 /**
- * Gives each embedded font face a fixed key in place of its random one, and obfuscates its file again
- * with it. Word's obfuscation (ECMA-376 part 1, 17.8.1) is the font's first 32 bytes XORed with the key's
- * 16 bytes in reverse order; it hides nothing, so a key derived from the face's place serves.
+ * Puts each face in its placeholder's part under a fixed key, and the key in the font table. Word's
+ * obfuscation (ECMA-376 part 1, 17.8.1) is the font's first 32 bytes XORed with the key's 16 bytes in
+ * reverse order; it hides nothing, so a key derived from the face's place serves.
  */
-function rekeyFonts(parts: Parts): void {
+function embedFonts(parts: Parts, faces: TrueTypeFaces): void {
   const rels = parts.get('word/_rels/fontTable.xml.rels');
-  if (!rels || !parts.has('word/fontTable.xml')) return;
+  if (!(rels instanceof Uint8Array)) return;
   const targets = new Map(
     [...strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)].flatMap(([element]) => {
       const id = /\bId="([^"]+)"/.exec(element)?.[1];
@@ -40,22 +49,45 @@ function rekeyFonts(parts: Parts): void {
   );
   edit(parts, 'word/fontTable.xml', (table) => {
     let xml = table;
-    const embeds = [...xml.matchAll(/<w:embed\w+ r:id="([^"]+)" w:fontKey="\{([0-9A-F-]{36})\}"\/>/g)];
-    for (const [index, [element, id, key]] of embeds.entries()) {
-      const bytes = parts.get(targets.get(id!) ?? '');
-      if (!bytes) continue;
-      const fixed = createHash('sha256')
-        .update(`scrutiny font ${index + 1}`)
-        .digest('hex')
-        .slice(0, 32)
-        .toUpperCase();
-      const guid = `${fixed.slice(0, 8)}-${fixed.slice(8, 12)}-${fixed.slice(12, 16)}-${fixed.slice(16, 20)}-${fixed.slice(20)}`;
-      const [from, to] = [keyBytes(key!), keyBytes(guid)];
-      for (let i = 0; i < 32 && i < bytes.length; i++) bytes[i] = bytes[i]! ^ from[i % 16]! ^ to[i % 16]!;
+    const embeds = [
+      ...xml.matchAll(/<w:embed(Regular|Bold|Italic) r:id="([^"]+)" w:fontKey="\{([0-9A-F-]{36})\}"\/>/g),
+    ];
+    for (const [index, [element, kind, id, key]] of embeds.entries()) {
+      const target = targets.get(id!);
+      if (!target || !parts.has(target)) continue;
+      const guid = fixedKey(index);
+      parts.set(target, obfuscated(faces[FACES[kind as keyof typeof FACES]], guid));
       xml = xml.replace(element, element.replace(key!, guid));
     }
     return xml;
   });
+}
+
+/** The same GUID for the same place in the font table, build after build. */
+function fixedKey(index: number): string {
+  const hex = createHash('sha256')
+    .update(`scrutiny font ${index + 1}`)
+    .digest('hex')
+    .slice(0, 32)
+    .toUpperCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Each face obfuscated under each key, deflated: the same for every report a process writes. */
+const obfuscations = new WeakMap<Uint8Array, Map<string, Deflated>>();
+
+function obfuscated(face: Uint8Array, guid: string): Deflated {
+  const byKey = obfuscations.get(face) ?? new Map<string, Deflated>();
+  obfuscations.set(face, byKey);
+  let part = byKey.get(guid);
+  if (!part) {
+    const bytes = Uint8Array.from(face);
+    const key = keyBytes(guid);
+    for (let i = 0; i < 32 && i < bytes.length; i++) bytes[i] = bytes[i]! ^ key[i % 16]!;
+    part = deflated(bytes);
+    byKey.set(guid, part);
+  }
+  return part;
 }
 
 /** A GUID's 16 bytes in the order the obfuscation uses them: from its last hex pair to its first. */

@@ -27,7 +27,7 @@ import {
 import { documentModel, type Block, type Run, type TableBlock } from '../document/model.js';
 import { FONT_FAMILY, trueTypeFaces } from '../fonts.js';
 import { chartParagraph, logoParagraph } from './docx-images.js';
-import { reproducible } from './docx-package.js';
+import { FONT_PLACEHOLDER, finished } from './docx-package.js';
 import { reportInformation } from '../pdf/metadata.js';
 import { logoAlt } from '../document/logo.js';
 import type { OutputFormat } from './types.js';
@@ -63,7 +63,7 @@ export const docxOutput: OutputFormat = {
     const faces = await trueTypeFaces();
     const document = new Document({
       // Embedded, so that Word and LibreOffice set the twin in the PDF's font where it is not installed.
-      fonts: [{ name: FONT_FAMILY, data: faces.regular, bold: faces.bold, italic: faces.italic }],
+      fonts: [{ name: FONT_FAMILY, data: FONT_PLACEHOLDER, bold: FONT_PLACEHOLDER, italic: FONT_PLACEHOLDER }],
       title: info.title,
       subject: info.subject,
       creator: info.author,
@@ -116,7 +116,7 @@ export const docxOutput: OutputFormat = {
         },
       ],
     });
-    return [{ name, content: reproducible(await Packer.toBuffer(document), info.date) }];
+    return [{ name, content: finished(await Packer.toBuffer(document), info.date, faces) }];
   },
 };
 

@@ -12,21 +12,32 @@ const VERSION = 20; // 2.0: deflate
 const DEFLATED = 8;
 const UTF8_NAMES = 0x0800;
 
-export function zipArchive(entries: ReadonlyMap<string, Uint8Array>, date: Date): Uint8Array {
+/** An entry's bytes deflated, with what its headers say of the original: made once for a part many archives share. */
+export interface Deflated {
+  readonly data: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+}
+
+export function deflated(bytes: Uint8Array): Deflated {
+  return { data: deflateRawSync(bytes, { level: 6 }), crc: crc32(bytes), size: bytes.length };
+}
+
+export function zipArchive(entries: ReadonlyMap<string, Uint8Array | Deflated>, date: Date): Uint8Array {
   const [time, day] = dosDateTime(date);
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const [name, data] of entries) {
+  for (const [name, entry] of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data, { level: 6 });
+    const { data, crc, size } = entry instanceof Uint8Array ? deflated(entry) : entry;
     const fields = {
       flags: nameBytes.length === name.length ? 0 : UTF8_NAMES,
       time,
       day,
-      crc: crc32(data),
-      compressed: deflated.length,
-      size: data.length,
+      crc,
+      compressed: data.length,
+      size,
     };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
@@ -40,9 +51,9 @@ export function zipArchive(entries: ReadonlyMap<string, Uint8Array>, date: Date)
     writeEntryFields(central, 8, fields);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, deflated);
+    locals.push(local, nameBytes, data);
     centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + deflated.length;
+    offset += local.length + nameBytes.length + data.length;
   }
   const directorySize = centrals.reduce((total, part) => total + part.length, 0);
   const end = Buffer.alloc(22);

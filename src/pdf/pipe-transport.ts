@@ -1,6 +1,6 @@
 /** The DevTools protocol over Chromium's --remote-debugging-pipe: JSON messages, each ended by a NUL byte. */
 import type { Readable, Writable } from 'node:stream';
-import type { ConnectionTransport } from 'puppeteer';
+import type { ConnectionTransport } from 'puppeteer-core';
 
 export function pipeTransport(input: Writable, output: Readable): ConnectionTransport {
   let pending: Buffer[] = [];

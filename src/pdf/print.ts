@@ -7,7 +7,7 @@
  * printed. The browser itself can reach no host (start-chromium.ts). Every call is bounded in time:
  * a browser that hangs is stopped, one that dies is reported as such.
  */
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { withContentPolicy } from '../document/html-policy.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
@@ -40,7 +40,7 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
   let gone = false;
   void chromium.exited.then(() => (gone = true));
   const failedStart = (detail: string) => new ReportError(message.browserDidNotStart(executablePath, detail));
-  const { connect } = await import('puppeteer');
+  const { connect } = await import('puppeteer-core');
   let browser: Browser;
   try {
     browser = await within(
