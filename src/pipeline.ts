@@ -28,7 +28,7 @@ import { computeIndicators, nationalFilesNeeded } from './indicators/compute.js'
 import type { IndicatorSet } from './indicators/types.js';
 import { renderNarrative, type RenderedSection } from './narrative/render-narrative.js';
 import { renderOutputs } from './outputs/index.js';
-import { readBookmarks } from './pdf/outline.js';
+import { readBookmarks } from './pdf/read-pdf.js';
 import type { Printer } from './pdf/print.js';
 import { readData } from './tables/read-data.js';
 import { reportContent } from './changes/content.js';

@@ -8,7 +8,7 @@ import * as message from '../diagnostics/messages.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { isWithin, type FileSystem, type ProjectFiles } from '../files/project-files.js';
 import type { OutputFile } from '../files/write-output.js';
-import { pageCount } from '../pdf/metadata.js';
+import { pageCount } from '../pdf/read-pdf.js';
 import { changesPage } from './changes-page.js';
 import { compareBuilds, summaryOf, type Changes, type Comparable } from './compare.js';
 import type { ReportContent } from './content.js';

@@ -3,8 +3,7 @@
  * printed once with them and its print checked; printed again only when the check finds an item or a
  * section elsewhere (a report in a house style of its own).
  */
-import { readBookmarks } from '../pdf/outline.js';
-import { pageCount } from '../pdf/metadata.js';
+import { pageCount, readBookmarks } from '../pdf/read-pdf.js';
 import { predictPages, pagesInPrint, samePages, type CountedItem } from './pack-pages.js';
 import type { PagesToShow } from './layout-pack.js';
 

@@ -4,10 +4,11 @@
  * the clock, so the same inputs give the same file byte for byte. Only the information is edited: the
  * tags, bookmarks and fonts Chromium wrote are kept.
  */
-import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName } from 'pdf-lib';
 import { formatDate } from '../dates.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { TOOL_VERSION } from '../version.js';
+import { factsOf, loadPdf, remember } from './read-pdf.js';
 
 export interface PdfMetadata {
   readonly title: string;
@@ -47,13 +48,9 @@ export function reportInformation(
   };
 }
 
-/** The number of pages, as the PDF's page tree counts them. */
-export async function pageCount(pdf: Uint8Array): Promise<number> {
-  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-}
-
 export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const document = await loadPdf(pdf);
+  const facts = factsOf(document); // the information changes; the pages and bookmarks do not
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) document.setAuthor(metadata.author);
   document.setSubject(metadata.subject);
@@ -66,5 +63,12 @@ export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Pr
     const info = document.context.lookup(document.context.trailerInfo.Info, PDFDict);
     info.set(PDFName.of('Revision'), PDFHexString.fromText(metadata.revision));
   }
-  return document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const saved = await document.save({
+    useObjectStreams: false,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Infinity, // written in one go, as it is read (read-pdf.ts)
+  });
+  remember(saved, facts);
+  return saved;
 }

@@ -2,7 +2,7 @@
  * The page each bookmark of a printed PDF points to: Chromium has no target-counter(), so a contents
  * page is made in two passes, reading the first print's bookmarks (one per heading) for page numbers.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 
 export interface Bookmark {
   readonly title: string;
@@ -10,8 +10,7 @@ export interface Bookmark {
   readonly page: number;
 }
 
-export async function readBookmarks(pdf: Uint8Array): Promise<Bookmark[]> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+export function bookmarksOf(document: PDFDocument): Bookmark[] {
   const pages = document.getPages().map((page) => page.ref.toString());
   const bookmarks: Bookmark[] = [];
   const walk = (first: PDFDict | undefined) => {

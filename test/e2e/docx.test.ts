@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readBookmarks } from '../../src/pdf/outline.js';
+import { readBookmarks } from '../../src/pdf/read-pdf.js';
 import { pdfText, ROOT, runCli, tempDir, type CliResult } from '../support/cli.js';
 
 const run = promisify(execFile);

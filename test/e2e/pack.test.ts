@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBookmarks, type Bookmark } from '../../src/pdf/outline.js';
+import type { Bookmark } from '../../src/pdf/outline.js';
+import { readBookmarks } from '../../src/pdf/read-pdf.js';
 import { pdfInfo, pdfText, ROOT, runCli, tempDir, type CliResult } from '../support/cli.js';
 
 const out = tempDir();
