@@ -197,16 +197,10 @@ async function drawAll(svgs: (readonly [string, string])[], fonts: string): Prom
 }
 
 /** A page showing the document, served with the content policy; every other request refused. */
-async function openDocument(
-  browser: Browser,
-  html: string,
-  timeoutMs: number,
-  viewport?: Parameters<Page['setViewport']>[0],
-): Promise<Page> {
+async function openDocument(browser: Browser, html: string, timeoutMs: number): Promise<Page> {
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
-    if (viewport) await page.setViewport(viewport);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       if (request.url().startsWith('data:') && !request.isNavigationRequest())
@@ -217,14 +211,11 @@ async function openDocument(
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame() && frame.url() !== BLANK) navigatedAway.add(page);
     });
-    await stayingPut(page, async () => {
-      // Written into the page's blank document (a navigation to a served page would put the document in a
-      // renderer process of its own some builds and not others, and the tagged PDF's node ids with it).
-      await page.setContent(withContentPolicy(html), { waitUntil: 'load', timeout: timeoutMs });
-      // Screenshots need the fonts (data: URLs) in place first; printing waits for them itself, and an
-      // evaluation in the page before printing would make the tagged PDF's node ids differ between builds.
-      if (viewport) await page.evaluate('document.fonts.ready.then(() => true)');
-    });
+    // Written into the page's blank document (a navigation to a served page would put the document in a
+    // renderer process of its own some builds and not others, and the tagged PDF's node ids with it).
+    // Printing waits for the fonts itself; an evaluation in the page before printing would make the tagged
+    // PDF's node ids differ between builds.
+    await stayingPut(page, () => page.setContent(withContentPolicy(html), { waitUntil: 'load', timeout: timeoutMs }));
     return page;
   } catch (error) {
     await page.close().catch(() => undefined);
