@@ -27,6 +27,8 @@ const printingApart = {
 };
 
 await build({ ...common, entryPoints: ['dist/cli.js'], outfile: 'dist/scrutiny.mjs', plugins: [printingApart] });
+// Charts are drawn in a thread of their own (src/charts/draw-svg.ts), which runs this bundle.
+await build({ ...common, entryPoints: ['dist/charts/chart-worker.js'], outfile: 'dist/chart-worker.mjs' });
 await build({
   ...common,
   stdin: { contents: "export { connect } from 'puppeteer-core';", resolveDir: '.', sourcefile: 'puppeteer-core.js' },

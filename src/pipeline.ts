@@ -10,6 +10,7 @@
  */
 import { join } from 'node:path';
 import { renderCharts } from './charts/render-charts.js';
+import { startChartDrawing } from './charts/draw-svg.js';
 import { parseChartTheme } from './charts/theme.js';
 import type { ReportDefinition } from './definition/normalize.js';
 import { readReportDefinition } from './definition/read-report.js';
@@ -99,6 +100,8 @@ export async function buildReport(options: BuildOptions, given: BuildEffects): P
   // The browser prints the PDF and draws the Word twin's charts.
   const printer = (definition.output.pdf || definition.output.docx) && !options.check ? effects.printer() : undefined;
   printer?.catch(() => undefined); // awaited below; a launch failure must not go unhandled meanwhile
+  // So does the thread that draws the charts, loading Vega meanwhile.
+  if (definition.diagrams.length > 0) startChartDrawing();
 
   // 2. Tables: every national and local file the indicators need.
   const { nationalDir, neighbours, populationYearOffset, local } = definition.data;

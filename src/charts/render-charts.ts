@@ -24,7 +24,8 @@ import { monthlyChart } from './presets/monthly.js';
 import { neighboursChart } from './presets/neighbours.js';
 import { trendChart } from './presets/trend.js';
 import type { ChartContext, ChartDraft, DiagramTable } from './presets/types.js';
-import { renderSvg, type ChartText } from './render-svg.js';
+import { drawSvg } from './draw-svg.js';
+import type { ChartText } from './render-svg.js';
 import type { ChartTheme } from './theme.js';
 
 export interface RenderedDiagram {
@@ -57,37 +58,44 @@ export async function renderCharts(
   theme: ChartTheme,
   file: string,
 ): Promise<Map<string, RenderedDiagram>> {
+  // Every chart is sent to be drawn before any is awaited (draw-svg.ts draws them in a thread of their
+  // own); they are awaited in order, so the problem reported is the first diagram's, as when drawn in turn.
+  const drawing = diagrams.map((diagram) => renderDiagram(diagram, set, theme, file));
+  for (const diagram of drawing) diagram.catch(() => undefined);
   const rendered = new Map<string, RenderedDiagram>();
-  for (const diagram of diagrams) {
-    const context = contextOf(diagram, set, theme, file);
-    const draft = draftOf(context, file);
-    const source = sourceLine(context);
-    const text = { id: diagram.id, title: diagram.title, description: draft.description };
-    // A chart the report writes itself may hold what Vega cannot draw (an expression it refuses): a problem of the report's.
-    const draw =
-      typeof diagram.chart === 'object'
-        ? (spec: TopLevelSpec, id: string) => drawOwnChart(spec, { ...text, id }, file)
-        : (spec: TopLevelSpec, id: string) => renderSvg(spec, { ...text, id });
-    const svg = draft.spec && (await draw(themed(draft.spec, theme), diagram.id));
-    const spec = draft.spec;
-    const standalone =
-      spec &&
-      (() => draw(withTitleAndSource(themed(spec, theme), diagram.title, source, theme), `${diagram.id}-standalone`));
-    rendered.set(diagram.id, {
-      id: diagram.id,
-      description: draft.description,
-      table: draft.table,
-      source,
-      svg,
-      standalone,
-    });
+  for (const diagram of drawing) {
+    const done = await diagram;
+    rendered.set(done.id, done);
   }
   return rendered;
 }
 
+async function renderDiagram(
+  diagram: DiagramSpec,
+  set: IndicatorSet,
+  theme: ChartTheme,
+  file: string,
+): Promise<RenderedDiagram> {
+  const context = contextOf(diagram, set, theme, file);
+  const draft = draftOf(context, file);
+  const source = sourceLine(context);
+  const text = { id: diagram.id, title: diagram.title, description: draft.description };
+  // A chart the report writes itself may hold what Vega cannot draw (an expression it refuses): a problem of the report's.
+  const draw =
+    typeof diagram.chart === 'object'
+      ? (spec: TopLevelSpec, id: string) => drawOwnChart(spec, { ...text, id }, file)
+      : (spec: TopLevelSpec, id: string) => drawSvg(spec, { ...text, id });
+  const spec = draft.spec;
+  const svg = spec && (await draw(themed(spec, theme), diagram.id));
+  const standalone =
+    spec &&
+    (() => draw(withTitleAndSource(themed(spec, theme), diagram.title, source, theme), `${diagram.id}-standalone`));
+  return { id: diagram.id, description: draft.description, table: draft.table, source, svg, standalone };
+}
+
 async function drawOwnChart(spec: TopLevelSpec, text: ChartText, file: string): Promise<string> {
   try {
-    return await renderSvg(spec, text);
+    return await drawSvg(spec, text);
   } catch (error) {
     if (!(error instanceof Error) || error instanceof ReportError) throw error;
     throw new ReportError(message.chartCannotDraw(file, text.id.replace(/-standalone$/, ''), error.message));

@@ -5,7 +5,7 @@
 import { MONTHS, SHORT_MONTHS } from '../dates.js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { useEmbeddedFontMetrics } from './text-metrics.js';
+import { measureText, type TextItem } from './text-metrics.js';
 
 const refusingLoader = {
   ...vega.loader(),
@@ -50,6 +50,22 @@ export async function renderSvg(spec: TopLevelSpec, text: ChartText): Promise<st
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega measures text with a canvas; in Node it has none and guesses 0.8 x characters x font size,
+ * which makes legends and labels far too wide or truncated. Give it the embedded font's widths.
+ */
+function useEmbeddedFontMetrics(): void {
+  const metricsApi = (vega as unknown as { textMetrics: unknown }).textMetrics as {
+    width: (item: TextItem, text?: unknown) => number;
+    estimateWidth: (item: TextItem, text?: unknown) => number;
+  };
+  metricsApi.width = (item, text) => {
+    const value = text ?? item.text;
+    if (typeof value !== 'string' && typeof value !== 'number') return metricsApi.estimateWidth(item, text);
+    return measureText(String(value), item.fontSize ?? 11, item.fontWeight);
+  };
 }
 
 /**

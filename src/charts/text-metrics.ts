@@ -1,17 +1,15 @@
 /**
- * Vega measures text with a canvas; in Node it has none and guesses 0.8 x characters x font size,
- * which makes legends and labels far too wide or truncated. Give it the advance widths of the font the
- * document embeds, from font-metrics.json (read from the same font files by
- * scripts/write-font-metrics.mjs), so chart layout matches what is printed. Kerning is left out: it
- * moves a label by a pixel or two at most.
+ * The width of text in the font the document embeds, from font-metrics.json (read from the same font
+ * files by scripts/write-font-metrics.mjs), so chart layout matches what is printed: for the presets'
+ * own layout decisions, and for Vega's (render-svg.ts). Kerning is left out: it moves a label by a
+ * pixel or two at most.
  */
-import * as vega from 'vega';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../version.js';
 import type { FontMetricsTable } from './font-metrics-table.js';
 
-type TextItem = { text?: unknown; fontSize?: number; fontWeight?: string | number };
+export type TextItem = { text?: unknown; fontSize?: number; fontWeight?: string | number };
 
 let metrics: FontMetricsTable | undefined;
 
@@ -32,17 +30,4 @@ export function measureText(text: string, fontSize: number, fontWeight?: TextIte
   let units = 0;
   for (const character of text) units += widths[character] ?? fallback;
   return (units / unitsPerEm) * fontSize;
-}
-
-/** Switch Vega to real metrics; idempotent. */
-export function useEmbeddedFontMetrics(): void {
-  const metricsApi = (vega as unknown as { textMetrics: unknown }).textMetrics as {
-    width: (item: TextItem, text?: unknown) => number;
-    estimateWidth: (item: TextItem, text?: unknown) => number;
-  };
-  metricsApi.width = (item, text) => {
-    const value = text ?? item.text;
-    if (typeof value !== 'string' && typeof value !== 'number') return metricsApi.estimateWidth(item, text);
-    return measureText(String(value), item.fontSize ?? 11, item.fontWeight);
-  };
 }
