@@ -18,6 +18,9 @@ type Element = DefaultTreeAdapterTypes.Element;
 export const CONTENT_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'none'; child-src 'none'; form-action 'none'; base-uri 'none'";
 
+/** The policy as the first element of a document's head. */
+export const CONTENT_POLICY_META = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_POLICY}">`;
+
 const FORBIDDEN_ELEMENTS = new Set([
   'script',
   'iframe',
@@ -113,7 +116,7 @@ function startTag(html: string, element: Element): string {
  * it. The parser then starts <head> with it and folds the layout's own <html> and <head> tags in.
  */
 export function withContentPolicy(html: string): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_POLICY}">`;
+  const meta = CONTENT_POLICY_META;
   const at = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype[^>]*>)?/i.exec(html)![0].length;
   return html.startsWith(meta, at) ? html : `${html.slice(0, at)}${meta}${html.slice(at)}`;
 }

@@ -8,7 +8,7 @@
  * a browser that hangs is stopped, one that dies is reported as such.
  */
 import type { Browser, Page } from 'puppeteer-core';
-import { withContentPolicy } from '../document/html-policy.js';
+import { CONTENT_POLICY_META, withContentPolicy } from '../document/html-policy.js';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { BrowserGoneError } from './browser-gone.js';
@@ -98,8 +98,9 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
     }
   };
 
+  const idle: Page[] = [];
   return {
-    print: (html) => use(() => printPage(browser, html, options.timeoutMs)),
+    print: (html) => use(() => printPage(browser, idle, html, options.timeoutMs)),
     rasterize: (svgs, css) => use(() => rasterize(browser, svgs, css, options.timeoutMs)),
     close: async () => {
       if (!gone) await within(2_000, browser.close()).catch(() => undefined);
@@ -119,11 +120,19 @@ async function stayingPut<T>(page: Page, work: () => Promise<T>): Promise<T> {
   throw new ReportError(message.documentNavigated());
 }
 
-/** One fresh page per document: reusing a page makes tagged PDFs differ between builds. */
-async function printPage(browser: Browser, html: string, timeoutMs: number): Promise<Uint8Array> {
-  const page = await openDocument(browser, html, timeoutMs);
+/**
+ * A page that printed is given the next document, written over the last: a page costs the browser more
+ * to open than a report to print. Nothing of the last document outlives it (no script ever runs,
+ * nothing is loaded but the document's own data: URLs); the ids Chromium numbers its tags with run on
+ * from it, and are renumbered (node-ids.ts). A page whose print failed, whose document went elsewhere
+ * or might yet, is closed.
+ */
+async function printPage(browser: Browser, idle: Page[], html: string, timeoutMs: number): Promise<Uint8Array> {
+  const page = idle.pop() ?? (await openPage(browser));
+  let printed = false;
   try {
-    return await stayingPut(page, () =>
+    await showDocument(page, html, timeoutMs);
+    const pdf = await stayingPut(page, () =>
       page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
@@ -133,9 +142,21 @@ async function printPage(browser: Browser, html: string, timeoutMs: number): Pro
         timeout: timeoutMs,
       }),
     );
+    printed = true;
+    return pdf;
   } finally {
-    await page.close().catch(() => undefined);
+    if (printed && !navigatedAway.has(page) && !mayLeaveBehind(html)) idle.push(page);
+    else await page.close().catch(() => undefined);
   }
+}
+
+/**
+ * Whether a document could act after it has printed: only a <meta http-equiv> can (a refresh that fires
+ * later, in the next document's time), and the content policy's own is harmless. A report's HTML has
+ * none (html-policy.ts refuses it); the page of one that had is closed rather than used again.
+ */
+function mayLeaveBehind(html: string): boolean {
+  return /http-equiv/i.test(html.split(CONTENT_POLICY_META).join(''));
 }
 
 /**
@@ -196,8 +217,8 @@ async function drawAll(svgs: (readonly [string, string])[], fonts: string): Prom
   return pngs;
 }
 
-/** A page showing the document, served with the content policy; every other request refused. */
-async function openDocument(browser: Browser, html: string, timeoutMs: number): Promise<Page> {
+/** A page for documents: no script, and every request refused but for the data: URLs a document carries. */
+async function openPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
@@ -211,11 +232,28 @@ async function openDocument(browser: Browser, html: string, timeoutMs: number): 
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame() && frame.url() !== BLANK) navigatedAway.add(page);
     });
-    // Written into the page's blank document (a navigation to a served page would put the document in a
-    // renderer process of its own some builds and not others, and the tagged PDF's node ids with it).
-    // Printing waits for the fonts itself; an evaluation in the page before printing would make the tagged
-    // PDF's node ids differ between builds.
-    await stayingPut(page, () => page.setContent(withContentPolicy(html), { waitUntil: 'load', timeout: timeoutMs }));
+    return page;
+  } catch (error) {
+    await page.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The document, served with the content policy, written into the page's blank document (a navigation to
+ * a served page would put the document in a renderer process of its own some builds and not others, and
+ * the tagged PDF's node ids with it). Printing waits for the fonts itself; an evaluation in the page before
+ * printing would make the tagged PDF's node ids differ between builds.
+ */
+async function showDocument(page: Page, html: string, timeoutMs: number): Promise<void> {
+  await stayingPut(page, () => page.setContent(withContentPolicy(html), { waitUntil: 'load', timeout: timeoutMs }));
+}
+
+/** A fresh page showing the document. */
+async function openDocument(browser: Browser, html: string, timeoutMs: number): Promise<Page> {
+  const page = await openPage(browser);
+  try {
+    await showDocument(page, html, timeoutMs);
     return page;
   } catch (error) {
     await page.close().catch(() => undefined);

@@ -1,8 +1,12 @@
 /**
- * A tagged PDF's element ids do not depend on what else the browser printed: Chromium numbers them from
- * a counter its renderer process shares between pages, and the build renumbers them in their own order.
+ * A printed PDF does not depend on what else the browser printed: beside it (Chromium numbers tags from
+ * a counter its renderer process shares between pages, and the build renumbers them in their own
+ * order) or before it in the same page (a page is used again for the next document).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfInfo, pdfText, tempDir } from '../support/cli.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { setPdfMetadata } from '../../src/pdf/metadata.js';
 import { renumberNodeIds } from '../../src/pdf/node-ids.js';
@@ -36,7 +40,7 @@ describe('renumbering the tags’ ids', () => {
   });
 });
 
-describe('a document printed beside others', () => {
+describe('a document printed beside others, or after another', () => {
   let printer: Printer;
   beforeAll(async () => {
     printer = await launchPrinter(findBrowser({ env: process.env, platform: process.platform }), { timeoutMs: 30_000 });
@@ -57,5 +61,24 @@ describe('a document printed beside others', () => {
     const besides = await Promise.all([together[1]!, together[3]!].map((pdf) => setPdfMetadata(pdf, information)));
     expect(textOf(alone)).toMatch(/\/ID \(node00000001\)/);
     for (const pdf of besides) expect(Buffer.from(pdf).equals(Buffer.from(alone))).toBe(true);
+  });
+
+  it('keeps nothing of the document printed before it in the same page', async () => {
+    const before = `<!DOCTYPE html><html lang="en"><head><style>@page { size: A5 landscape; } p { color: red; }</style></head><body><p>Exempt: not for publication</p></body></html>`;
+    const dir = tempDir();
+    const printed: Record<string, string> = {};
+    for (const [name, html] of [
+      ['before', before],
+      ['after', table(3)],
+      ['again', table(3)],
+    ] as const) {
+      printed[name] = join(dir, `${name}.pdf`);
+      writeFileSync(printed[name], await setPdfMetadata(await printer.print(html), information));
+    }
+    expect(await pdfText(printed.before!)).toContain('Exempt: not for publication');
+    expect(await pdfText(printed.after!)).not.toContain('Exempt');
+    expect((await pdfInfo(printed.before!))['Page size']).toMatch(/\(A5\)$/);
+    expect((await pdfInfo(printed.after!))['Page size']).not.toMatch(/\(A5\)$/);
+    expect(Buffer.from(readFileSync(printed.again!)).equals(readFileSync(printed.after!))).toBe(true);
   });
 });
