@@ -1,9 +1,9 @@
 /**
  * drawSvg(): a chart's Vega-Lite spec -> SVG, drawn in a thread of its own. Compiling and laying out
- * charts is two fifths of what Node does for a council's summary; in its own thread, a batch's main
+ * charts is about a third of what Node does for a council's summary; in its own thread, a batch's main
  * thread goes on with other reports' figures and documents meanwhile, and a single build's loads its
- * libraries while Vega's load there. One thread: on the two cores a build is sized for, the main thread
- * stays the busier, and the browser needs the rest.
+ * libraries while Vega's load there. One thread: on the two cores a build is sized for, the browser
+ * needs the rest.
  *
  * The thread runs the bundled chart-worker.mjs beside the bundled CLI. Where there is none (the
  * compiled modules, as the tests run them), a chart is drawn in this thread: the same function either

@@ -1,14 +1,13 @@
 /**
  * The printed PDF's document information: title, author, subject, keywords, creator, and creation and
  * modification dates that come from the report (SOURCE_DATE_EPOCH, or the data's "as at" date), not
- * the clock, so the same inputs give the same file byte for byte (so do the tags' ids: node-ids.ts).
- * Only the information is edited: the tags, bookmarks and fonts Chromium wrote are kept.
+ * the clock, so the same inputs give the same file byte for byte. Only the information is edited: the
+ * tags, bookmarks and fonts Chromium wrote are kept.
  */
 import { PDFDict, PDFHexString, PDFName } from 'pdf-lib';
 import { formatDate } from '../dates.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { TOOL_VERSION } from '../version.js';
-import { renumberNodeIds } from './node-ids.js';
 import { factsOf, loadPdf, remember } from './read-pdf.js';
 
 export interface PdfMetadata {
@@ -64,14 +63,12 @@ export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Pr
     const info = document.context.lookup(document.context.trailerInfo.Info, PDFDict);
     info.set(PDFName.of('Revision'), PDFHexString.fromText(metadata.revision));
   }
-  const saved = renumberNodeIds(
-    await document.save({
-      useObjectStreams: false,
-      addDefaultPage: false,
-      updateFieldAppearances: false,
-      objectsPerTick: Infinity, // written in one go, as it is read (read-pdf.ts)
-    }),
-  );
+  const saved = await document.save({
+    useObjectStreams: false,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Infinity, // written in one go, as it is read (read-pdf.ts)
+  });
   remember(saved, facts);
   return saved;
 }

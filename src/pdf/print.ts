@@ -12,6 +12,7 @@ import { CONTENT_POLICY_META, withContentPolicy } from '../document/html-policy.
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { BrowserGoneError } from './browser-gone.js';
+import { renumberNodeIds } from './node-ids.js';
 import { pipeTransport } from './pipe-transport.js';
 import { startChromium } from './start-chromium.js';
 
@@ -124,8 +125,9 @@ async function stayingPut<T>(page: Page, work: () => Promise<T>): Promise<T> {
  * A page that printed is given the next document, written over the last: a page costs the browser more
  * to open than a report to print. Nothing of the last document outlives it (no script ever runs,
  * nothing is loaded but the document's own data: URLs); the ids Chromium numbers its tags with run on
- * from it, and are renumbered (node-ids.ts). A page whose print failed, whose document went elsewhere
- * or might yet, is closed.
+ * from it, and are renumbered here (node-ids.ts), so the print is the same bytes whatever the page or its
+ * renderer process printed before or beside it. A page whose print failed, whose document went
+ * elsewhere or might yet, is closed.
  */
 async function printPage(browser: Browser, idle: Page[], html: string, timeoutMs: number): Promise<Uint8Array> {
   const page = idle.pop() ?? (await openPage(browser));
@@ -143,7 +145,7 @@ async function printPage(browser: Browser, idle: Page[], html: string, timeoutMs
       }),
     );
     printed = true;
-    return pdf;
+    return renumberNodeIds(pdf);
   } finally {
     if (printed && !navigatedAway.has(page) && !mayLeaveBehind(html)) idle.push(page);
     else await page.close().catch(() => undefined);
@@ -240,10 +242,10 @@ async function openPage(browser: Browser): Promise<Page> {
 }
 
 /**
- * The document, served with the content policy, written into the page's blank document (a navigation to
- * a served page would put the document in a renderer process of its own some builds and not others, and
- * the tagged PDF's node ids with it). Printing waits for the fonts itself; an evaluation in the page before
- * printing would make the tagged PDF's node ids differ between builds.
+ * The document, served with the content policy, written into the page over whatever it showed (blank, or
+ * the last document): a navigation to a served page would put the document in a renderer process of its
+ * own some builds and not others. Printing waits for the fonts itself (an evaluation in the page before
+ * printing made the tagged PDF's node ids differ between builds).
  */
 async function showDocument(page: Page, html: string, timeoutMs: number): Promise<void> {
   await stayingPut(page, () => page.setContent(withContentPolicy(html), { waitUntil: 'load', timeout: timeoutMs }));
