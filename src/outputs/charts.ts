@@ -1,7 +1,7 @@
 /**
  * <slug>/charts/<id>.svg (and .png, with `charts: png`): each chart on its own, with its title and
- * source line, for slides. PNGs cost the browser a page of its own on every build, so they are made
- * only on request, all on one page, while the PDF prints.
+ * source line, for slides. PNGs cost the browser a page on every build (one that has printed, or a new
+ * one while the PDF prints), so they are made only on request, all on one page.
  */
 import type { OutputFormat } from './types.js';
 

@@ -5,6 +5,7 @@
 import { AlignmentType, ImageRun, Paragraph } from 'docx';
 import { PNG_SIGNATURE, startsWith } from '../document/logo.js';
 import type { Printer } from '../pdf/print.js';
+import type { Pictures } from './docx-package.js';
 
 /** Word's image sizes are in CSS pixels, 96 to the inch; its page sizes in twips, 1440. */
 const TWIPS_PER_PX = 15;
@@ -26,7 +27,7 @@ export interface Alt {
 }
 
 /** A chart drawn at twice its size: shown at its own size, or narrower to fit the text width (twips). */
-export function chartParagraph(png: Uint8Array, width: number, alt: Alt): Paragraph {
+export function chartParagraph(png: Uint8Array, width: number, alt: Alt, pictures: Pictures): Paragraph {
   const size = pngSize(png);
   const scale = Math.min(0.5, width / TWIPS_PER_PX / size.width);
   return new Paragraph({
@@ -35,7 +36,7 @@ export function chartParagraph(png: Uint8Array, width: number, alt: Alt): Paragr
     children: [
       new ImageRun({
         type: 'png',
-        data: png,
+        data: pictures.placeholder(png),
         transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
         altText: { id: String(alt.id), name: alt.title, title: alt.title, description: alt.description },
       }),
@@ -48,6 +49,7 @@ export async function logoParagraph(
   dataUrl: string,
   alt: Alt,
   printer: Promise<Printer> | undefined,
+  pictures: Pictures,
 ): Promise<Paragraph | undefined> {
   const match = /^data:image\/(png|jpeg|svg\+xml);base64,(.*)$/s.exec(dataUrl);
   if (!match) return undefined;
@@ -73,7 +75,7 @@ export async function logoParagraph(
     children: [
       new ImageRun({
         type,
-        data,
+        data: pictures.placeholder(data),
         transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
         altText: { id: String(alt.id), name: alt.title, title: alt.title, description: alt.description },
       }),

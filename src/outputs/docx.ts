@@ -27,7 +27,7 @@ import {
 import { documentModel, type Block, type Run, type TableBlock } from '../document/model.js';
 import { FONT_FAMILY, trueTypeFaces } from '../fonts.js';
 import { chartParagraph, logoParagraph } from './docx-images.js';
-import { FONT_PLACEHOLDER, finished } from './docx-package.js';
+import { FONT_PLACEHOLDER, Pictures, finished } from './docx-package.js';
 import { reportInformation } from '../pdf/metadata.js';
 import { logoAlt } from '../document/logo.js';
 import type { OutputFormat } from './types.js';
@@ -46,19 +46,20 @@ export const docxOutput: OutputFormat = {
     const style = houseStyleOf(html);
     const textWidth = mm(210) - style.margins.left - style.margins.right;
     const info = reportInformation(definition, sourceDate, revision);
+    const pictures = new Pictures();
     let image = 0;
     let list = 0;
     const body = model.blocks.flatMap((block): Body[] => {
       if (block.kind === 'figure') {
         const png = block.chart ? pngs[image++] : undefined;
-        return figure(block, png && { png, id: image }, textWidth);
+        return figure(block, png && { png, id: image }, textWidth, pictures);
       }
       if (block.kind === 'list') list += 1;
       return blockOf(block, list, textWidth, style.accent);
     });
     const alt = logoAlt(definition.report.council);
     const front = logo
-      ? await logoParagraph(logo, { id: pngs.length + 1, title: alt, description: alt }, printer)
+      ? await logoParagraph(logo, { id: pngs.length + 1, title: alt, description: alt }, printer, pictures)
       : undefined;
     const faces = await trueTypeFaces();
     const document = new Document({
@@ -116,7 +117,7 @@ export const docxOutput: OutputFormat = {
         },
       ],
     });
-    return [{ name, content: finished(await Packer.toBuffer(document), info.date, faces) }];
+    return [{ name, content: finished(await Packer.toBuffer(document), info.date, faces, pictures) }];
   },
 };
 
@@ -269,6 +270,7 @@ function figure(
   block: Extract<Block, { kind: 'figure' }>,
   drawn: { readonly png: Uint8Array; readonly id: number } | undefined,
   width: number,
+  pictures: Pictures,
 ): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     new Paragraph({ keepNext: true, children: [new TextRun({ text: block.title, bold: true })] }),
@@ -276,7 +278,12 @@ function figure(
   if (block.table) out.push(tableOf(block.table, width));
   if (drawn && block.chart)
     out.push(
-      chartParagraph(drawn.png, width, { id: drawn.id, title: block.title, description: block.chart.description }),
+      chartParagraph(
+        drawn.png,
+        width,
+        { id: drawn.id, title: block.title, description: block.chart.description },
+        pictures,
+      ),
     );
   for (const note of block.notes) out.push(new Paragraph({ children: runsOf(note, 20) }));
   return out;

@@ -1,18 +1,17 @@
 /**
- * HTML -> tagged PDF in headless Chromium. The only module that imports puppeteer.
+ * HTML -> tagged PDF in headless Chromium. The only module, with pages.ts, that speaks to puppeteer.
  *
- * Each document is printed in a fresh page under one content policy, whatever its layout says (the
- * policy is its first element): no script, nothing loaded but the data: URLs it carries (fonts, logo),
- * no frames, no forms; every request but data: is refused, and a page that navigates away is not
- * printed. The browser itself can reach no host (start-chromium.ts). Every call is bounded in time:
+ * Each document is printed in a page under one content policy, whatever its layout says (the policy is
+ * its first element): no script, nothing loaded but the data: URLs it carries (fonts, logo), no frames,
+ * no forms; every request but data: is refused, and a page that navigates away is not printed. The browser itself can reach no host (start-chromium.ts). Every call is bounded in time:
  * a browser that hangs is stopped, one that dies is reported as such.
  */
-import type { Browser, Page } from 'puppeteer-core';
-import { CONTENT_POLICY_META, withContentPolicy } from '../document/html-policy.js';
+import type { Browser } from 'puppeteer-core';
 import { ReportError } from '../diagnostics/report-error.js';
 import * as message from '../diagnostics/messages.js';
 import { BrowserGoneError } from './browser-gone.js';
 import { renumberNodeIds } from './node-ids.js';
+import { pagesOf, showDocument, stayingPut, type Pages } from './pages.js';
 import { pipeTransport } from './pipe-transport.js';
 import { startChromium } from './start-chromium.js';
 
@@ -30,11 +29,6 @@ export interface PrinterOptions {
   /** How long one print (or one start) may take before the browser is stopped. */
   readonly timeoutMs: number;
 }
-
-const BLANK = 'about:blank';
-
-/** Pages whose document was replaced by another (a redirect): their print is refused. */
-const navigatedAway = new WeakSet<Page>();
 
 export async function launchPrinter(executablePath: string, options: PrinterOptions): Promise<Printer> {
   const chromium = startChromium(executablePath);
@@ -99,10 +93,10 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
     }
   };
 
-  const idle: Page[] = [];
+  const pages = pagesOf(browser);
   return {
-    print: (html) => use(() => printPage(browser, idle, html, options.timeoutMs)),
-    rasterize: (svgs, css) => use(() => rasterize(browser, svgs, css, options.timeoutMs)),
+    print: (html) => use(() => printPage(pages, html, options.timeoutMs)),
+    rasterize: (svgs, css) => use(() => rasterize(pages, svgs, css, options.timeoutMs)),
     close: async () => {
       if (!gone) await within(2_000, browser.close()).catch(() => undefined);
       await chromium.stop();
@@ -110,28 +104,15 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
   };
 }
 
-/** The work's result, unless the page's document was replaced meanwhile: then nothing of it is used. */
-async function stayingPut<T>(page: Page, work: () => Promise<T>): Promise<T> {
-  try {
-    const result = await work();
-    if (!navigatedAway.has(page)) return result;
-  } catch (error) {
-    if (!navigatedAway.has(page)) throw error;
-  }
-  throw new ReportError(message.documentNavigated());
-}
-
 /**
- * A page that printed is given the next document, written over the last: a page costs the browser more
- * to open than a report to print. Nothing of the last document outlives it (no script ever runs,
- * nothing is loaded but the document's own data: URLs); the ids Chromium numbers its tags with run on
- * from it, and are renumbered here (node-ids.ts), so the print is the same bytes whatever the page or its
- * renderer process printed before or beside it. A page whose print failed, whose document went
- * elsewhere or might yet, is closed.
+ * Nothing of the last document a page showed outlives it (no script ever runs, nothing is loaded but the
+ * document's own data: URLs); the ids Chromium numbers its tags with run on from it, and are renumbered
+ * here (node-ids.ts), so the print is the same bytes whatever the page or its renderer process printed
+ * before or beside it.
  */
-async function printPage(browser: Browser, idle: Page[], html: string, timeoutMs: number): Promise<Uint8Array> {
-  const page = idle.pop() ?? (await openPage(browser));
-  let printed = false;
+async function printPage(pages: Pages, html: string, timeoutMs: number): Promise<Uint8Array> {
+  const page = await pages.take();
+  let ok = false;
   try {
     await showDocument(page, html, timeoutMs);
     const pdf = await stayingPut(page, () =>
@@ -144,21 +125,11 @@ async function printPage(browser: Browser, idle: Page[], html: string, timeoutMs
         timeout: timeoutMs,
       }),
     );
-    printed = true;
+    ok = true;
     return renumberNodeIds(pdf);
   } finally {
-    if (printed && !navigatedAway.has(page) && !mayLeaveBehind(html)) idle.push(page);
-    else await page.close().catch(() => undefined);
+    await pages.give(page, { ok, html });
   }
-}
-
-/**
- * Whether a document could act after it has printed: only a <meta http-equiv> can (a refresh that fires
- * later, in the next document's time), and the content policy's own is harmless. A report's HTML has
- * none (html-policy.ts refuses it); the page of one that had is closed rather than used again.
- */
-function mayLeaveBehind(html: string): boolean {
-  return /http-equiv/i.test(html.split(CONTENT_POLICY_META).join(''));
 }
 
 /**
@@ -166,14 +137,16 @@ function mayLeaveBehind(html: string): boolean {
  * an image loads nothing and runs nothing, and drawing it costs no screenshot (a compositor round trip).
  */
 async function rasterize(
-  browser: Browser,
+  pages: Pages,
   svgs: readonly string[],
   css: string,
   timeoutMs: number,
 ): Promise<(Uint8Array | undefined)[]> {
   if (svgs.length === 0) return [];
-  const page = await openDocument(browser, '<!DOCTYPE html><html><body></body></html>', timeoutMs);
+  const page = await pages.take();
+  let ok = false;
   try {
+    await showDocument(page, CANVAS, timeoutMs);
     // Each SVG cut after its opening tag, where the page puts the fonts: sent once, not once a chart.
     const parts = svgs.map((svg) => {
       const at = /<svg\b[^>]*>/.exec(svg);
@@ -181,11 +154,14 @@ async function rasterize(
       return [svg.slice(0, cut), svg.slice(cut)] as const;
     });
     const encoded = await stayingPut(page, () => page.evaluate(drawAll, parts, `<style>${css}</style>`));
+    ok = true;
     return encoded.map((png) => (png ? Buffer.from(png, 'base64') : undefined));
   } finally {
-    await page.close().catch(() => undefined);
+    await pages.give(page, { ok, html: CANVAS });
   }
 }
+
+const CANVAS = '<!DOCTYPE html><html><body></body></html>';
 
 /**
  * Runs in the page: each SVG, with the fonts put after its opening tag, as a base64 PNG at twice its size
@@ -217,50 +193,6 @@ async function drawAll(svgs: (readonly [string, string])[], fonts: string): Prom
     pngs.push(canvas.toDataURL('image/png').slice('data:image/png;base64,'.length));
   }
   return pngs;
-}
-
-/** A page for documents: no script, and every request refused but for the data: URLs a document carries. */
-async function openPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
-  try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.url().startsWith('data:') && !request.isNavigationRequest())
-        void request.continue().catch(() => undefined);
-      else void request.abort('blockedbyclient').catch(() => undefined);
-    });
-    // The HTML policy refuses redirects before printing; should one slip through, never print another page.
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && frame.url() !== BLANK) navigatedAway.add(page);
-    });
-    return page;
-  } catch (error) {
-    await page.close().catch(() => undefined);
-    throw error;
-  }
-}
-
-/**
- * The document, served with the content policy, written into the page over whatever it showed (blank, or
- * the last document): a navigation to a served page would put the document in a renderer process of its
- * own some builds and not others. Printing waits for the fonts itself (an evaluation in the page before
- * printing made the tagged PDF's node ids differ between builds).
- */
-async function showDocument(page: Page, html: string, timeoutMs: number): Promise<void> {
-  await stayingPut(page, () => page.setContent(withContentPolicy(html), { waitUntil: 'load', timeout: timeoutMs }));
-}
-
-/** A fresh page showing the document. */
-async function openDocument(browser: Browser, html: string, timeoutMs: number): Promise<Page> {
-  const page = await openPage(browser);
-  try {
-    await showDocument(page, html, timeoutMs);
-    return page;
-  } catch (error) {
-    await page.close().catch(() => undefined);
-    throw error;
-  }
 }
 
 class TimedOutError extends Error {}

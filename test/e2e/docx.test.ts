@@ -70,6 +70,19 @@ describe('the example’s Word twin', () => {
     }
   });
 
+  it('carries each chart as a whole PNG, in the proportions its drawing is shown at', async () => {
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(3);
+    // <wp:extent cx cy> in EMUs, in the order the drawings come; Word names the media image1, image2...
+    const extents = [...body.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => Number(m[1]) / Number(m[2]));
+    for (const [i, name] of media.sort().entries()) {
+      const png = await zip.file(name)!.async('nodebuffer');
+      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(png.subarray(-8, -4).toString('latin1')).toBe('IEND');
+      expect(png.readUInt32BE(16) / png.readUInt32BE(20)).toBeCloseTo(extents[i]!, 2);
+    }
+  });
+
   it('marks the first row of every table as a header row that repeats', () => {
     const tables = [...body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
     expect(tables.length).toBeGreaterThanOrEqual(3);

@@ -81,4 +81,19 @@ describe('a document printed beside others, or after another', () => {
     expect((await pdfInfo(printed.after!))['Page size']).not.toMatch(/\(A5\)$/);
     expect(Buffer.from(readFileSync(printed.again!)).equals(readFileSync(printed.after!))).toBe(true);
   });
+
+  it('prints the same bytes in a page that drew charts before', async () => {
+    const alone = await setPdfMetadata(await printer.print(table(5)), information);
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#c00"/></svg>';
+    // Drawing and printing one after another, then both at once, in the pages the first left idle.
+    for (const round of [1, 2]) {
+      const [pngs, pdf] =
+        round === 1
+          ? [await printer.rasterize([svg], ''), await printer.print(table(5))]
+          : await Promise.all([printer.rasterize([svg], ''), printer.print(table(5))]);
+      expect(Buffer.from(pngs[0]!).readUInt32BE(16)).toBe(80); // drawn at twice its size
+      expect(Buffer.from(await setPdfMetadata(pdf, information)).equals(Buffer.from(alone))).toBe(true);
+    }
+  });
 });
