@@ -4,23 +4,14 @@
  * the clock, so the same inputs give the same file byte for byte. Only the information is edited: the
  * tags, bookmarks and fonts Chromium wrote are kept.
  */
-import { PDFDict, PDFHexString, PDFName } from 'pdf-lib';
 import { formatDate } from '../dates.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { TOOL_VERSION } from '../version.js';
-import { factsOf, loadPdf, remember } from './read-pdf.js';
+import { asDict, NotPlainPdf, plainPdf, Ref, type PlainPdf } from './plain-pdf.js';
+import { plainFacts, remember } from './read-pdf.js';
+import type { PdfFacts, PdfMetadata } from './types.js';
 
-export interface PdfMetadata {
-  readonly title: string;
-  readonly author?: string;
-  readonly subject: string;
-  readonly keywords: readonly string[];
-  /** The tool and its version. */
-  readonly creator: string;
-  readonly date: Date;
-  /** "Revised on 14 November 2025: ...", kept under the information's own Revision key. */
-  readonly revision?: string;
-}
+export type { PdfMetadata } from './types.js';
 
 /**
  * A report's information. Its dates are the build's SOURCE_DATE_EPOCH if given, else the latest "as at"
@@ -49,26 +40,45 @@ export function reportInformation(
 }
 
 export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  const document = await loadPdf(pdf);
-  const facts = factsOf(document); // the information changes; the pages and bookmarks do not
-  document.setTitle(metadata.title, { showInWindowTitleBar: true });
-  if (metadata.author) document.setAuthor(metadata.author);
-  document.setSubject(metadata.subject);
-  document.setKeywords([...metadata.keywords]);
-  document.setCreator(metadata.creator);
-  document.setProducer(metadata.creator);
-  document.setCreationDate(metadata.date);
-  document.setModificationDate(metadata.date);
-  if (metadata.revision) {
-    const info = document.context.lookup(document.context.trailerInfo.Info, PDFDict);
-    info.set(PDFName.of('Revision'), PDFHexString.fromText(metadata.revision));
+  let result: { pdf: Uint8Array; facts: PdfFacts };
+  try {
+    result = withInformation(plainPdf(pdf), metadata);
+  } catch (error) {
+    if (!(error instanceof NotPlainPdf)) throw error;
+    result = await (await import('./pdf-lib-fallback.js')).informationWithPdfLib(pdf, metadata);
   }
-  const saved = await document.save({
-    useObjectStreams: false,
-    addDefaultPage: false,
-    updateFieldAppearances: false,
-    objectsPerTick: Infinity, // written in one go, as it is read (read-pdf.ts)
-  });
-  remember(saved, facts);
-  return saved;
+  remember(result.pdf, result.facts); // the information changes; the pages and bookmarks do not
+  return result.pdf;
 }
+
+/** The PDF with its information object written anew; Chromium has already set the title to be shown. */
+function withInformation(pdf: PlainPdf, metadata: PdfMetadata): { pdf: Uint8Array; facts: PdfFacts } {
+  const facts = plainFacts(pdf);
+  const info = pdf.trailer.get('Info');
+  const catalog = asDict(pdf.resolve(pdf.trailer.get('Root')));
+  const preferences = pdf.resolve(catalog.get('ViewerPreferences'));
+  if (!(info instanceof Ref) || !(preferences instanceof Map) || preferences.get('DisplayDocTitle') !== true)
+    throw new NotPlainPdf('no information object, or a title not shown');
+  const entries: [string, string][] = [
+    ['Title', text(metadata.title)],
+    ...(metadata.author ? [['Author', text(metadata.author)] as [string, string]] : []),
+    ['Subject', text(metadata.subject)],
+    ['Keywords', text(metadata.keywords.join(' '))],
+    ['Creator', text(metadata.creator)],
+    ['Producer', text(metadata.creator)],
+    ['CreationDate', date(metadata.date)],
+    ['ModDate', date(metadata.date)],
+    ...(metadata.revision ? [['Revision', text(metadata.revision)] as [string, string]] : []),
+  ];
+  const body = `<<\n${entries.map(([key, value]) => `/${key} ${value}`).join('\n')}\n>>`;
+  const edited = pdf.replace(info.num, body);
+  // Chromium's header says 1.4; a tagged PDF for PDF/UA is one of ISO 32000-1, PDF 1.7 (which every 1.4 file is).
+  if (/^%PDF-1\.[0-6]/.test(pdf.text)) edited[7] = '7'.charCodeAt(0);
+  return { pdf: edited, facts };
+}
+
+/** Text as UTF-16BE after its byte order mark, in hex: any character, and nothing to escape. */
+const text = (value: string) => `<FEFF${Buffer.from(value, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
+
+/** D:YYYYMMDDHHmmSSZ, in UTC. */
+const date = (value: Date) => `(D:${value.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z)`;

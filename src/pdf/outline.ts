@@ -1,6 +1,7 @@
 /**
  * The page each bookmark of a printed PDF points to: Chromium has no target-counter(), so a contents
  * page is made in two passes, reading the first print's bookmarks (one per heading) for page numbers.
+ * Read here with pdf-lib for a PDF not as Chromium writes it; read-pdf.ts reads Chromium's own.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 
