@@ -68,7 +68,9 @@ function lineReporter({ quiet, single }: ReporterOptions): Reporter {
 
 /** One JSON object per event, each with its time, on stdout; problems stay in their event. */
 async function jsonReporter(): Promise<Reporter> {
-  const { pino } = await import('pino');
+  // pino is CommonJS: its exports are its default (the names Node reads out of a CommonJS module are
+  // not there when it is a chunk of the bundle).
+  const pino = (await import('pino')).default;
   const logger = pino(
     { timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },
     pino.destination({ dest: 1, sync: true }),
@@ -84,7 +86,7 @@ async function jsonReporter(): Promise<Reporter> {
 
 /** A bar on stderr: reports done of all, built, skipped and failed, and time left; problems above it. */
 async function progressReporter(): Promise<Reporter> {
-  const { MultiBar, Presets } = await import('cli-progress');
+  const { MultiBar, Presets } = (await import('cli-progress')).default; // CommonJS, as pino is
   const bars = new MultiBar(
     {
       format:

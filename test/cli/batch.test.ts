@@ -68,6 +68,20 @@ describe('a batch from the command line', () => {
     expect(forced.at(-1)).toMatchObject({ built: 1, skipped: 0 });
   });
 
+  it('records the tool by every file of its bundle, the chunks only some commands load among them', () => {
+    const bundle = readdirSync(join(ROOT, 'dist'))
+      .filter((name) => name.endsWith('.mjs'))
+      .sort();
+    expect(bundle).toContain('chart-worker.mjs');
+    expect(bundle.filter((name) => name.startsWith('chunk-')).length).toBeGreaterThan(3);
+    const hash = createHash('sha256');
+    for (const name of bundle) hash.update(readFileSync(join(ROOT, 'dist', name)));
+    const manifest = JSON.parse(readFileSync(join(out, 'lancashire-cp-summary.manifest.json'), 'utf8')) as {
+      tool: string;
+    };
+    expect(manifest.tool).toBe(hash.digest('hex').slice(0, 16));
+  });
+
   it('goes on past a council that fails, naming it, and exits 2', async () => {
     const result = await build('--area', '999', '890');
     expect(result.code).toBe(2);
