@@ -17,16 +17,28 @@ export function nodeEffects(options: {
   log: (line: string) => void;
   env?: Readonly<Record<string, string | undefined>>;
 }): BuildEffects {
-  const epoch = Number(options.env?.SOURCE_DATE_EPOCH);
   return {
     ...nodeFileSystem(options.cwd),
-    sourceDate: Number.isFinite(epoch) && options.env?.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : undefined,
+    sourceDate: sourceDateOf(options.env?.SOURCE_DATE_EPOCH),
     printer: options.printer,
     writeFiles,
     log: options.log,
     warn: (line) => console.error(line),
   };
 }
+
+/**
+ * SOURCE_DATE_EPOCH as a date; one that is set but is not a whole number of seconds a PDF's dates can
+ * hold (years 1970 to 9999) is refused, as reproducible-builds.org asks, rather than ignored.
+ */
+function sourceDateOf(value: string | undefined): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,12}$/.test(value.trim()) || Number(value) > LAST_SECOND_OF_9999)
+    throw new ReportError(message.badSourceDateEpoch(value));
+  return new Date(Number(value) * 1000);
+}
+
+const LAST_SECOND_OF_9999 = 253_402_300_799;
 
 /** The disk, read with the limits a definition's files are held to. */
 export function nodeFileSystem(cwd: string): FileSystem {

@@ -14,8 +14,10 @@ export interface Bookmark {
 export function bookmarksOf(document: PDFDocument): Bookmark[] {
   const pages = document.getPages().map((page) => page.ref.toString());
   const bookmarks: Bookmark[] = [];
+  const seen = new Set<PDFDict>(); // an outline that loops ends where it comes round again
   const walk = (first: PDFDict | undefined) => {
-    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    for (let item = first; item && !seen.has(item); item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      seen.add(item);
       const title = item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '';
       const target = item.lookupMaybe(PDFName.of('Dest'), PDFArray)?.get(0)?.toString();
       if (target) bookmarks.push({ title, page: pages.indexOf(target) + 1 });

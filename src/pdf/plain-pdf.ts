@@ -16,7 +16,10 @@ export class Name {
   constructor(readonly name: string) {}
 }
 export class Ref {
-  constructor(readonly num: number) {}
+  constructor(
+    readonly num: number,
+    readonly gen = 0,
+  ) {}
 }
 /** A string's bytes, one character a byte (latin1), as written between its brackets once unescaped. */
 export class PdfString {
@@ -44,28 +47,32 @@ export function plainPdf(bytes: Uint8Array): PlainPdf {
   const { entries, trailerAt } = crossReferences(text, xrefAt);
   const trailer = asDict(parseAt(text, trailerAt + 'trailer'.length));
   if (trailer.has('Prev') || trailer.has('XRefStm')) throw new NotPlainPdf('the file has been updated');
-  const parsed = new Map<number, PdfValue>();
+  if (trailer.has('Encrypt')) throw new NotPlainPdf('the file is encrypted');
+  const parsed = new Map<string, PdfValue>();
 
-  const object = (num: number): PdfValue => {
-    const known = parsed.get(num);
+  const object = ({ num, gen }: Ref): PdfValue => {
+    const known = parsed.get(`${num} ${gen}`);
     if (known !== undefined) return known;
     const entry = entries.get(num);
     if (!entry) throw new NotPlainPdf(`no object ${num}`);
     const head = /^(\d+) (\d+) obj\b/.exec(text.slice(entry.offset, entry.offset + 32));
-    if (!head || Number(head[1]) !== num) throw new NotPlainPdf(`object ${num} is not where the table says`);
+    if (!head || Number(head[1]) !== num || Number(head[2]) !== gen)
+      throw new NotPlainPdf(`object ${num} is not where the table says`);
     const value = parseAt(text, entry.offset + head[0].length);
-    parsed.set(num, value);
+    parsed.set(`${num} ${gen}`, value);
     return value;
   };
 
   return {
     text,
     trailer,
-    resolve: (value) => (value instanceof Ref ? object(value.num) : value),
+    resolve: (value) => (value instanceof Ref ? object(value) : value),
     replace(num, body) {
       const entry = entries.get(num);
       if (!entry) throw new NotPlainPdf(`no object ${num}`);
-      const next = Math.min(xrefAt, ...[...entries.values()].map((e) => e.offset).filter((o) => o > entry.offset));
+      // The next object's start (a loop: a pack's print can have more objects than a call takes arguments).
+      let next = xrefAt;
+      for (const { offset } of entries.values()) if (offset > entry.offset && offset < next) next = offset;
       const written = `${num} 0 obj\n${body}\nendobj\n`;
       const delta = written.length - (next - entry.offset);
       const moved = (offset: number) => (offset > entry.offset ? offset + delta : offset);
@@ -116,16 +123,24 @@ export function asDict(value: PdfValue | undefined): PdfDict {
   return value;
 }
 
-/** A string's text: UTF-16BE after its byte order mark, else ASCII (PDFDocEncoding beyond it is left to pdf-lib). */
+/**
+ * A string's text: UTF-16BE after its byte order mark, else printable ASCII, where PDFDocEncoding is
+ * ASCII too (the rest of PDFDocEncoding, which Chromium does not write, is left to pdf-lib).
+ */
 export function textOf(value: PdfValue | undefined): string {
   if (!(value instanceof PdfString)) throw new NotPlainPdf('a string expected');
   const { bytes } = value;
-  if (bytes.startsWith('\xfe\xff')) return Buffer.from(bytes.slice(2), 'latin1').swap16().toString('utf16le');
-  if (/[\x80-\xff]/.test(bytes)) throw new NotPlainPdf('a string in PDFDocEncoding');
+  if (bytes.startsWith('\xfe\xff')) {
+    if (bytes.length % 2 !== 0) throw new NotPlainPdf('a UTF-16 string cut short');
+    return Buffer.from(bytes.slice(2), 'latin1').swap16().toString('utf16le');
+  }
+  if (/[^\t\n\r\x20-\x7e]/.test(bytes)) throw new NotPlainPdf('a string in PDFDocEncoding');
   return bytes;
 }
 
 const DELIMITER = /[\s()<>[\]{}/%]/;
+/** Arrays and dictionaries within each other: Chromium's go a few deep, and a parse must not exhaust the stack. */
+const MOST_NESTED = 64;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)/;
 
 /** The value written at `at`. */
@@ -138,9 +153,12 @@ function parseAt(text: string, at: number): PdfValue {
       while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
     }
   };
+  let depth = 0;
   const value = (): PdfValue => {
     skip();
     const c = text[i];
+    if ((c === '[' || text.startsWith('<<', i)) && ++depth > MOST_NESTED)
+      throw new NotPlainPdf('values nested too deep');
     if (text.startsWith('<<', i)) {
       i += 2;
       const dict: PdfDict = new Map();
@@ -150,6 +168,7 @@ function parseAt(text: string, at: number): PdfValue {
         dict.set(key.name, value());
       }
       i += 2;
+      depth--;
       return dict;
     }
     if (c === '[') {
@@ -157,11 +176,13 @@ function parseAt(text: string, at: number): PdfValue {
       const array: PdfValue[] = [];
       for (skip(); text[i] !== ']'; skip()) array.push(value());
       i++;
+      depth--;
       return array;
     }
     if (c === '<') {
       const close = text.indexOf('>', i);
       const hex = text.slice(i + 1, close).replace(/\s/g, '');
+      if (close < 0 || /[^0-9a-fA-F]/.test(hex)) throw new NotPlainPdf('an unreadable hex string');
       i = close + 1;
       return new PdfString(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1'));
     }
@@ -190,7 +211,7 @@ function parseAt(text: string, at: number): PdfValue {
     const ref = /^\s+(\d+)\s+R\b/.exec(text.slice(i, i + 32));
     if (ref && /^\d+$/.test(number[0])) {
       i += ref[0].length;
-      return new Ref(Number(number[0]));
+      return new Ref(Number(number[0]), Number(ref[1]));
     }
     return Number(number[0]);
   };

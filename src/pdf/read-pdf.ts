@@ -5,7 +5,7 @@
  * so its facts are kept beside its bytes, which are never changed once made.
  */
 import type { Bookmark } from './outline.js';
-import { asDict, NotPlainPdf, plainPdf, Ref, textOf, type PlainPdf, type PdfValue } from './plain-pdf.js';
+import { asDict, Name, NotPlainPdf, plainPdf, Ref, textOf, type PlainPdf, type PdfValue } from './plain-pdf.js';
 import type { PdfFacts } from './types.js';
 
 const known = new WeakMap<Uint8Array, Promise<PdfFacts>>();
@@ -45,9 +45,12 @@ export function plainFacts(pdf: PlainPdf): PdfFacts {
   const visit = (node: PdfValue | undefined, depth: number) => {
     if (!(node instanceof Ref) || depth > 32) throw new NotPlainPdf('a page tree out of shape');
     const dict = asDict(pdf.resolve(node));
-    const kids = dict.get('Kids');
-    if (Array.isArray(kids)) for (const kid of kids) visit(kid, depth + 1);
-    else pages.push(node.num);
+    const type = dict.get('Type');
+    const kids = pdf.resolve(dict.get('Kids'));
+    if (type instanceof Name && type.name === 'Pages' && Array.isArray(kids))
+      for (const kid of kids) visit(kid, depth + 1);
+    else if (type instanceof Name && type.name === 'Page') pages.push(node.num);
+    else throw new NotPlainPdf('a page tree node of no known type');
   };
   visit(catalog.get('Pages'), 0);
   const bookmarks: Bookmark[] = [];

@@ -1,5 +1,5 @@
 /** The same inputs give the same files, byte for byte, and the PDF's dates come from the report, not the clock. */
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfInfo, ROOT, runCli, tempDir } from '../support/cli.js';
@@ -49,6 +49,23 @@ describe('rebuilding the example', () => {
     await runCli(['build', '--out', pinned, '--quiet'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
     expect((await pdfInfo(join(pinned, 'walsall-repeat-child-protection-plans.pdf'))).CreationDate).toBe(
       'Tue Nov 14 22:13:20 2023 UTC',
+    );
+  });
+
+  it('refuses a SOURCE_DATE_EPOCH that is not a date a PDF can hold, and writes nothing', async () => {
+    for (const epoch of ['100000000000000', '253402300800', '-5', '1.5e9', 'yesterday']) {
+      const out = tempDir();
+      const result = await runCli(['build', '--out', out, '--quiet'], { env: { SOURCE_DATE_EPOCH: epoch } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`SOURCE_DATE_EPOCH is "${epoch}", not a whole number of seconds`);
+      expect(readdirSync(out)).toEqual([]);
+    }
+    // The last second of 9999 is a date a PDF can hold.
+    const out = tempDir();
+    const last = await runCli(['build', '--out', out, '--quiet'], { env: { SOURCE_DATE_EPOCH: '253402300799' } });
+    expect(last.code).toBe(0);
+    expect(readFileSync(join(out, 'walsall-repeat-child-protection-plans.pdf'), 'latin1')).toContain(
+      '/CreationDate (D:99991231235959Z)',
     );
   });
 

@@ -41,6 +41,21 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => printer.close());
 
+/** A PDF of these objects, numbered from 1, under one cross-reference table (the first is the catalog). */
+function handMade(objects: readonly string[], trailer = ''): Uint8Array {
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
 async function pdfLibFacts(pdf: Uint8Array) {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   return { pages: document.getPageCount(), bookmarks: bookmarksOf(document) };
@@ -95,23 +110,78 @@ describe('a PDF of another shape', () => {
     expect((await PDFDocument.load(edited)).getTitle()).toBe(information.title);
   });
 
-  it('decodes literal strings with their escapes, and hex strings, as pdf-lib does', () => {
+  it('is read right, or left to pdf-lib, when it is not as Chromium writes it: never read wrong', async () => {
+    const catalog = '<< /Type /Catalog /Pages 2 0 R /Outlines 4 0 R >>';
+    const page = '<< /Type /Page /Parent 2 0 R >>';
+    const shapes: Record<string, string[]> = {
+      // Kids given by reference; an outline whose item is its own next; a title in PDFDocEncoding's
+      // own characters; a UTF-16 title cut short; an encrypted file's trailer.
+      'indirect kids': [catalog, '<< /Type /Pages /Kids 5 0 R /Count 1 >>', page, '<< /Count 0 >>', '[3 0 R]'],
+      'a looping outline': [
+        catalog,
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        page,
+        '<< /First 5 0 R /Last 5 0 R >>',
+        '<< /Title (Loop) /Dest [3 0 R /XYZ 0 0 0] /Next 5 0 R >>',
+      ],
+      PDFDocEncoding: [
+        catalog,
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        page,
+        '<< /First 5 0 R /Last 5 0 R >>',
+        '<< /Title <1D41> /Dest [3 0 R /XYZ 0 0 0] >>',
+      ],
+      'UTF-16 cut short': [
+        catalog,
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        page,
+        '<< /First 5 0 R /Last 5 0 R >>',
+        '<< /Title <FEFF00410> /Dest [3 0 R /XYZ 0 0 0] >>',
+      ],
+    };
+    for (const [shape, objects] of Object.entries(shapes)) {
+      const pdf = handMade(objects);
+      const expected = await pdfLibFacts(pdf);
+      try {
+        expect(plainFacts(plainPdf(pdf)), shape).toEqual(expected);
+      } catch (error) {
+        expect(error, shape).toBeInstanceOf(NotPlainPdf);
+      }
+      expect(await readBookmarks(pdf), shape).toEqual(expected.bookmarks);
+      expect(await pageCount(pdf), shape).toBe(1);
+    }
+    expect(plainFacts(plainPdf(handMade(shapes['indirect kids']!)))).toEqual({ pages: 1, bookmarks: [] });
+    expect(() => plainFacts(plainPdf(handMade(shapes['a looping outline']!)))).toThrow(NotPlainPdf);
+    const encrypted = handMade(shapes['indirect kids']!, '/Encrypt << /Filter /Standard >>');
+    expect(() => plainPdf(encrypted)).toThrow(NotPlainPdf);
+  });
+
+  it('takes its information however many objects it has (a long pack of tables has hundreds of thousands)', async () => {
+    const fillers = Array.from({ length: 200_000 }, (_, i) => `(filler ${i})`);
     const objects = [
-      '<< /Type /Catalog /Pages 2 0 R >>',
-      '<< /Type /Pages /Kids [] /Count 0 >>',
-      String.raw`<< /A (a \(b\) \\ c\050d\)\nx) /B <FEFF00A3 0032> /C (one
-two) /D <41424> >>`,
+      '<< /Type /Catalog /Pages 2 0 R /ViewerPreferences << /DisplayDocTitle true >> >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R >>',
+      '<< /Title (Chromium) /CreationDate (D:20261204203801) >>',
+      ...fillers,
     ];
-    let body = '%PDF-1.4\n';
-    const offsets = objects.map((object, i) => {
-      const at = body.length;
-      body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-      return at;
-    });
-    const xref = body.length;
-    body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-    body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-    const pdf = plainPdf(Buffer.from(body, 'latin1'));
+    const edited = plainPdf(await setPdfMetadata(handMade(objects, '/Info 4 0 R'), information));
+    const info = edited.resolve(edited.trailer.get('Info')) as Map<string, PdfValue>;
+    expect(textOf(info.get('Title'))).toBe(information.title);
+    // Every object after the information moved by the same amount, the last included.
+    expect(textOf(edited.resolve(new Ref(objects.length)))).toBe(`filler ${fillers.length - 1}`);
+    expect(plainFacts(edited)).toEqual({ pages: 1, bookmarks: [] });
+  });
+
+  it('decodes literal strings with their escapes, and hex strings, as pdf-lib does', () => {
+    const pdf = plainPdf(
+      handMade([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [] /Count 0 >>',
+        String.raw`<< /A (a \(b\) \\ c\050d\)\nx) /B <FEFF00A3 0032> /C (one
+two) /D <41424> >>`,
+      ]),
+    );
     const strings = pdf.resolve(new Ref(3)) as Map<string, PdfValue>;
     expect(textOf(strings.get('A'))).toBe('a (b) \\ c(d)\nx');
     expect(textOf(strings.get('B'))).toBe('£2');

@@ -11,6 +11,9 @@ export const browserDidNotStart = (path: string, detail: string) =>
 export const browserTimedOut = (seconds: number) =>
   `The browser did not finish within ${seconds} s, so it was stopped and nothing was written; if the report is very long, allow more time with --timeout SECONDS.`;
 
+export const badSourceDateEpoch = (value: string) =>
+  `SOURCE_DATE_EPOCH is "${value}", not a whole number of seconds since 1 January 1970 (at most 253402300799, the end of 9999); set it to one, or unset it to date the report from its data.`;
+
 export const browserCrashed = () =>
   'The browser stopped while printing, twice (the second time in a fresh browser), so nothing was written; check that the machine has memory to spare, or name another browser with --browser.';
 
