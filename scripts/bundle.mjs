@@ -2,9 +2,10 @@
 // command runs, and the chunks beside it that only some commands load (each import() in the code is
 // a chunk's start: the preview server, init, Vega in the main thread, pdf-lib for a PDF not as
 // Chromium writes it...). A cold start then parses a few files instead of about 1,500 small modules
-// (about a tenth of a cold build), and not the code it does not run (a build: 4% less again). puppeteer-core, which only printing needs, is bundled
-// apart into dist/puppeteer-core.mjs and loaded when the browser starts: a third of the time of
-// loading its 600 modules, and no cost to a command that prints nothing.
+// (about a tenth of a cold build), and not the code it does not run (a build: 4% less again).
+// puppeteer-core, which only printing needs, is bundled apart into dist/puppeteer-core.mjs and loaded
+// when the browser starts: a third of the time of loading its 600 modules, and no cost to a command
+// that prints nothing.
 import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 

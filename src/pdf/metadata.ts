@@ -8,8 +8,8 @@ import { formatDate } from '../dates.js';
 import type { ReportDefinition } from '../definition/normalize.js';
 import { TOOL_VERSION } from '../version.js';
 import { asDict, NotPlainPdf, plainPdf, Ref, type PlainPdf } from './plain-pdf.js';
-import { plainFacts, remember } from './read-pdf.js';
-import type { PdfFacts, PdfMetadata } from './types.js';
+import { pdfFacts, remember } from './read-pdf.js';
+import type { PdfMetadata } from './types.js';
 
 export type { PdfMetadata } from './types.js';
 
@@ -40,41 +40,41 @@ export function reportInformation(
 }
 
 export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  let result: { pdf: Uint8Array; facts: PdfFacts };
+  const facts = await pdfFacts(pdf); // the information changes; the pages and bookmarks do not
+  let edited: Uint8Array;
   try {
-    result = withInformation(plainPdf(pdf), metadata);
+    edited = withInformation(plainPdf(pdf), metadata);
   } catch (error) {
     if (!(error instanceof NotPlainPdf)) throw error;
-    result = await (await import('./pdf-lib-fallback.js')).informationWithPdfLib(pdf, metadata);
+    edited = await (await import('./pdf-lib-fallback.js')).informationWithPdfLib(pdf, metadata);
   }
-  remember(result.pdf, result.facts); // the information changes; the pages and bookmarks do not
-  return result.pdf;
+  remember(edited, facts);
+  return edited;
 }
 
 /** The PDF with its information object written anew; Chromium has already set the title to be shown. */
-function withInformation(pdf: PlainPdf, metadata: PdfMetadata): { pdf: Uint8Array; facts: PdfFacts } {
-  const facts = plainFacts(pdf);
+function withInformation(pdf: PlainPdf, metadata: PdfMetadata): Uint8Array {
   const info = pdf.trailer.get('Info');
   const catalog = asDict(pdf.resolve(pdf.trailer.get('Root')));
   const preferences = pdf.resolve(catalog.get('ViewerPreferences'));
   if (!(info instanceof Ref) || !(preferences instanceof Map) || preferences.get('DisplayDocTitle') !== true)
     throw new NotPlainPdf('no information object, or a title not shown');
-  const entries: [string, string][] = [
-    ['Title', text(metadata.title)],
-    ...(metadata.author ? [['Author', text(metadata.author)] as [string, string]] : []),
-    ['Subject', text(metadata.subject)],
-    ['Keywords', text(metadata.keywords.join(' '))],
-    ['Creator', text(metadata.creator)],
-    ['Producer', text(metadata.creator)],
-    ['CreationDate', date(metadata.date)],
-    ['ModDate', date(metadata.date)],
-    ...(metadata.revision ? [['Revision', text(metadata.revision)] as [string, string]] : []),
-  ];
-  const body = `<<\n${entries.map(([key, value]) => `/${key} ${value}`).join('\n')}\n>>`;
-  const edited = pdf.replace(info.num, body);
+  const entries = {
+    Title: text(metadata.title),
+    Author: metadata.author ? text(metadata.author) : undefined,
+    Subject: text(metadata.subject),
+    Keywords: text(metadata.keywords.join(' ')),
+    Creator: text(metadata.creator),
+    Producer: text(metadata.creator),
+    CreationDate: date(metadata.date),
+    ModDate: date(metadata.date),
+    Revision: metadata.revision ? text(metadata.revision) : undefined,
+  };
+  const written = Object.entries(entries).filter(([, value]) => value !== undefined);
+  const edited = pdf.replace(info.num, `<<\n${written.map(([key, value]) => `/${key} ${value}`).join('\n')}\n>>`);
   // Chromium's header says 1.4; a tagged PDF for PDF/UA is one of ISO 32000-1, PDF 1.7 (which every 1.4 file is).
   if (/^%PDF-1\.[0-6]/.test(pdf.text)) edited[7] = '7'.charCodeAt(0);
-  return { pdf: edited, facts };
+  return edited;
 }
 
 /** Text as UTF-16BE after its byte order mark, in hex: any character, and nothing to escape. */

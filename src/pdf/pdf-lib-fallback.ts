@@ -12,21 +12,13 @@ import type { PdfFacts, PdfMetadata } from './types.js';
  */
 const load = (pdf: Uint8Array) => PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 
-const factsOf = (document: PDFDocument): PdfFacts => ({
-  pages: document.getPageCount(),
-  bookmarks: bookmarksOf(document),
-});
-
 export async function factsWithPdfLib(pdf: Uint8Array): Promise<PdfFacts> {
-  return factsOf(await load(pdf));
+  const document = await load(pdf);
+  return { pages: document.getPageCount(), bookmarks: bookmarksOf(document) };
 }
 
-export async function informationWithPdfLib(
-  pdf: Uint8Array,
-  metadata: PdfMetadata,
-): Promise<{ pdf: Uint8Array; facts: PdfFacts }> {
+export async function informationWithPdfLib(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
   const document = await load(pdf);
-  const facts = factsOf(document);
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) document.setAuthor(metadata.author);
   document.setSubject(metadata.subject);
@@ -39,11 +31,10 @@ export async function informationWithPdfLib(
     const info = document.context.lookup(document.context.trailerInfo.Info, PDFDict);
     info.set(PDFName.of('Revision'), PDFHexString.fromText(metadata.revision));
   }
-  const saved = await document.save({
+  return document.save({
     useObjectStreams: false,
     addDefaultPage: false,
     updateFieldAppearances: false,
     objectsPerTick: Infinity, // written in one go, as it is read
   });
-  return { pdf: saved, facts };
 }

@@ -15,7 +15,8 @@ export function remember(pdf: Uint8Array, facts: PdfFacts): void {
   known.set(pdf, Promise.resolve(facts));
 }
 
-function pdfFacts(pdf: Uint8Array): Promise<PdfFacts> {
+/** A PDF's facts: known already, or read (by plain-pdf.ts, or pdf-lib for a PDF of another shape). */
+export function pdfFacts(pdf: Uint8Array): Promise<PdfFacts> {
   let facts = known.get(pdf);
   if (!facts) {
     try {
