@@ -35,6 +35,16 @@ const FORBIDDEN_ELEMENTS = new Set([
   'fencedframe',
 ]);
 const HARMLESS_HTTP_EQUIV = new Set(['content-type', 'content-security-policy', 'x-ua-compatible', 'default-style']);
+/**
+ * Attributes whose value the browser fetches. The content policy stops the fetch, but the picture would
+ * then be missing from the paper without a word: only what the document carries (data:) or points into
+ * (#) may stand there. A srcset is never a report's (its logo comes as one data: URL), so is refused.
+ */
+const LOADING_ATTRIBUTES = new Set(['src', 'poster', 'background']);
+const LOADING_SVG_ELEMENTS = new Set(['image', 'use', 'feimage']); // by href or xlink:href
+const INSIDE_DOCUMENT = /^\s*(data:|#)/i;
+/** A CSS url() or @import that reaches outside the document. */
+const CSS_LOADING = /url\(\s*(?!['"]?\s*(data:|#))|@import/i;
 
 export interface Forbidden {
   /** The start tag as written, for finding which template wrote it. */
@@ -93,6 +103,16 @@ function describe(element: Element): string | undefined {
     if (/^\s*(javascript|vbscript):/i.test(plain))
       return `a ${name.toLowerCase()} to a script (${plain.trim().slice(0, 40)})`;
   }
+  const loaded = element.attrs.find(
+    ({ name, value }) =>
+      name === 'srcset' ||
+      (name === 'style' && CSS_LOADING.test(value)) ||
+      ((LOADING_ATTRIBUTES.has(name) || (name === 'href' && LOADING_SVG_ELEMENTS.has(element.tagName.toLowerCase()))) &&
+        !INSIDE_DOCUMENT.test(value)),
+  );
+  if (loaded) return 'a file loaded from outside the report';
+  if (element.tagName === 'style' && element.childNodes.some((node) => 'value' in node && CSS_LOADING.test(node.value)))
+    return 'a style that loads a file from outside the report';
   const equiv =
     element.tagName === 'meta'
       ? element.attrs

@@ -162,7 +162,7 @@ function withLayout(from: string, to: string) {
 }
 
 const REFUSED =
-  'a report must stand alone and send its readers nowhere, so scripts, frames, links to stylesheets and redirects are refused\\.$';
+  'a report must stand alone and send its readers nowhere, so scripts, frames, links to stylesheets, files from elsewhere and redirects are refused\\.$';
 
 describe('layouts that would run, load or redirect', () => {
   it('a Handlebars block closed by the wrong name is named at the block', async () => {
@@ -302,6 +302,32 @@ describe('sections and partials that would run', () => {
     expectRefused(fx, result, [
       new RegExp(`^${re(AUDIT)}, line ${at.line}: the report may not hold a <script> element`),
     ]);
+  });
+
+  it('a picture, a style or an SVG image from outside the report is refused at its line, not left missing', async () => {
+    for (const markup of [
+      '<p><img src="https://example.org/track.png" alt=""></p>',
+      '<p><img src="logo.png" alt="Our logo"></p>',
+      '<p><img src="data:image/png;base64,AAAA" srcset="https://example.org/big.png 2x" alt=""></p>',
+      '<p style="background: url( \'https://example.org/p.png\')">Figures</p>',
+      '<style>@import "https://example.org/more.css";</style>',
+      '<svg><image href="https://example.org/p.png"/></svg>',
+    ]) {
+      const { fx, at } = withTemplateLine(AUDIT, markup);
+      const result = await refuse(fx, ['build']);
+      expectRefused(fx, result, [
+        new RegExp(`^${re(AUDIT)}, line ${at.line}: the report may not hold a (file|style that) load`),
+      ]);
+    }
+  });
+
+  it('a picture the report carries (a data: URL) or a link to a page elsewhere builds', async () => {
+    const markup =
+      '<p><img src="data:image/png;base64,iVBORw0KGgo=" alt=""> <a href="https://explore-education-statistics.service.gov.uk/">DfE</a></p>';
+    const fx = fixture(good.folder, 'report', (dir) => editText(dir, AUDIT, (hbs) => `${hbs}${markup}\n`));
+    const result = await run(fx, ['build']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
   });
 
   it('an onerror= in a partial drawn three times is one sentence, naming the partial and line', async () => {

@@ -5,7 +5,7 @@
  * and through the CLI (markup a layout may hold, which the content policy and the browser stop).
  */
 import { createServer, type Server } from 'node:net';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/pdf/find-browser.js';
@@ -102,27 +102,47 @@ describe('the printing browser', () => {
 });
 
 describe('a build whose templates try to reach the network', () => {
-  it('builds, and no connection reaches the listener', async () => {
+  const build = async (tags: readonly string[]) => {
     const dir = tempDir();
     for (const part of ['data', 'templates', 'report.config.yaml'])
       cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-    // What a layout may hold: styles and images pointing outside. The content policy and the browser stop them.
-    const allowed = reaching('127.0.0.1').filter((tag) => !/<(link|iframe|object|embed)\b/.test(tag));
     const layout = readFileSync(join(ROOT, 'templates/layout.hbs'), 'utf8').replace(
       '</head>',
-      `${allowed.join('')}</head>`,
+      `${tags.join('')}</head>`,
     );
     writeFileSync(join(dir, 'templates/layout.hbs'), layout);
-    mkdirSync(join(dir, 'templates/partials'), { recursive: true });
     const before = connections;
     const result = await runCli(['build', '--quiet'], { cwd: dir });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    return { dir, result, connections: connections - before };
+  };
+
+  it('is refused for each way it would load a file, naming the layout, and connects nowhere', async () => {
+    // Pictures, styles, media and an image button that load: the content policy would stop them, and the
+    // paper would be printed without them, unsaid. (Frames, objects and links are refused as elements.)
+    const loading = reaching('127.0.0.1').filter((tag) => /^<(style|img|video|svg|form)\b/.test(tag));
+    expect(loading).toHaveLength(5);
+    for (const tag of loading) {
+      const { dir, result, connections: made } = await build([tag]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /^templates\/layout\.hbs, line \d+: the report may not hold a (file|style that) load/,
+      );
+      expect(existsSync(join(dir, 'output'))).toBe(false);
+      expect(made).toBe(0);
+    }
+  });
+
+  it('builds with a link that would ping, and no connection reaches the listener', async () => {
+    const kept = reaching('127.0.0.1').filter((tag) => /^<a\b/.test(tag));
+    expect(kept).toHaveLength(1);
+    const { dir, result, connections: made } = await build(kept);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const html = readFileSync(join(dir, 'output/walsall-repeat-child-protection-plans.html'), 'utf8');
     // The twin keeps the council's markup, under a policy that comes first in its head.
-    expect(html).toContain(`http://127.0.0.1:${port}/img`);
+    expect(html).toContain(`http://127.0.0.1:${port}/ping`);
     expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.indexOf(`127.0.0.1:${port}`));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(connections - before).toBe(0);
+    expect(made).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ export const templateProblem = (file: string, detail: string) =>
   `${file}: the template cannot be used: ${sentenceEnd(firstLine(detail))}`;
 
 export const forbiddenMarkup = (file: string, what: string, tag: string) =>
-  `${file}: the report may not hold ${what} (${tag.length > 80 ? `${tag.slice(0, 77)}...` : tag}); a report must stand alone and send its readers nowhere, so scripts, frames, links to stylesheets and redirects are refused.`;
+  `${file}: the report may not hold ${what} (${tag.length > 80 ? `${tag.slice(0, 77)}...` : tag}); a report must stand alone and send its readers nowhere, so scripts, frames, links to stylesheets, files from elsewhere and redirects are refused.`;
 
 export const documentNavigated = () =>
   'The document tried to go to another page while printing, so it was stopped; remove any redirect from the layout.';
